@@ -1,0 +1,18 @@
+import type { Core } from '@strapi/strapi';
+
+// i18n reads this once, when it first creates a locale on an empty database: Chinese is the default.
+process.env.STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE ??= 'zh-Hans';
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  'users-permissions': {
+    config: {
+      jwtSecret: env('JWT_SECRET'),
+    },
+  },
+  linkage: {
+    enabled: true,
+    resolve: './src/plugins/linkage',
+  },
+});
+
+export default config;

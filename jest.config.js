@@ -1,0 +1,27 @@
+// Two projects: pure domain tests, and integration tests that boot a real Strapi on a real database
+// (SQLite by default, Postgres with DATABASE_CLIENT=postgres), seeded once per run.
+const transform = {
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+  ],
+};
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'domain',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/domain/**/*.test.ts'],
+    },
+    {
+      displayName: 'strapi',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      testTimeout: 180000,
+    },
+  ],
+};

@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// npm run catalog:import -- FILE [--dry-run]
+// npm run catalog:export -- FILE        (FILE "-" writes to standard output)
+// Boots Strapi without its HTTP server against the configured database (.env, DATABASE_*).
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+const usage = `Usage:
+  npm run catalog:import -- FILE [--dry-run]   check FILE, then write it all or nothing
+  npm run catalog:export -- FILE               write the stored catalog to FILE ("-" for standard output)`;
+
+async function main() {
+  const [command, file, ...flags] = process.argv.slice(2);
+  if (!['import', 'export'].includes(command) || !file || flags.some((f) => f !== '--dry-run')) {
+    console.error(usage);
+    return 2;
+  }
+  const dryRun = flags.includes('--dry-run');
+  const appDir = path.resolve(__dirname, '..');
+  let input;
+  if (command === 'import') {
+    let text;
+    try {
+      text = fs.readFileSync(path.resolve(file), 'utf8');
+    } catch (error) {
+      console.error(`Cannot read ${file}: ${error.message}`);
+      return 1;
+    }
+    try {
+      input = JSON.parse(text);
+    } catch (error) {
+      console.error(`${file} is not JSON: ${error.message}`);
+      return 1;
+    }
+  }
+
+  require('./ensure-env');
+  process.env.LINKAGE_SEED_DEMO = 'false'; // the command line imports what it is given, never the demo
+  process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+  const { createStrapi } = require('@strapi/strapi');
+  const progress = (message) => console.error(message);
+  progress('Starting Strapi...');
+  const app = createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false });
+  app.log.level = 'warn';
+  await app.load();
+  try {
+    const catalog = app.plugin('linkage').service('catalog');
+    if (command === 'export') {
+      const exported = await catalog.exportCatalog();
+      const json = `${JSON.stringify(exported, null, 2)}\n`;
+      if (file === '-') process.stdout.write(json);
+      else fs.writeFileSync(path.resolve(file), json);
+      progress(
+        `Exported ${exported.units.length} units, ${exported.departments.length} departments, ${exported.items.length} items, ` +
+          `${exported.guides.length} guides, ${(exported.responsibilityRules || []).length} responsibility rules${file === '-' ? '' : ` to ${file}`}`
+      );
+      return 0;
+    }
+    const summary = await catalog.importCatalog(input, { dryRun, onProgress: progress });
+    const line = (label, counts) => `  ${label.padEnd(22)} ${counts.create} new, ${counts.update} changed, ${counts.unchanged} unchanged`;
+    console.log(dryRun ? `Dry run of ${file}: nothing was written. The import would make:` : `Imported ${file}:`);
+    console.log(line('units', summary.units));
+    console.log(line('departments', summary.departments));
+    console.log(line('items', summary.items));
+    console.log(line('guides', summary.guides));
+    console.log(line('responsibility rules', summary.responsibilityRules));
+    console.log(`  ${'guide spec'.padEnd(22)} ${summary.guideSpec}`);
+    console.log(`  ${'reviews recorded'.padEnd(22)} ${summary.reviewsAdded}`);
+    if (summary.localesAdded.length > 0) console.log(`  locales added: ${summary.localesAdded.join(', ')}`);
+    return 0;
+  } catch (error) {
+    if (error && error.name === 'CatalogRejected') {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await settle(app);
+    await app.destroy();
+  }
+}
+
+// Strapi emits entry events after commit without awaiting them; let their queries finish first.
+async function settle(app) {
+  const pool = app.db.connection.client.pool;
+  let quiet = 0;
+  for (let i = 0; pool && i < 600 && quiet < 3; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    quiet = pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() === 0 ? quiet + 1 : 0;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  }
+);

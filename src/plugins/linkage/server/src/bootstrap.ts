@@ -1,0 +1,27 @@
+import type { Core } from '@strapi/strapi';
+import { romanize, hasHan } from './domain/slug';
+import { isLinkageUid } from './uids';
+
+interface UidService {
+  generateUIDField(args: { contentTypeUID: string; field: string; data: Record<string, unknown>; locale?: string }): Promise<string>;
+}
+
+/** The Content Manager's slug generator drops Han characters; give it pinyin to work with. */
+function romanizeContentManagerSlugs(strapi: Core.Strapi) {
+  const uid = strapi.plugin('content-manager').service('uid') as unknown as UidService;
+  const generate = uid.generateUIDField.bind(uid);
+  uid.generateUIDField = async (args) => {
+    if (!isLinkageUid(args.contentTypeUID)) return generate(args);
+    const attribute = strapi.contentType(args.contentTypeUID as 'plugin::linkage.item').attributes[args.field] as { targetField?: string } | undefined;
+    const target = attribute?.targetField;
+    const value = target ? args.data?.[target] : undefined;
+    if (!target || typeof value !== 'string' || !hasHan(value)) return generate(args);
+    return generate({ ...args, data: { ...args.data, [target]: romanize(value) } });
+  };
+}
+
+const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
+  romanizeContentManagerSlugs(strapi);
+};
+
+export default bootstrap;

@@ -1,0 +1,5 @@
+import itemChecks from './item-checks';
+
+export default {
+  'item-checks': itemChecks,
+};

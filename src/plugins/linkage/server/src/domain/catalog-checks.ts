@@ -1,0 +1,166 @@
+// Checks a catalog file against itself and the stored catalog it would be merged into, and names
+// every problem by its path in the file. Import writes nothing unless this returns no problems.
+import type { Catalog, CatalogGuide, CatalogItem } from './catalog-format';
+import { guideKey } from './catalog-format';
+import { itemRow, itemVersion } from './catalog-records';
+import { questionShapes, itemProblems, type CatalogFacts } from './item-rules';
+import { departmentProblems, indexDepartments, type DepartmentFacts } from './departments';
+import { guideProblems, type ItemFacts } from './guide-rules';
+import { guideSpecProblems } from './guide-spec';
+import { problem, type FieldPath, type Problem } from './problems';
+import { ruleProblems } from './responsibility-rules';
+import { unitSetProblems, indexUnits, type UnitFacts } from './unit-tree';
+
+// Stored field names that the catalog calls otherwise.
+const CATALOG_FIELD: Readonly<Record<string, string>> = {
+  parentCode: 'parent',
+  unitCode: 'unit',
+  itemCode: 'item',
+  stageKey: 'stage',
+  departmentCode: 'department',
+  managingUnitCode: 'managingUnit',
+  managingDepartmentCode: 'managingDepartment',
+  noMaterialsNeeded: 'materials',
+  responsibleDepartmentCode: 'responsibleDepartment',
+};
+
+const inFile = (prefix: FieldPath, problems: readonly Problem[]): Problem[] =>
+  problems.map((p) => {
+    const [first, ...rest] = p.path;
+    const renamed = typeof first === 'string' ? (CATALOG_FIELD[first] ?? first) : first;
+    return problem(first === undefined ? prefix : [...prefix, renamed, ...rest], p.message);
+  });
+
+/** Records of `stored` that the file does not replace, followed by the file's. */
+function merged<T>(stored: readonly T[], file: readonly T[], key: (record: T) => string): { all: T[]; storedOnly: T[] } {
+  const fileKeys = new Set(file.map(key));
+  const storedOnly = stored.filter((record) => !fileKeys.has(key(record)));
+  return { all: [...storedOnly, ...file], storedOnly };
+}
+
+export const itemFacts = (item: CatalogItem, locale: string): ItemFacts => ({
+  code: item.code,
+  questions: questionShapes(itemVersion({ ...itemRow(item, locale), locale }).questions),
+  stages: item.stages.map((s) => ({ key: s.key, level: s.level, handler: s.handler })),
+});
+
+export function catalogProblems(file: Catalog, stored: Catalog, configuredLocales: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
+  const { defaultLocale, locales } = file;
+
+  if (!locales.includes(defaultLocale)) problems.push(problem(['defaultLocale'], `${defaultLocale} is not one of locales (${locales.join(', ')})`));
+  locales.forEach((locale, i) => {
+    if (!configuredLocales.includes(locale)) {
+      problems.push(problem(['locales', i], `${locale} is not a locale of this Strapi (locales: ${configuredLocales.join(', ')})`));
+    }
+  });
+  const needsDefault = (path: FieldPath, text: Readonly<Record<string, string>> | undefined) => {
+    if (!text || typeof text[defaultLocale] !== 'string' || text[defaultLocale].trim() === '') {
+      problems.push(problem(path, `needs a text in the default locale ${defaultLocale}`));
+    }
+  };
+
+  // Units: the merged tree must hold together.
+  const units = merged(stored.units, file.units, (u) => u.code);
+  const unitDrafts = units.all.map((u) => ({ code: u.code, level: u.level, kind: u.kind, parentCode: u.parent }));
+  for (const p of unitSetProblems(unitDrafts)) {
+    const index = p.path[0] as number;
+    const rest = p.path.slice(1);
+    if (index >= units.storedOnly.length) problems.push(...inFile(['units', index - units.storedOnly.length], [problem(rest, p.message)]));
+    else problems.push(problem(['(stored) units', units.storedOnly[index].code, ...rest], p.message));
+  }
+  file.units.forEach((u, i) => needsDefault(['units', i, 'name'], u.name));
+  const unitIndex = indexUnits(units.all.map((u): UnitFacts => ({ code: u.code, level: u.level, kind: u.kind, parentCode: u.parent })));
+
+  // Departments.
+  const departments = merged(stored.departments, file.departments, (d) => d.code);
+  const departmentFacts = departments.all.map((d): DepartmentFacts => ({ code: d.code, kind: d.kind, unitCode: d.unit }));
+  const departmentIndex = indexDepartments(departmentFacts);
+  const seenDepartment = new Map<string, number>();
+  file.departments.forEach((d, i) => {
+    if (seenDepartment.has(d.code)) {
+      problems.push(problem(['departments', i, 'code'], `${d.code} is also the code of departments[${seenDepartment.get(d.code)}]`));
+      return;
+    }
+    seenDepartment.set(d.code, i);
+    const others = new Map(departmentIndex);
+    others.delete(d.code);
+    problems.push(...inFile(['departments', i], departmentProblems({ code: d.code, kind: d.kind, unitCode: d.unit }, unitIndex, others)));
+    needsDefault(['departments', i, 'name'], d.name);
+  });
+  for (const d of departments.storedOnly) {
+    if (!unitIndex.has(d.unit)) problems.push(problem(['(stored) departments', d.code, 'unit'], `its unit ${d.unit} would no longer exist`));
+  }
+
+  const facts: CatalogFacts = { units: unitIndex, departments: departmentIndex };
+
+  // Items: published ones must meet every publishing rule, in every locale.
+  const items = merged(stored.items, file.items, (item) => item.code);
+  const seenItem = new Map<string, number>();
+  const slugs = new Map<string, string>(stored.items.filter((item) => item.slug).map((item) => [item.slug as string, item.code]));
+  file.items.forEach((item, i) => {
+    if (seenItem.has(item.code)) {
+      problems.push(problem(['items', i, 'code'], `${item.code} is also the code of items[${seenItem.get(item.code)}]`));
+      return;
+    }
+    seenItem.set(item.code, i);
+    if (item.slug) {
+      const holder = slugs.get(item.slug);
+      if (holder && holder !== item.code) problems.push(problem(['items', i, 'slug'], `${item.slug} is already the slug of item ${holder}`));
+      slugs.set(item.slug, item.code);
+    }
+    const versionProblems = locales.flatMap((locale) => itemProblems(itemVersion({ ...itemRow(item, locale), locale }), facts));
+    const unique = [...new Map(versionProblems.map((p) => [`${p.path.join('.')}|${p.message}`, p])).values()];
+    if (item.status === 'draft') {
+      // A draft may be incomplete; only its identity must hold.
+      problems.push(...inFile(['items', i], unique.filter((p) => p.path[0] === 'code')));
+    } else problems.push(...inFile(['items', i], unique));
+  });
+  const itemsByCode = new Map(items.all.map((item) => [item.code, itemFacts(item, defaultLocale)]));
+
+  // Guides.
+  const guides = merged(stored.guides, file.guides, guideKey);
+  const seenGuide = new Map<string, number>();
+  const checkGuide = (guide: CatalogGuide, duplicateOf: string | null): Problem[] =>
+    guideProblems(
+      {
+        itemCode: guide.item,
+        stageKey: guide.stage,
+        unitCode: guide.unit,
+        departmentCode: guide.department,
+        materials: guide.materials ?? [],
+      },
+      { item: itemsByCode.get(guide.item) ?? null, units: unitIndex, departments: departmentIndex, duplicateOf }
+    );
+  file.guides.forEach((guide, i) => {
+    const key = guideKey(guide);
+    const duplicateOf = seenGuide.has(key) ? `guides[${seenGuide.get(key)}]` : null;
+    if (!duplicateOf) seenGuide.set(key, i);
+    problems.push(...inFile(['guides', i], checkGuide(guide, duplicateOf)));
+  });
+  for (const guide of guides.storedOnly) {
+    for (const p of checkGuide(guide, null)) problems.push(problem(['(stored) guides', guideKey(guide), ...p.path], p.message));
+  }
+
+  // Responsibility rules and the guide spec.
+  const rules = file.responsibilityRules ?? [];
+  const seenRule = new Map<string, number>();
+  rules.forEach((rule, i) => {
+    const others = new Set<string>();
+    if (seenRule.has(rule.key)) others.add(rule.key);
+    else seenRule.set(rule.key, i);
+    const draft = {
+      key: rule.key,
+      scope: rule.scope,
+      level: rule.level,
+      domain: rule.domain,
+      responsible: rule.responsibleDepartment ? 'department' : (rule.responsible ?? 'owner'),
+      responsibleDepartmentCode: rule.responsibleDepartment,
+      reviewEveryDays: rule.reviewEveryDays,
+    };
+    problems.push(...inFile(['responsibilityRules', i], ruleProblems(draft, departmentIndex, others)));
+  });
+  if (file.guideSpec) problems.push(...inFile(['guideSpec'], guideSpecProblems(file.guideSpec.required)));
+
+  return problems;
+}

@@ -1,0 +1,22 @@
+// The linkage plugin: multi-level linked government online services.
+import bootstrap from './bootstrap';
+import contentTypes from './content-types';
+import controllers from './controllers';
+import register from './register';
+import routes from './routes';
+import services from './services';
+
+export default {
+  register,
+  bootstrap,
+  config: {
+    default: {},
+    validator() {},
+  },
+  contentTypes,
+  controllers,
+  routes,
+  services,
+  policies: {},
+  middlewares: {},
+};

@@ -1,0 +1,282 @@
+// Checks one write of one document against the stored catalog: loads what the rules need and asks
+// the domain. Used by the document-service middleware (every write path) and the admin checks route.
+import type { Core } from '@strapi/strapi';
+import { itemVersion, type ItemRow, type Localized } from '../domain/catalog-records';
+import { isFixedHandler } from '../domain/catalog-format';
+import { departmentProblems, indexDepartments, type DepartmentDraft, type DepartmentFacts } from '../domain/departments';
+import { guideProblems, itemFactsOf, type GuideDraft } from '../domain/guide-rules';
+import { guideSpecProblems } from '../domain/guide-spec';
+import { ITEM_CODE, itemProblems, localeStructureProblems, type ItemVersion } from '../domain/item-rules';
+import { problem, type Problem } from '../domain/problems';
+import { ruleProblems, type RuleDraft } from '../domain/responsibility-rules';
+import { indexUnits, unitProblems, type UnitDraft, type UnitFacts } from '../domain/unit-tree';
+import { DEPARTMENT, GUIDE, GUIDE_SPEC, ITEM, MEMBERSHIP, RESPONSIBILITY_RULE, UNIT, type LinkageUid } from '../uids';
+import { POPULATE } from './store';
+
+type LocalesService = ReturnType<typeof import('./locales').default>;
+
+/** The parameters of a Document Service call, as far as the checks read them. */
+export interface WriteParams {
+  readonly documentId?: string;
+  readonly locale?: string | string[];
+  readonly status?: 'draft' | 'published';
+  readonly data?: Record<string, unknown>;
+}
+
+export type WriteAction = 'create' | 'update' | 'clone' | 'publish' | 'delete';
+
+type Row = Record<string, unknown> & { documentId: string; locale: string; publishedAt: string | null };
+
+const META = ['id', 'documentId', 'locale', 'publishedAt', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'localizations'];
+const withoutMeta = (row: Row | null): Record<string, unknown> =>
+  row ? Object.fromEntries(Object.entries(row).filter(([key]) => !META.includes(key))) : {};
+
+const distinctByDocument = <T extends { documentId: string }>(rows: T[]): T[] => [...new Map(rows.map((r) => [r.documentId, r])).values()];
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const db = (uid: LinkageUid) => strapi.db.query(uid);
+  const hasDraftAndPublish = (uid: LinkageUid) => strapi.contentType(uid as 'plugin::linkage.item')?.options?.draftAndPublish === true;
+  const defaultLocale = () => (strapi.plugin('linkage').service('locales') as LocalesService).defaultLocale();
+
+  const findRows = async (uid: LinkageUid, where: Record<string, unknown>): Promise<Row[]> =>
+    (await db(uid).findMany({ where, populate: POPULATE[uid] })) as Row[];
+
+  /** The stored draft (or only version) of a document in a locale, else in any locale. */
+  async function storedRow(uid: LinkageUid, documentId: string | undefined, locale: string): Promise<Row | null> {
+    if (!documentId) return null;
+    const status = hasDraftAndPublish(uid) ? { publishedAt: null } : {};
+    const [inLocale] = await findRows(uid, { documentId, locale, ...status });
+    if (inLocale) return inLocale;
+    const [any] = await findRows(uid, { documentId, ...status });
+    return any ?? null;
+  }
+
+  async function units(): Promise<UnitFacts[]> {
+    const rows = (await db(UNIT).findMany({ select: ['documentId', 'code', 'level', 'kind', 'parentCode'] })) as Array<UnitFacts & { documentId: string }>;
+    return distinctByDocument(rows);
+  }
+
+  async function departments(): Promise<Array<DepartmentFacts & { documentId: string }>> {
+    const rows = (await db(DEPARTMENT).findMany({ select: ['documentId', 'code', 'kind', 'unitCode'] })) as Array<DepartmentFacts & { documentId: string }>;
+    return distinctByDocument(rows);
+  }
+
+  const countDocuments = async (uid: LinkageUid, where: Record<string, unknown>): Promise<number> =>
+    distinctByDocument((await db(uid).findMany({ where, select: ['documentId'] })) as Array<{ documentId: string }>).length;
+
+  /** Item rows whose stages name this unit or department in a fixed handler, or whose question is within the unit. */
+  async function itemsReferring(test: (row: Localized<ItemRow>) => boolean): Promise<string[]> {
+    const rows = (await findRows(ITEM, {})) as unknown as Array<Localized<ItemRow>>;
+    return [...new Set(rows.filter(test).map((r) => r.code))];
+  }
+
+  const describeReferences = (parts: Array<[number | string[], string]>): string =>
+    parts
+      .filter(([value]) => (Array.isArray(value) ? value.length > 0 : value > 0))
+      .map(([value, what]) => (Array.isArray(value) ? `${what} ${value.join(', ')}` : `${value} ${what}`))
+      .join(', ');
+
+  async function unitReferences(code: string): Promise<string> {
+    const [children, depts, guides, managed, members, handled] = await Promise.all([
+      countDocuments(UNIT, { parentCode: code }),
+      countDocuments(DEPARTMENT, { unitCode: code }),
+      countDocuments(GUIDE, { unitCode: code }),
+      itemsReferring((r) => r.managingUnitCode === code),
+      countDocuments(MEMBERSHIP, { unitCode: code }),
+      itemsReferring((r) => (r.stages ?? []).some((s) => isFixedHandler(s.handler) && s.handler.unit === code) || (r.questions ?? []).some((q) => q.within === code)),
+    ]);
+    return describeReferences([
+      [children, 'child units'],
+      [depts, 'departments'],
+      [guides, 'guides'],
+      [managed, 'the managing unit of items'],
+      [handled, 'the fixed handler or answer scope of items'],
+      [members, 'memberships'],
+    ]);
+  }
+
+  async function departmentReferences(code: string): Promise<string> {
+    const [guides, managed, handled, rules] = await Promise.all([
+      countDocuments(GUIDE, { departmentCode: code }),
+      itemsReferring((r) => r.managingDepartmentCode === code),
+      itemsReferring((r) => (r.stages ?? []).some((s) => isFixedHandler(s.handler) && s.handler.department === code)),
+      countDocuments(RESPONSIBILITY_RULE, { responsibleDepartmentCode: code }),
+    ]);
+    return describeReferences([
+      [guides, 'guides'],
+      [managed, 'the managing department of items'],
+      [handled, 'the fixed handler of items'],
+      [rules, 'responsibility rules'],
+    ]);
+  }
+
+  /** True when deleting `locale` of the document (or every locale) leaves no row of it. */
+  async function deletesWholeDocument(uid: LinkageUid, documentId: string, locale: string | string[] | undefined, fallback: string): Promise<boolean> {
+    if (locale === '*') return true;
+    const deleted = new Set(Array.isArray(locale) ? locale : [locale ?? fallback]);
+    const rows = (await db(uid).findMany({ where: { documentId }, select: ['locale'] })) as Array<{ locale: string }>;
+    return rows.every((r) => deleted.has(r.locale));
+  }
+
+  async function unitWrite(action: WriteAction, params: WriteParams, locale: string): Promise<Problem[]> {
+    const stored = await storedRow(UNIT, params.documentId, locale);
+    if (action === 'delete') {
+      if (!stored || !(await deletesWholeDocument(UNIT, stored.documentId, params.locale, locale))) return [];
+      const refs = await unitReferences(String(stored.code));
+      return refs ? [problem(['code'], `unit ${stored.code} cannot be deleted while it is referenced by ${refs}`)] : [];
+    }
+    const candidate = { ...withoutMeta(stored), ...params.data } as UnitDraft;
+    const selfId = action === 'clone' ? undefined : params.documentId;
+    const others = indexUnits((await units()).filter((u) => (u as UnitFacts & { documentId: string }).documentId !== selfId));
+    const problems = unitProblems(candidate, others);
+    if (stored && action === 'update' && (candidate.code !== stored.code || candidate.level !== stored.level)) {
+      const refs = await unitReferences(String(stored.code));
+      if (refs) {
+        const field = candidate.code !== stored.code ? 'code' : 'level';
+        problems.push(problem([field], `unit ${stored.code} is referenced by ${refs}; its ${field} cannot change while it is`));
+      }
+    }
+    return problems;
+  }
+
+  async function departmentWrite(action: WriteAction, params: WriteParams, locale: string): Promise<Problem[]> {
+    const stored = await storedRow(DEPARTMENT, params.documentId, locale);
+    if (action === 'delete') {
+      if (!stored || !(await deletesWholeDocument(DEPARTMENT, stored.documentId, params.locale, locale))) return [];
+      const refs = await departmentReferences(String(stored.code));
+      return refs ? [problem(['code'], `department ${stored.code} cannot be deleted while it is referenced by ${refs}`)] : [];
+    }
+    const candidate = { ...withoutMeta(stored), ...params.data } as DepartmentDraft;
+    const selfId = action === 'clone' ? undefined : params.documentId;
+    const others = indexDepartments((await departments()).filter((d) => d.documentId !== selfId));
+    const problems = departmentProblems(candidate, indexUnits(await units()), others);
+    if (stored && action === 'update' && (candidate.code !== stored.code || candidate.unitCode !== stored.unitCode)) {
+      const refs = await departmentReferences(String(stored.code));
+      if (refs) {
+        const field = candidate.code !== stored.code ? 'code' : 'unitCode';
+        problems.push(problem([field], `department ${stored.code} is referenced by ${refs}; its ${field} cannot change while it is`));
+      }
+    }
+    return problems;
+  }
+
+  /** Publishing rules for the given locales of an item, with `override` standing in for one locale's draft. */
+  async function itemPublishProblems(documentId: string | undefined, publishLocales: readonly string[], override?: ItemVersion): Promise<Problem[]> {
+    const drafts = documentId ? ((await findRows(ITEM, { documentId, publishedAt: null })) as unknown as Array<Localized<ItemRow>>) : [];
+    const versions = drafts.map(itemVersion).filter((v) => v.locale !== override?.locale);
+    if (override) versions.push(override);
+    const first = await defaultLocale();
+    versions.sort((a, b) => (a.locale === first ? -1 : b.locale === first ? 1 : a.locale.localeCompare(b.locale)));
+    const facts = { units: indexUnits(await units()), departments: indexDepartments(await departments()) };
+    const problems: Problem[] = [];
+    // Structural problems repeat in every locale; texts name their locale.
+    for (const version of versions.filter((v) => publishLocales.includes(v.locale))) problems.push(...itemProblems(version, facts));
+    problems.push(...localeStructureProblems(versions));
+    return [...new Map(problems.map((p) => [`${p.path.join('.')}|${p.message}`, p])).values()];
+  }
+
+  async function itemWrite(action: WriteAction, params: WriteParams, locale: string): Promise<Problem[]> {
+    if (action === 'publish') {
+      const drafts = (await db(ITEM).findMany({ where: { documentId: params.documentId, publishedAt: null }, select: ['locale'] })) as Array<{ locale: string }>;
+      const requested = params.locale === '*' ? drafts.map((d) => d.locale) : Array.isArray(params.locale) ? params.locale : [locale];
+      return itemPublishProblems(params.documentId, requested);
+    }
+    if (action === 'delete') {
+      const stored = await storedRow(ITEM, params.documentId, locale);
+      if (!stored || !(await deletesWholeDocument(ITEM, stored.documentId, params.locale, locale))) return [];
+      const guides = await countDocuments(GUIDE, { itemCode: stored.code });
+      return guides > 0 ? [problem(['code'], `item ${stored.code} cannot be deleted while ${guides} guides belong to it`)] : [];
+    }
+    const stored = await storedRow(ITEM, params.documentId, locale);
+    const candidate = { ...withoutMeta(stored), ...params.data } as Record<string, unknown>;
+    const problems: Problem[] = [];
+    const code = candidate.code;
+    if (typeof code !== 'string' || !ITEM_CODE.test(code)) {
+      problems.push(problem(['code'], `must be upper-case letters, digits and "-" (like QD-SI-001), got ${JSON.stringify(code ?? null)}`));
+    } else {
+      const selfId = action === 'clone' ? undefined : params.documentId;
+      const holders = distinctByDocument((await db(ITEM).findMany({ where: { code }, select: ['documentId'] })) as Array<{ documentId: string }>);
+      if (holders.some((h) => h.documentId !== selfId)) problems.push(problem(['code'], `${code} is already the code of another item`));
+    }
+    if (stored && action === 'update' && code !== stored.code) {
+      const guides = await countDocuments(GUIDE, { itemCode: stored.code });
+      if (guides > 0) problems.push(problem(['code'], `item ${stored.code} has ${guides} guides; its code cannot change while it does`));
+    }
+    if (problems.length === 0 && params.status === 'published' && action !== 'clone') {
+      const version = itemVersion({ ...(candidate as unknown as ItemRow), locale });
+      problems.push(...(await itemPublishProblems(params.documentId, [locale], version)));
+    }
+    return problems;
+  }
+
+  async function guideWrite(action: WriteAction, params: WriteParams, locale: string): Promise<Problem[]> {
+    if (action === 'delete') return [];
+    const stored = await storedRow(GUIDE, params.documentId, locale);
+    const candidate = (action === 'publish' ? withoutMeta(stored) : { ...withoutMeta(stored), ...params.data }) as GuideDraft;
+    if (action === 'publish' && !stored) return [];
+    const itemRows =
+      typeof candidate.itemCode === 'string'
+        ? ((await findRows(ITEM, { code: candidate.itemCode })) as unknown as Array<Localized<ItemRow> & { publishedAt: string | null }>)
+        : [];
+    const first = await defaultLocale();
+    // Drafts before published versions, the default locale first: the newest structure leads.
+    itemRows.sort((a, b) => Number(a.publishedAt !== null) - Number(b.publishedAt !== null) || Number(b.locale === first) - Number(a.locale === first));
+    const selfId = action === 'clone' ? undefined : params.documentId;
+    const sameKey =
+      typeof candidate.itemCode === 'string' && typeof candidate.stageKey === 'string' && typeof candidate.unitCode === 'string'
+        ? distinctByDocument(
+            (await db(GUIDE).findMany({
+              where: { itemCode: candidate.itemCode, stageKey: candidate.stageKey, unitCode: candidate.unitCode },
+              select: ['documentId'],
+            })) as Array<{ documentId: string }>
+          ).filter((g) => g.documentId !== selfId)
+        : [];
+    return guideProblems(candidate, {
+      item: itemFactsOf(itemRows.map(itemVersion)),
+      units: indexUnits(await units()),
+      departments: indexDepartments(await departments()),
+      duplicateOf: sameKey.length > 0 ? `guide ${sameKey[0].documentId}` : null,
+    });
+  }
+
+  async function ruleWrite(action: WriteAction, params: WriteParams, locale: string): Promise<Problem[]> {
+    if (action === 'delete') return [];
+    const stored = await storedRow(RESPONSIBILITY_RULE, params.documentId, locale);
+    const candidate = { ...withoutMeta(stored), ...params.data } as RuleDraft;
+    const selfId = action === 'clone' ? undefined : params.documentId;
+    const others = distinctByDocument((await db(RESPONSIBILITY_RULE).findMany({ select: ['documentId', 'key'] })) as Array<{ documentId: string; key: string }>)
+      .filter((r) => r.documentId !== selfId)
+      .map((r) => r.key);
+    return ruleProblems(candidate, indexDepartments(await departments()), new Set(others));
+  }
+
+  async function guideSpecWrite(action: WriteAction, params: WriteParams): Promise<Problem[]> {
+    if (action === 'delete' || action === 'publish') return [];
+    return guideSpecProblems(params.data?.required);
+  }
+
+  const CHECKS: Partial<Record<LinkageUid, (action: WriteAction, params: WriteParams, locale: string) => Promise<Problem[]>>> = {
+    [UNIT]: unitWrite,
+    [DEPARTMENT]: departmentWrite,
+    [ITEM]: itemWrite,
+    [GUIDE]: guideWrite,
+    [RESPONSIBILITY_RULE]: ruleWrite,
+    [GUIDE_SPEC]: guideSpecWrite,
+  };
+
+  return {
+    handles: (uid: string): boolean => uid in CHECKS,
+
+    async forWrite(uid: LinkageUid, action: WriteAction, params: WriteParams): Promise<Problem[]> {
+      const check = CHECKS[uid];
+      if (!check) return [];
+      const locale = typeof params.locale === 'string' && params.locale !== '*' ? params.locale : await defaultLocale();
+      return check(action, params, locale);
+    },
+
+    /** What would stop an item's draft in `locale` from being published now. */
+    async itemPublishProblems(documentId: string, locale: string): Promise<Problem[]> {
+      return itemPublishProblems(documentId, [locale]);
+    },
+  };
+};
