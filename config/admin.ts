@@ -15,6 +15,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   secrets: {
     encryptionKey: env('ENCRYPTION_KEY'),
   },
+  // `strapi develop` restarts on file changes; tests, scratch data and plugin sources (rebuilt into
+  // the plugin's dist/, which is watched) are not the app.
+  watchIgnoreFiles: ['**/test/**', '**/.tmp/**', '**/src/plugins/linkage/server/**', '**/src/plugins/linkage/admin/**', '**/*.md', '**/scripts/**', '**/.ci/**'],
   flags: {
     nps: false,
     promoteEE: false,

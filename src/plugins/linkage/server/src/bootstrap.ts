@@ -12,8 +12,8 @@ function romanizeContentManagerSlugs(strapi: Core.Strapi) {
   const generate = uid.generateUIDField.bind(uid);
   uid.generateUIDField = async (args) => {
     if (!isLinkageUid(args.contentTypeUID)) return generate(args);
-    const attribute = strapi.contentType(args.contentTypeUID as 'plugin::linkage.item').attributes[args.field] as { targetField?: string } | undefined;
-    const target = attribute?.targetField;
+    const attributes = strapi.contentType(args.contentTypeUID as 'plugin::linkage.item').attributes as Record<string, { targetField?: string }>;
+    const target = attributes[args.field]?.targetField;
     const value = target ? args.data?.[target] : undefined;
     if (!target || typeof value !== 'string' || !hasHan(value)) return generate(args);
     return generate({ ...args, data: { ...args.data, [target]: romanize(value) } });

@@ -16,6 +16,7 @@ import type {
 } from './catalog-format';
 import type { Level } from './levels';
 import type { ItemVersion } from './item-rules';
+import { fromStoredLogic, toStoredLogic } from './stored-logic';
 
 type Text = string | null;
 
@@ -190,7 +191,7 @@ export const itemRow = (item: CatalogItem, locale: LocaleCode): ItemRow => ({
     level: s.level,
     name: textIn(s.name, locale),
     handler: s.handler,
-    appliesWhen: s.appliesWhen,
+    appliesWhen: toStoredLogic(s.appliesWhen),
   })),
 });
 
@@ -229,7 +230,7 @@ export const itemFromRows = (rows: ReadonlyArray<Localized<ItemRow>>, status: Pu
       level: s.level as Level,
       name: gather(rows, (r) => r.stages[i]?.name) ?? {},
       handler: s.handler as StageHandler,
-      appliesWhen: s.appliesWhen ?? null,
+      appliesWhen: fromStoredLogic(s.appliesWhen ?? null),
     })),
   });
 };
@@ -257,7 +258,7 @@ export const itemVersion = (row: Localized<ItemRow>): ItemVersion => ({
     level: s.level ?? null,
     name: s.name ?? null,
     handler: s.handler ?? null,
-    appliesWhen: s.appliesWhen ?? null,
+    appliesWhen: fromStoredLogic(s.appliesWhen ?? null),
   })),
 });
 
@@ -274,7 +275,7 @@ export const guideRow = (guide: CatalogGuide, locale: LocaleCode): GuideRow => (
     original: orNull(m.original),
     copies: orNull(m.copies),
     required: orNull(m.required),
-    when: m.when ?? null,
+    when: toStoredLogic(m.when),
     blankForm: m.blankForm ?? null,
   })),
   noMaterialsNeeded: Array.isArray(guide.materials) && guide.materials.length === 0,
@@ -301,7 +302,7 @@ export const guideFromRows = (
             original: m.original ?? undefined,
             copies: m.copies ?? undefined,
             required: m.required ?? undefined,
-            when: m.when ?? undefined,
+            when: fromStoredLogic(m.when ?? null) ?? undefined,
             blankForm: m.blankForm ?? undefined,
           })
         )

@@ -50,6 +50,13 @@ export interface ImportSummary {
   readonly reviewsAdded: number;
 }
 
+/** The Document Service calls the import makes, for any of the plugin's types. */
+interface DocumentWriter {
+  create(params: { data: object; locale?: string; status?: PublicationStatus }): Promise<{ documentId: string }>;
+  update(params: { documentId: string; data: object; locale?: string; status?: PublicationStatus }): Promise<unknown>;
+  unpublish(params: { documentId: string; locale: string }): Promise<unknown>;
+}
+
 /** The stored catalog and where each record lives. */
 interface StoredCatalog {
   readonly catalog: Catalog;
@@ -137,11 +144,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     dataFor: (locale: LocaleCode) => object,
     status?: PublicationStatus
   ): Promise<string> {
-    const documents = strapi.documents(uid as 'plugin::linkage.unit');
+    const documents = strapi.documents(uid) as unknown as DocumentWriter;
+    const statusParam = status ? { status } : {};
     let id = documentId;
     for (const locale of locales) {
-      const data = dataFor(locale) as never;
-      const statusParam = status ? { status } : {};
+      const data = dataFor(locale);
       if (!id) id = (await documents.create({ data, locale, ...statusParam })).documentId;
       else await documents.update({ documentId: id, data, locale, ...statusParam });
     }
@@ -181,8 +188,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ids.rules.set(key, await writeLocales(RESPONSIBILITY_RULE, ids.rules.get(key), codes, (l) => ruleRow(record, l)));
     });
     if (plan.guideSpec && plan.guideSpec.change !== 'unchanged') {
-      const data = { required: plan.guideSpec.record.required } as never;
-      const specs = strapi.documents(GUIDE_SPEC as 'plugin::linkage.guide-spec');
+      const data = { required: plan.guideSpec.record.required };
+      const specs = strapi.documents(GUIDE_SPEC) as unknown as DocumentWriter;
       if (stored.guideSpecDocumentId) await specs.update({ documentId: stored.guideSpecDocumentId, data });
       else await specs.create({ data });
       progress('  guide spec written');
@@ -190,8 +197,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const review of plan.reviews) {
       const subjectUid = review.subject === 'item' ? ITEM : GUIDE;
       const subjectDocumentId = (review.subject === 'item' ? ids.items : ids.guides).get(review.key) ?? null;
-      await strapi.documents(REVIEW as 'plugin::linkage.review').create({
-        data: { subjectUid, subjectDocumentId, subjectKey: review.key, reviewedAt: `${review.date}T00:00:00.000Z`, source: 'import' } as never,
+      await (strapi.documents(REVIEW) as unknown as DocumentWriter).create({
+        data: { subjectUid, subjectDocumentId, subjectKey: review.key, reviewedAt: `${review.date}T00:00:00.000Z`, source: 'import' },
       });
     }
     if (plan.reviews.length > 0) progress(`  reviews: ${plan.reviews.length} recorded`);

@@ -1,0 +1,32 @@
+// The linkage plugin's admin: checks on the item edit page, in zh-Hans and en.
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { ItemChecksPanel } from './components/ItemChecksPanel';
+import { PLUGIN_ID } from './pluginId';
+
+interface ContentManagerApis {
+  addEditViewSidePanel(panels: unknown[]): void;
+}
+
+export default {
+  register(app: StrapiApp) {
+    app.registerPlugin({ id: PLUGIN_ID, name: 'Linkage' });
+  },
+
+  bootstrap(app: StrapiApp) {
+    const contentManager = app.getPlugin('content-manager') as unknown as { apis: ContentManagerApis };
+    contentManager.apis.addEditViewSidePanel([ItemChecksPanel]);
+  },
+
+  async registerTrads({ locales }: { locales: string[] }) {
+    return Promise.all(
+      locales.map(async (locale) => {
+        try {
+          const { default: data } = (await import(`./translations/${locale}.json`)) as { default: Record<string, string> };
+          return { data: Object.fromEntries(Object.entries(data).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value])), locale };
+        } catch {
+          return { data: {}, locale };
+        }
+      })
+    );
+  },
+};

@@ -1,0 +1,18 @@
+// Everything the plugin stores, read straight from the database, to prove a refused write left it
+// exactly as it was.
+import type { Core } from '@strapi/strapi';
+
+const POPULATE: Record<string, object> = {
+  'plugin::linkage.item': { policies: true, questions: { populate: { options: true } }, stages: true },
+  'plugin::linkage.guide': { materials: true, timeLimit: true },
+};
+
+export async function storedData(strapi: Core.Strapi): Promise<string> {
+  const uids = Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('plugin::linkage.')).sort();
+  const tables: Record<string, unknown> = {};
+  for (const uid of uids) {
+    tables[uid] = await strapi.db.query(uid as 'plugin::linkage.unit').findMany({ orderBy: { id: 'asc' }, populate: POPULATE[uid] });
+  }
+  tables['plugin::i18n.locale'] = await strapi.db.query('plugin::i18n.locale').findMany({ orderBy: { id: 'asc' } });
+  return JSON.stringify(tables);
+}
