@@ -121,6 +121,12 @@ describe('conditionProblems: variables', () => {
     ]);
   });
 
+  it('reports the variable of a single-name missing at the operator, where the name is', () => {
+    expect(route({ missing: 'nope' })).toEqual([
+      { path: ['missing'], message: expect.stringContaining('names "nope", which is not a question of this item') },
+    ]);
+  });
+
   it('refuses an auxiliary question in a route condition', () => {
     expect(route(eq('has_military_service', true))).toEqual([
       { path: ['==', 0, 'var'], message: 'names the auxiliary question "has_military_service"; only core questions decide the route' },

@@ -111,7 +111,7 @@ export function storedFrom(catalog: Catalog): { catalog: Catalog; reviewDates: M
   const reviewed = <T extends { lastReviewedAt?: string }>(record: T, key: string): T => {
     if (!record.lastReviewedAt) return record;
     reviewDates.set(key, new Set([record.lastReviewedAt]));
-    return { ...record, lastReviewedAt: record.lastReviewedAt };
+    return record;
   };
   const stored: Catalog = {
     format: CATALOG_FORMAT,

@@ -14,5 +14,11 @@ export async function storedData(strapi: Core.Strapi): Promise<string> {
     tables[uid] = await strapi.db.query(uid as 'plugin::linkage.unit').findMany({ orderBy: { id: 'asc' }, populate: POPULATE[uid] });
   }
   tables['plugin::i18n.locale'] = await strapi.db.query('plugin::i18n.locale').findMany({ orderBy: { id: 'asc' } });
-  return JSON.stringify(tables);
+  return canonicalJson(tables);
 }
+
+// Populated relations arrive in no fixed key order (Postgres loads them concurrently).
+const canonicalJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v
+  );

@@ -24,12 +24,16 @@ const CATALOG_FIELD: Readonly<Record<string, string>> = {
   responsibleDepartmentCode: 'responsibleDepartment',
 };
 
+/** Problems of one record, under `prefix`, with stored field names given their catalog names. */
 const inFile = (prefix: FieldPath, problems: readonly Problem[]): Problem[] =>
   problems.map((p) => {
     const [first, ...rest] = p.path;
     const renamed = typeof first === 'string' ? (CATALOG_FIELD[first] ?? first) : first;
     return problem(first === undefined ? prefix : [...prefix, renamed, ...rest], p.message);
   });
+
+/** Each problem once: structural problems repeat in every locale. */
+const unique = (problems: readonly Problem[]): Problem[] => [...new Map(problems.map((p) => [`${p.path.join('.')}|${p.message}`, p])).values()];
 
 /** Records of `stored` that the file does not replace, followed by the file's. */
 function merged<T>(stored: readonly T[], file: readonly T[], key: (record: T) => string): { all: T[]; storedOnly: T[] } {
@@ -67,7 +71,7 @@ export function catalogProblems(file: Catalog, stored: Catalog, configuredLocale
     const index = p.path[0] as number;
     const rest = p.path.slice(1);
     if (index >= units.storedOnly.length) problems.push(...inFile(['units', index - units.storedOnly.length], [problem(rest, p.message)]));
-    else problems.push(problem(['(stored) units', units.storedOnly[index].code, ...rest], p.message));
+    else problems.push(...inFile(['(stored) units', units.storedOnly[index].code], [problem(rest, p.message)]));
   }
   file.units.forEach((u, i) => needsDefault(['units', i, 'name'], u.name));
   const unitIndex = indexUnits(units.all.map((u): UnitFacts => ({ code: u.code, level: u.level, kind: u.kind, parentCode: u.parent })));
@@ -109,13 +113,15 @@ export function catalogProblems(file: Catalog, stored: Catalog, configuredLocale
       if (holder && holder !== item.code) problems.push(problem(['items', i, 'slug'], `${item.slug} is already the slug of item ${holder}`));
       slugs.set(item.slug, item.code);
     }
-    const versionProblems = locales.flatMap((locale) => itemProblems(itemVersion({ ...itemRow(item, locale), locale }), facts));
-    const unique = [...new Map(versionProblems.map((p) => [`${p.path.join('.')}|${p.message}`, p])).values()];
-    if (item.status === 'draft') {
-      // A draft may be incomplete; only its identity must hold.
-      problems.push(...inFile(['items', i], unique.filter((p) => p.path[0] === 'code')));
-    } else problems.push(...inFile(['items', i], unique));
+    const versionProblems = unique(locales.flatMap((locale) => itemProblems(itemVersion({ ...itemRow(item, locale), locale }), facts)));
+    // A draft may be incomplete; only its identity must hold.
+    problems.push(...inFile(['items', i], item.status === 'draft' ? versionProblems.filter((p) => p.path[0] === 'code') : versionProblems));
   });
+  // A stored published item must still hold against the units and departments the file changes.
+  for (const item of items.storedOnly.filter((i) => i.status !== 'draft')) {
+    const versionProblems = stored.locales.flatMap((locale) => itemProblems(itemVersion({ ...itemRow(item, locale), locale }), facts));
+    problems.push(...inFile(['(stored) items', item.code], unique(versionProblems)));
+  }
   const itemsByCode = new Map(items.all.map((item) => [item.code, itemFacts(item, defaultLocale)]));
 
   // Guides.
@@ -138,9 +144,7 @@ export function catalogProblems(file: Catalog, stored: Catalog, configuredLocale
     if (!duplicateOf) seenGuide.set(key, i);
     problems.push(...inFile(['guides', i], checkGuide(guide, duplicateOf)));
   });
-  for (const guide of guides.storedOnly) {
-    for (const p of checkGuide(guide, null)) problems.push(problem(['(stored) guides', guideKey(guide), ...p.path], p.message));
-  }
+  for (const guide of guides.storedOnly) problems.push(...inFile(['(stored) guides', guideKey(guide)], checkGuide(guide, null)));
 
   // Responsibility rules and the guide spec.
   const rules = file.responsibilityRules ?? [];

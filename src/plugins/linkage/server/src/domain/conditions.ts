@@ -138,7 +138,7 @@ export function conditionProblems(
     }
     const keys = Object.keys(node as object);
     if (keys.length !== 1) {
-      problems.push(problem(path, `a JSON Logic rule has exactly one operator, found ${keys.length === 0 ? 'none' : keys.join(', ')}`));
+      problems.push(problem(path, `a JSON Logic rule has exactly one operator, found ${keys.length === 0 ? 'none' : [...keys].sort().join(', ')}`));
       return;
     }
     const op = keys[0];
@@ -158,8 +158,15 @@ export function conditionProblems(
     }
     const args = Array.isArray(rawArgs) ? rawArgs : [rawArgs];
     if (op === 'missing' || op === 'missing_some') {
+      if (scoped) return;
+      // missing: the names are the arguments; missing_some: [minimum, [names]].
+      const namesPath: FieldPath = op === 'missing_some' ? [...opPath, 1] : Array.isArray(rawArgs) ? opPath : [];
       const names = op === 'missing_some' ? args[1] : args;
-      if (!scoped && Array.isArray(names)) names.forEach((name, i) => typeof name === 'string' && variable(name, [...opPath, i]));
+      if (Array.isArray(names)) {
+        names.forEach((name, i) => {
+          if (typeof name === 'string') variable(name, namesPath.length === 0 ? opPath : [...namesPath, i]);
+        });
+      }
       return;
     }
     if (EQUALITY.has(op) && args.length === 2 && !scoped) {
@@ -181,7 +188,8 @@ export function conditionProblems(
     }
     args.forEach((arg, i) => {
       const path = Array.isArray(rawArgs) ? [...opPath, i] : opPath;
-      walk(arg, path, scoped || (SCOPED.has(op) && i > 0));
+      // Only the second argument runs per element; reduce's initial value reads the answers.
+      walk(arg, path, scoped || (SCOPED.has(op) && i === 1));
     });
   };
 

@@ -1,0 +1,45 @@
+import { fromStoredLogic, toStoredLogic } from '../../src/plugins/linkage/server/src/domain/stored-logic';
+import { itemRow } from '../../src/plugins/linkage/server/src/domain/catalog-records';
+import { demoItem, loadDemo } from './demo-fixtures';
+
+describe('toStoredLogic and fromStoredLogic', () => {
+  it.each([true, false, 0, 3, 'yes', ''])('stores the bare value %p wrapped in an if, and reads it back bare', (value) => {
+    expect(toStoredLogic(value)).toEqual({ if: [value] });
+    expect(fromStoredLogic(toStoredLogic(value))).toBe(value);
+  });
+
+  it('stores rules and arrays as they are', () => {
+    const rule = { '==': [{ var: 'retirement_type' }, 'illness'] };
+    expect(toStoredLogic(rule)).toBe(rule);
+    expect(toStoredLogic([1, 2])).toEqual([1, 2]);
+    expect(fromStoredLogic(rule)).toBe(rule);
+  });
+
+  it('stores no condition as null', () => {
+    expect(toStoredLogic(undefined)).toBeNull();
+    expect(toStoredLogic(null)).toBeNull();
+    expect(fromStoredLogic(null)).toBeNull();
+  });
+
+  it('unwraps only an if with a single bare value', () => {
+    const ifRule = { if: [{ var: 'has_military_service' }] };
+    const ifElse = { if: [true, 'a', 'b'] };
+    expect(fromStoredLogic(ifRule)).toBe(ifRule);
+    expect(fromStoredLogic(ifElse)).toBe(ifElse);
+    expect(fromStoredLogic({ if: [true], and: [] })).toEqual({ if: [true], and: [] });
+  });
+
+  it('brings every demo condition back as written', () => {
+    const demo = loadDemo();
+    const conditions = [
+      ...demo.items.flatMap((i) => i.stages.map((s) => s.appliesWhen)),
+      ...demo.guides.flatMap((g) => (g.materials ?? []).flatMap((m) => (m.when === undefined ? [] : [m.when]))),
+    ];
+    expect(conditions).toContain(true);
+    expect(conditions.map((c) => fromStoredLogic(toStoredLogic(c)))).toEqual(conditions);
+  });
+
+  it('is what an item row holds for a stage that always applies', () => {
+    expect(itemRow(demoItem('QD-CA-001'), 'zh-Hans').stages[0].appliesWhen).toEqual({ if: [true] });
+  });
+});
