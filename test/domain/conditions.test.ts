@@ -65,8 +65,8 @@ describe('conditionProblems: operators', () => {
     expect(route({ '!': [{}] })).toEqual([{ path: ['!', 0], message: 'a JSON Logic rule has exactly one operator, found none' }]);
   });
 
-  it('refuses an object with two operators, naming both', () => {
-    expect(route({ '==': [1, 1], '!=': [1, 2] })).toEqual([{ path: [], message: 'a JSON Logic rule has exactly one operator, found ==, !=' }]);
+  it('refuses an object with two operators, naming both in a fixed order (Postgres jsonb reorders keys)', () => {
+    expect(route({ '==': [1, 1], '!=': [1, 2] })).toEqual([{ path: [], message: 'a JSON Logic rule has exactly one operator, found !=, ==' }]);
   });
 
   it('refuses a value that is not JSON', () => {
