@@ -8,6 +8,9 @@ const transform = {
 };
 
 module.exports = {
+  // A global option (jest ignores it per project): booting Strapi and running the catalog
+  // commands in child processes takes seconds.
+  testTimeout: 180000,
   projects: [
     {
       displayName: 'domain',
@@ -21,7 +24,6 @@ module.exports = {
       transform,
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
-      testTimeout: 180000,
     },
   ],
 };
