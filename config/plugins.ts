@@ -12,6 +12,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   linkage: {
     enabled: true,
     resolve: './src/plugins/linkage',
+    config: {
+      // zh-Hans is the default (above); both are created when missing and named in the plugin's roles.
+      locales: ['zh-Hans', 'en'],
+    },
   },
 });
 

@@ -5,6 +5,7 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
+const { run, withStrapi } = require('./lib/headless-strapi');
 
 const usage = `Usage:
   npm run catalog:import -- FILE [--dry-run]   check FILE, then write it all or nothing
@@ -17,7 +18,6 @@ async function main() {
     return 2;
   }
   const dryRun = flags.includes('--dry-run');
-  const appDir = path.resolve(__dirname, '..');
   let input;
   if (command === 'import') {
     let text;
@@ -35,16 +35,8 @@ async function main() {
     }
   }
 
-  require('./ensure-env');
-  process.env.LINKAGE_SEED_DEMO = 'false'; // the command line imports what it is given, never the demo
-  process.env.STRAPI_TELEMETRY_DISABLED = 'true';
-  const { createStrapi } = require('@strapi/strapi');
   const progress = (message) => console.error(message);
-  progress('Starting Strapi...');
-  const app = createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false });
-  app.log.level = 'warn';
-  await app.load();
-  try {
+  return withStrapi(async (app) => {
     const catalog = app.plugin('linkage').service('catalog');
     if (command === 'export') {
       const exported = await catalog.exportCatalog();
@@ -69,32 +61,7 @@ async function main() {
     console.log(`  ${'reviews recorded'.padEnd(22)} ${summary.reviewsAdded}`);
     if (summary.localesAdded.length > 0) console.log(`  locales added: ${summary.localesAdded.join(', ')}`);
     return 0;
-  } catch (error) {
-    if (error && error.name === 'CatalogRejected') {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await settle(app);
-    await app.destroy();
-  }
+  });
 }
 
-// Strapi emits entry events after commit without awaiting them; let their queries finish first.
-async function settle(app) {
-  const pool = app.db.connection.client.pool;
-  let quiet = 0;
-  for (let i = 0; pool && i < 600 && quiet < 3; i += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    quiet = pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() === 0 ? quiet + 1 : 0;
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  }
-);
+run(main);

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { setUpRolesAfterAdmin } from './access/roles';
 import { romanize, hasHan } from './domain/slug';
 import { isLinkageUid } from './uids';
 
@@ -22,6 +23,7 @@ function romanizeContentManagerSlugs(strapi: Core.Strapi) {
 
 const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
   romanizeContentManagerSlugs(strapi);
+  setUpRolesAfterAdmin(strapi);
 };
 
 export default bootstrap;

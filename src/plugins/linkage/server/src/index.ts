@@ -1,6 +1,7 @@
 // The linkage plugin: multi-level linked government online services.
 import bootstrap from './bootstrap';
 import contentTypes from './content-types';
+import config from './config';
 import controllers from './controllers';
 import register from './register';
 import routes from './routes';
@@ -9,10 +10,7 @@ import services from './services';
 export default {
   register,
   bootstrap,
-  config: {
-    default: {},
-    validator() {},
-  },
+  config,
   contentTypes,
   controllers,
   routes,

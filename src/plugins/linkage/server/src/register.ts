@@ -1,15 +1,26 @@
 import type { Core } from '@strapi/strapi';
+import { registerActions } from './access/actions';
+import { registerConditions } from './access/conditions';
+import { explainGuideDenials } from './access/denial-messages';
+import { scopeRelationPicker } from './access/relation-picker';
+import { guardWrites } from './access/write-guard';
 import { registerComponents } from './components';
 import { fillItemSlugs } from './document-service/item-slugs';
 import { storeConditions } from './document-service/stored-conditions';
 import { validateWrites } from './document-service/validate-writes';
 
-const register = ({ strapi }: { strapi: Core.Strapi }) => {
+const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   registerComponents(strapi);
-  // Order matters: what is checked is what will be stored, generated slug included.
+  registerConditions(strapi);
+  await registerActions(strapi);
+  // Order matters: who may write is decided first (403), then what is stored is normalised and
+  // checked (400), generated slug included.
+  strapi.documents.use(guardWrites(strapi) as never);
   strapi.documents.use(storeConditions as never);
   strapi.documents.use(fillItemSlugs(strapi) as never);
   strapi.documents.use(validateWrites(strapi) as never);
+  scopeRelationPicker(strapi);
+  explainGuideDenials(strapi);
 };
 
 export default register;

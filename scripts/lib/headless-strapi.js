@@ -1,0 +1,49 @@
+// Boots the app's Strapi without its HTTP server, for command-line tools, against the configured
+// database (.env, DATABASE_*); never seeds the demo.
+'use strict';
+const path = require('node:path');
+
+const APP_DIR = path.resolve(__dirname, '..', '..');
+
+// Strapi emits entry events after commit without awaiting them; let their queries finish first.
+async function settle(app) {
+  const pool = app.db.connection.client.pool;
+  let quiet = 0;
+  for (let i = 0; pool && i < 600 && quiet < 3; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    quiet = pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() === 0 ? quiet + 1 : 0;
+  }
+}
+
+async function withStrapi(work) {
+  require('../ensure-env');
+  process.env.LINKAGE_SEED_DEMO = 'false';
+  process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+  const { createStrapi } = require('@strapi/strapi');
+  console.error('Starting Strapi...');
+  const app = createStrapi({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist'), autoReload: false, serveAdminPanel: false });
+  app.log.level = 'error';
+  await app.load();
+  try {
+    return await work(app);
+  } finally {
+    await settle(app);
+    await app.destroy();
+  }
+}
+
+/** Runs main() and exits with its code; an error that Strapi raises for bad input is printed plainly. */
+function run(main) {
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      if (error && ['ValidationError', 'NotFoundError', 'CatalogRejected'].includes(error.name)) {
+        console.error(error.message);
+        for (const detail of (error.details && error.details.errors) || []) console.error(`  - ${detail.path.join('.')}: ${detail.message}`);
+      } else console.error(error);
+      process.exit(1);
+    }
+  );
+}
+
+module.exports = { APP_DIR, withStrapi, run };

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// npm run linkage -- member add --email E --unit CODE [--scope subtree]
+// npm run linkage -- member list [--email E] [--unit CODE]
+// npm run linkage -- member remove --email E --unit CODE
+'use strict';
+const { run, withStrapi } = require('./lib/headless-strapi');
+
+const usage = `Usage:
+  npm run linkage -- member add --email EMAIL --unit CODE [--scope unit|subtree]
+  npm run linkage -- member list [--email EMAIL] [--unit CODE]
+  npm run linkage -- member remove --email EMAIL --unit CODE`;
+
+/** --name value pairs; null when an argument is not of that form. */
+function parseOptions(args, allowed) {
+  const options = {};
+  for (let i = 0; i < args.length; i += 2) {
+    const name = args[i].replace(/^--/, '');
+    if (!args[i].startsWith('--') || !allowed.includes(name) || args[i + 1] === undefined) return null;
+    options[name] = args[i + 1];
+  }
+  return options;
+}
+
+const line = (m) => `${m.unitCode}  ${(m.unitName || '').padEnd(16)}  ${m.scope.padEnd(8)}  ${m.email || `(user ${m.userId})`}`;
+
+async function main() {
+  const [topic, command, ...rest] = process.argv.slice(2);
+  const allowed = { add: ['email', 'unit', 'scope'], list: ['email', 'unit'], remove: ['email', 'unit'] }[command];
+  const options = topic === 'member' && allowed ? parseOptions(rest, allowed) : null;
+  if (!options || ((command === 'add' || command === 'remove') && (!options.email || !options.unit))) {
+    console.error(usage);
+    return 2;
+  }
+  return withStrapi(async (app) => {
+    const memberships = app.plugin('linkage').service('memberships');
+    if (command === 'add') {
+      const added = await memberships.add({ email: options.email, unitCode: options.unit, scope: options.scope || 'unit' });
+      console.log(`Added: ${line(added)}`);
+    } else if (command === 'remove') {
+      const removed = await memberships.remove({ email: options.email, unitCode: options.unit });
+      console.log(`Removed: ${line(removed)}`);
+    } else {
+      const list = await memberships.list({ email: options.email, unitCode: options.unit });
+      if (list.length === 0) console.log('No memberships.');
+      for (const m of list) console.log(line(m));
+    }
+    return 0;
+  });
+}
+
+run(main);

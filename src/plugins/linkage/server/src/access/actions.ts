@@ -1,0 +1,17 @@
+// RBAC actions of the plugin's own admin routes (memberships, reports, audit trail).
+import type { Core } from '@strapi/strapi';
+
+interface ActionProvider {
+  registerMany(actions: Array<{ section: string; displayName: string; uid: string; pluginName: string; category?: string; subCategory?: string }>): Promise<unknown>;
+}
+
+export async function registerActions(strapi: Core.Strapi): Promise<void> {
+  const provider = (strapi.admin as unknown as { services: { permission: { actionProvider: ActionProvider } } }).services.permission.actionProvider;
+  const action = (uid: string, displayName: string, subCategory: string) => ({ section: 'plugins', pluginName: 'linkage', uid, displayName, subCategory });
+  await provider.registerMany([
+    action('memberships.read', 'Read memberships', 'Memberships'),
+    action('memberships.manage', 'Manage memberships', 'Memberships'),
+    action('reports.read', 'Read ownership reports', 'Reports'),
+    action('audit.read', 'Read the audit trail', 'Audit trail'),
+  ]);
+}

@@ -1,0 +1,110 @@
+// The plugin's admin roles: created once, when missing, with permissions that name every locale and
+// carry the plugin's conditions; then, at every boot, a check that the scoped guide permissions of
+// those roles still carry a registered linkage condition, removing any that do not (fail closed).
+import type { Core } from '@strapi/strapi';
+import { ROLE_SPECS, unscopedGuidePermissions, type RoleSpec, type StoredPermission } from '../domain/linkage-roles';
+import { conditionProvider } from './conditions';
+
+type LocalesService = ReturnType<typeof import('../services/locales').default>;
+
+interface RoleService {
+  findOne(params: { code: string }): Promise<{ id: number; code: string; name: string } | null>;
+  create(attributes: { name: string; code: string; description: string }): Promise<{ id: number }>;
+  addPermissions(roleId: number, permissions: object[]): Promise<unknown>;
+  createRolesIfNoneExist(): Promise<void>;
+}
+
+interface PermissionService {
+  actionProvider: { get(actionId: string): { actionId: string; subjects?: string[]; options?: { applyToProperties?: string[] } } | undefined };
+  deleteByIds(ids: number[]): Promise<unknown>;
+  cleanPermissionsInDatabase(): Promise<void>;
+}
+
+interface ContentTypeService {
+  getPermissionsWithNestedFields(actions: object[]): Array<{ action: string; subject: string; properties: { fields?: string[] } }>;
+}
+
+const STORE_KEY = 'roles-created';
+
+const services = (strapi: Core.Strapi) => ({
+  roles: strapi.service('admin::role') as unknown as RoleService,
+  permissions: strapi.service('admin::permission') as unknown as PermissionService,
+  contentTypes: strapi.service('admin::content-type') as unknown as ContentTypeService,
+});
+
+const pluginStore = (strapi: Core.Strapi) => strapi.store({ type: 'plugin', name: 'linkage' });
+
+async function permissionsOf(strapi: Core.Strapi, spec: RoleSpec, locales: string[]): Promise<object[]> {
+  const { permissions, contentTypes } = services(strapi);
+  return spec.permissions.map((p) => {
+    if (!p.subject) return { action: p.action, subject: null, properties: {}, conditions: [] };
+    const action = permissions.actionProvider.get(p.action);
+    if (!action) throw new Error(`linkage: the admin action ${p.action} is not registered`);
+    const [withFields] = contentTypes.getPermissionsWithNestedFields([{ ...action, subjects: [p.subject] }]);
+    const localized = (strapi.contentType(p.subject as 'plugin::linkage.guide').pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized === true;
+    // A localized permission that names no locale grants none: name them all.
+    const properties = { ...withFields.properties, ...(localized ? { locales } : {}) };
+    return { action: p.action, subject: p.subject, properties, conditions: [...(p.conditions ?? [])] };
+  });
+}
+
+/** Creates each linkage role the first time it is missing; an administrator's later edits stand. */
+export async function ensureRoles(strapi: Core.Strapi): Promise<void> {
+  const { roles } = services(strapi);
+  const store = pluginStore(strapi);
+  const created = new Set(((await store.get({ key: STORE_KEY })) as string[] | null) ?? []);
+  const locales = await (strapi.plugin('linkage').service('locales') as LocalesService).codes();
+  for (const spec of ROLE_SPECS) {
+    if (created.has(spec.code) || (await roles.findOne({ code: spec.code }))) {
+      created.add(spec.code);
+      continue;
+    }
+    const role = await roles.create({ name: spec.name, code: spec.code, description: spec.description });
+    await roles.addPermissions(role.id, await permissionsOf(strapi, spec, locales));
+    created.add(spec.code);
+    strapi.log.info(`[linkage] Created the admin role "${spec.name}"`);
+  }
+  await store.set({ key: STORE_KEY, value: [...created].sort() });
+}
+
+/** Removes scoped guide permissions that lost their linkage condition, so they cannot grant every unit. */
+export async function failClosedOnUnscopedGuides(strapi: Core.Strapi): Promise<number> {
+  const { roles, permissions } = services(strapi);
+  const provider = conditionProvider(strapi) as unknown as { has(id: string): boolean };
+  let removed = 0;
+  for (const spec of ROLE_SPECS) {
+    const role = await roles.findOne({ code: spec.code });
+    if (!role) continue;
+    const stored = (await strapi.db.query('admin::permission').findMany({ where: { role: { id: role.id } } })) as Array<StoredPermission & { conditions: string[] | null }>;
+    const unscoped = unscopedGuidePermissions(spec, stored.map((p) => ({ ...p, conditions: p.conditions ?? [] })), (id) => provider.has(id));
+    if (unscoped.length === 0) continue;
+    await permissions.deleteByIds(unscoped.map((p) => p.id));
+    removed += unscoped.length;
+    for (const p of unscoped) {
+      strapi.log.error(
+        `[linkage] Role "${role.name}": removed its ${p.action} permission on guides, which no longer carries a registered linkage condition ` +
+          `(${(p.conditions ?? []).join(', ') || 'none'}); unrestricted it would grant every unit's guides. Give the role back its permission with the condition "Guide in my units".`
+      );
+    }
+  }
+  return removed;
+}
+
+/**
+ * Roles need the admin's own roles and every plugin's actions, which exist only once the admin has
+ * bootstrapped (after the plugins). The admin ends its permission set-up with
+ * cleanPermissionsInDatabase: the linkage roles are set up right after it.
+ */
+export function setUpRolesAfterAdmin(strapi: Core.Strapi): void {
+  const { permissions } = services(strapi);
+  const clean = permissions.cleanPermissionsInDatabase.bind(permissions);
+  permissions.cleanPermissionsInDatabase = async () => {
+    await clean();
+    // Roles name every locale: the configured ones must exist first.
+    const configured = strapi.config.get('plugin::linkage.locales', []) as string[];
+    const added = await (strapi.plugin('linkage').service('locales') as LocalesService).ensure(configured);
+    if (added.length > 0) strapi.log.info(`[linkage] Locales added: ${added.join(', ')}`);
+    await ensureRoles(strapi);
+    await failClosedOnUnscopedGuides(strapi);
+  };
+}

@@ -1,0 +1,139 @@
+// The admin roles the plugin creates, as data: which Content Manager and plugin actions each role
+// holds, on which types, and which guide permissions must carry a scope condition.
+
+export const ROLE_CODES = {
+  cityManager: 'linkage-city-manager',
+  unitEditor: 'linkage-unit-editor',
+  auditor: 'linkage-auditor',
+} as const;
+
+export type LinkageRoleCode = (typeof ROLE_CODES)[keyof typeof ROLE_CODES];
+
+export const CONDITION_IDS = {
+  inMyUnits: 'plugin::linkage.guide-in-my-units',
+  inMyUnitsOrBelow: 'plugin::linkage.guide-in-my-units-or-below',
+} as const;
+
+export const LINKAGE_CONDITIONS: readonly string[] = Object.values(CONDITION_IDS);
+
+export const PLUGIN_ACTIONS = {
+  readMemberships: 'plugin::linkage.memberships.read',
+  manageMemberships: 'plugin::linkage.memberships.manage',
+  readReports: 'plugin::linkage.reports.read',
+  readAudit: 'plugin::linkage.audit.read',
+} as const;
+
+const CM = {
+  read: 'plugin::content-manager.explorer.read',
+  create: 'plugin::content-manager.explorer.create',
+  update: 'plugin::content-manager.explorer.update',
+  delete: 'plugin::content-manager.explorer.delete',
+  publish: 'plugin::content-manager.explorer.publish',
+} as const;
+
+const uid = (name: string) => `plugin::linkage.${name}`;
+export const GUIDE_UID = uid('guide');
+
+/** Record kinds as people name them in messages. */
+export type LinkageRecordKind =
+  | 'unit'
+  | 'department'
+  | 'item'
+  | 'guide'
+  | 'guide spec'
+  | 'review'
+  | 'responsibility rule'
+  | 'site template'
+  | 'membership'
+  | 'audit entry'
+  | 'change';
+
+export const RECORD_KIND: Readonly<Record<string, LinkageRecordKind>> = {
+  [uid('unit')]: 'unit',
+  [uid('department')]: 'department',
+  [uid('item')]: 'item',
+  [uid('guide')]: 'guide',
+  [uid('guide-spec')]: 'guide spec',
+  [uid('review')]: 'review',
+  [uid('responsibility-rule')]: 'responsibility rule',
+  [uid('site-template')]: 'site template',
+  [uid('membership')]: 'membership',
+  [uid('audit-entry')]: 'audit entry',
+  [uid('change')]: 'change',
+};
+
+export interface PermissionSpec {
+  readonly action: string;
+  readonly subject?: string;
+  readonly conditions?: readonly string[];
+}
+
+export interface RoleSpec {
+  readonly code: LinkageRoleCode;
+  readonly name: string;
+  readonly description: string;
+  readonly permissions: readonly PermissionSpec[];
+}
+
+const MANAGED = ['unit', 'department', 'item', 'guide', 'guide-spec', 'responsibility-rule', 'site-template'].map(uid);
+const READABLE = [...MANAGED, uid('review')];
+const ALL_CM = [CM.read, CM.create, CM.update, CM.delete, CM.publish];
+
+const each = (actions: readonly string[], subjects: readonly string[], conditions?: readonly string[]): PermissionSpec[] =>
+  subjects.flatMap((subject) => actions.map((action) => (conditions ? { action, subject, conditions } : { action, subject })));
+
+export const ROLE_SPECS: readonly RoleSpec[] = [
+  {
+    code: ROLE_CODES.cityManager,
+    name: 'Linkage city manager',
+    description: 'Manages linked items, units, departments, templates, rules, the guide spec and memberships; may move a guide to another owner.',
+    permissions: [
+      ...each(ALL_CM, MANAGED),
+      ...each([CM.read], [uid('review')]),
+      { action: PLUGIN_ACTIONS.readMemberships },
+      { action: PLUGIN_ACTIONS.manageMemberships },
+      { action: PLUGIN_ACTIONS.readReports },
+      { action: PLUGIN_ACTIONS.readAudit },
+    ],
+  },
+  {
+    code: ROLE_CODES.unitEditor,
+    name: 'Linkage unit editor',
+    description: 'Keeps the guides of their own units (from their memberships): list, read, create, edit, publish. Reads items, units and departments.',
+    permissions: [
+      ...each(ALL_CM, [GUIDE_UID], [CONDITION_IDS.inMyUnits]),
+      ...each([CM.read], [uid('item'), uid('unit'), uid('department')]),
+    ],
+  },
+  {
+    code: ROLE_CODES.auditor,
+    name: 'Linkage auditor',
+    description: 'Reads everything, runs ownership reports and reads the audit trail; writes nothing.',
+    permissions: [...each([CM.read], READABLE), { action: PLUGIN_ACTIONS.readMemberships }, { action: PLUGIN_ACTIONS.readReports }, { action: PLUGIN_ACTIONS.readAudit }],
+  },
+];
+
+export interface StoredPermission {
+  readonly id: number;
+  readonly action: string;
+  readonly subject: string | null;
+  readonly conditions: readonly string[];
+}
+
+/**
+ * Guide permissions of a role that its spec scopes with a condition but that no longer carry a
+ * registered linkage condition: left alone they would grant every unit's guides.
+ */
+export function unscopedGuidePermissions(
+  spec: RoleSpec,
+  stored: readonly StoredPermission[],
+  isRegistered: (conditionId: string) => boolean
+): StoredPermission[] {
+  const scopedActions = new Set(spec.permissions.filter((p) => p.subject === GUIDE_UID && p.conditions && p.conditions.length > 0).map((p) => p.action));
+  return stored.filter(
+    (permission) =>
+      permission.subject === GUIDE_UID &&
+      scopedActions.has(permission.action) &&
+      !permission.conditions.some((id) => LINKAGE_CONDITIONS.includes(id) && isRegistered(id))
+  );
+}
