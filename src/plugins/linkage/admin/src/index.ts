@@ -10,6 +10,18 @@ interface ContentManagerApis {
 export default {
   register(app: StrapiApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: 'Linkage' });
+    app.addSettingsLink(
+      { id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.settings.section`, defaultMessage: 'Linkage' } },
+      [
+        {
+          id: 'memberships',
+          to: 'linkage/memberships',
+          intlLabel: { id: `${PLUGIN_ID}.memberships.title`, defaultMessage: 'Memberships' },
+          permissions: [{ action: 'plugin::linkage.memberships.read', subject: null }],
+          Component: () => import('./pages/MembershipsPage'),
+        },
+      ]
+    );
   },
 
   bootstrap(app: StrapiApp) {
