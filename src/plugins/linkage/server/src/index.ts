@@ -3,6 +3,7 @@ import bootstrap from './bootstrap';
 import contentTypes from './content-types';
 import config from './config';
 import controllers from './controllers';
+import policies from './policies';
 import register from './register';
 import routes from './routes';
 import services from './services';
@@ -15,6 +16,6 @@ export default {
   controllers,
   routes,
   services,
-  policies: {},
+  policies,
   middlewares: {},
 };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerActions } from './access/actions';
 import { registerConditions } from './access/conditions';
-import { explainGuideDenials } from './access/denial-messages';
+import { explainDenials } from './access/denial-messages';
 import { scopeRelationPicker } from './access/relation-picker';
 import { guardWrites } from './access/write-guard';
 import { registerComponents } from './components';
@@ -20,7 +20,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(fillItemSlugs(strapi) as never);
   strapi.documents.use(validateWrites(strapi) as never);
   scopeRelationPicker(strapi);
-  explainGuideDenials(strapi);
+  explainDenials(strapi);
 };
 
 export default register;

@@ -13,7 +13,7 @@ export interface RequestActor extends Actor {
 }
 
 interface AdminState {
-  user?: { id: number; email: string; roles?: Array<{ id: number; code: string }> };
+  user?: AdminUser;
   auth?: { strategy?: { name?: string } };
   linkageActor?: RequestActor;
 }
@@ -29,20 +29,30 @@ export async function currentActor(strapi: Core.Strapi): Promise<RequestActor | 
   return actor;
 }
 
-export async function actorFor(strapi: Core.Strapi, user: { id: number; email: string; roles?: Array<{ id: number; code: string }> }): Promise<RequestActor> {
-  const roles = user.roles ?? ((await strapi.db.query('admin::user').findOne({ where: { id: user.id }, populate: ['roles'] })) as { roles: Array<{ id: number; code: string }> }).roles;
+interface AdminUser {
+  id: number;
+  email: string;
+  roles?: Array<{ id: number; code: string; name: string }>;
+}
+
+const GUIDE_WRITES = ['create', 'update', 'delete', 'publish'].map((a) => `plugin::content-manager.explorer.${a}`);
+
+export async function actorFor(strapi: Core.Strapi, user: AdminUser): Promise<RequestActor> {
+  const roles = user.roles ?? ((await strapi.db.query('admin::user').findOne({ where: { id: user.id }, populate: ['roles'] })) as Required<AdminUser>).roles;
   const codes = new Set(roles.map((r) => r.code));
-  // A role whose guide permissions use the "or below" condition widens its members' scope.
   const guidePermissions = (await strapi.db.query('admin::permission').findMany({
     where: { role: { id: { $in: roles.map((r) => r.id) } }, subject: GUIDE_UID },
-    select: ['conditions'],
-  })) as Array<{ conditions: string[] | null }>;
+    select: ['action', 'conditions'],
+  })) as Array<{ action: string; conditions: string[] | null }>;
+  // A role whose guide permissions use the "or below" condition widens its members' scope.
   const mode = guidePermissions.some((p) => (p.conditions ?? []).includes(CONDITION_IDS.inMyUnitsOrBelow)) ? 'with-subtrees' : 'as-granted';
   const scope = await (strapi.plugin('linkage').service('memberships') as MembershipsService).scopeOf(user.id, mode);
   return {
     userId: user.id,
     email: user.email,
+    roleNames: roles.map((r) => r.name),
     isSuperAdmin: codes.has(SUPER_ADMIN_CODE),
+    mayWriteGuides: guidePermissions.some((p) => GUIDE_WRITES.includes(p.action)),
     isCityManager: codes.has(ROLE_CODES.cityManager),
     isAuditor: codes.has(ROLE_CODES.auditor),
     scope: new Set(scope),

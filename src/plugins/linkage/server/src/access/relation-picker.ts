@@ -16,8 +16,15 @@ const targetOf = (strapi: Core.Strapi, model: string, field: string): string | u
   return attribute?.type === 'relation' ? attribute.target : undefined;
 };
 
-export function scopeRelationPicker(strapi: Core.Strapi): void {
-  const filter = async (ctx: { params: { model: string; targetField: string }; body: unknown }, next: () => Promise<unknown>) => {
+export interface RelationsContext {
+  params: { model: string; targetField: string };
+  body: unknown;
+}
+
+/** The router middleware: after the picker answers, drop the guides outside the editor's scope. */
+export const relationPickerScope =
+  (strapi: Core.Strapi) =>
+  async (ctx: RelationsContext, next: () => Promise<unknown>): Promise<void> => {
     await next();
     if (targetOf(strapi, ctx.params.model, ctx.params.targetField) !== GUIDE) return;
     const actor = await currentActor(strapi);
@@ -25,12 +32,19 @@ export function scopeRelationPicker(strapi: Core.Strapi): void {
     const body = ctx.body as RelationsBody | undefined;
     if (!body || !Array.isArray(body.results)) return;
     const documentIds = body.results.map((r) => r.documentId).filter((id): id is string => typeof id === 'string');
-    const owners = (await strapi.db.query(GUIDE).findMany({ where: { documentId: { $in: documentIds } }, select: ['documentId', 'unitCode'] })) as Array<{ documentId: string; unitCode: string }>;
+    // A guide's owner is its draft's unitCode (see guideOwner).
+    const owners = (await strapi.db.query(GUIDE).findMany({ where: { documentId: { $in: documentIds }, publishedAt: null }, select: ['documentId', 'unitCode'] })) as Array<{
+      documentId: string;
+      unitCode: string;
+    }>;
     const ownerOf = new Map(owners.map((o) => [o.documentId, o.unitCode]));
     const before = body.results.length;
     body.results = body.results.filter((r) => actor.scope.has(ownerOf.get(r.documentId ?? '') ?? ''));
     if (body.pagination?.total !== undefined) body.pagination.total -= before - body.results.length;
   };
+
+export function scopeRelationPicker(strapi: Core.Strapi): void {
+  const filter = relationPickerScope(strapi);
   strapi.server.router.use('/content-manager/relations/:model/:targetField', filter as never);
   strapi.server.router.use('/content-manager/relations/:model/:id/:targetField', filter as never);
 }

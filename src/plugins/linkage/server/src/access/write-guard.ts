@@ -26,16 +26,24 @@ export const guardWrites =
       return next();
     }
 
-    const stored = params.documentId
-      ? ((await strapi.db.query(GUIDE).findOne({ where: { documentId: params.documentId }, select: ['unitCode'] })) as { unitCode: string | null } | null)
-      : null;
-    const storedUnit = stored?.unitCode ?? null;
+    const storedUnit = params.documentId ? await guideOwner(strapi, params.documentId) : null;
     const written = params.data && 'unitCode' in params.data && typeof params.data.unitCode === 'string' ? params.data.unitCode : null;
     const label = await unitLabels(strapi, [storedUnit, written, ...actor.scope]);
     const decision = guideWriteDecision(actor, context.action as GuideAction, storedUnit, written, label);
     if (!decision.allowed) throw new errors.PolicyError(decision.reason);
     return next();
   };
+
+/**
+ * A guide's owner is its draft's unitCode: a city manager's move changes the draft, and the moved
+ * guide is the new owner's to publish, unpublish or discard, not the former owner's.
+ */
+export async function guideOwner(strapi: Core.Strapi, documentId: string): Promise<string | null> {
+  const draft = (await strapi.db.query(GUIDE).findOne({ where: { documentId, publishedAt: null }, select: ['unitCode'] })) as { unitCode: string | null } | null;
+  if (draft) return draft.unitCode;
+  const any = (await strapi.db.query(GUIDE).findOne({ where: { documentId }, select: ['unitCode'] })) as { unitCode: string | null } | null;
+  return any?.unitCode ?? null;
+}
 
 /** Names units for messages: `市北区 (370203000000)`. */
 export async function unitLabels(strapi: Core.Strapi, codes: Array<string | null>): Promise<(code: string) => string> {

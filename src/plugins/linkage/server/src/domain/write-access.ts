@@ -4,8 +4,12 @@ import type { LinkageRecordKind } from './linkage-roles';
 
 export interface Actor {
   readonly email: string;
+  /** Names of the actor's admin roles, for messages. */
+  readonly roleNames: readonly string[];
   readonly isSuperAdmin: boolean;
   readonly isCityManager: boolean;
+  /** Whether any of the actor's roles lets them write guides at all (an auditor's does not). */
+  readonly mayWriteGuides: boolean;
   /** Unit codes the actor's memberships cover. */
   readonly scope: ReadonlySet<string>;
 }
@@ -43,8 +47,13 @@ export function guideWriteDecision(
 ): Decision {
   if (actor.isSuperAdmin || actor.isCityManager) return ALLOW;
   const verb = VERB[action];
+  const target = storedUnitCode ?? writtenUnitCode;
+  const whose = target ? `the guide of ${label(target)}` : 'a guide';
+  if (!actor.mayWriteGuides) {
+    return deny(`your roles (${actor.roleNames.join(', ') || 'none'}) do not let you ${verb} guides; you may not ${verb} ${whose}`);
+  }
   if (actor.scope.size === 0) {
-    return deny(`${actor.email} belongs to no unit, so may not ${verb} any guide; ask a city manager for a membership`);
+    return deny(`${actor.email} belongs to no unit, so may not ${verb} ${whose}; ask a city manager for a membership`);
   }
   const mine = [...actor.scope].map(label).join(', ');
   if (storedUnitCode !== null && !actor.scope.has(storedUnitCode)) {
@@ -65,5 +74,5 @@ export function guideWriteDecision(
 /** A write on any other linkage record: city managers and super admins only. */
 export function recordWriteDecision(actor: Actor, kind: LinkageRecordKind): Decision {
   if (actor.isSuperAdmin || actor.isCityManager) return ALLOW;
-  return deny(`only a city manager may change ${kind}s; ${actor.email} may not`);
+  return deny(`only a city manager may change ${kind}s; your roles (${actor.roleNames.join(', ') || 'none'}) do not let ${actor.email} do it`);
 }

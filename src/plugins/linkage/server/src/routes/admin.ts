@@ -1,7 +1,7 @@
 // Admin routes (under /linkage), for the admin panel and admin API clients.
 import { PLUGIN_ACTIONS } from '../domain/linkage-roles';
 
-const may = (action: string) => ({ name: 'admin::hasPermissions', config: { actions: [action] } });
+const may = (action: string, does: string) => ({ name: 'plugin::linkage.has-action', config: { action, does } });
 
 export default {
   type: 'admin',
@@ -22,19 +22,19 @@ export default {
       method: 'GET',
       path: '/memberships',
       handler: 'memberships.index',
-      config: { policies: ['admin::isAuthenticatedAdmin', may(PLUGIN_ACTIONS.readMemberships)] },
+      config: { policies: ['admin::isAuthenticatedAdmin', may(PLUGIN_ACTIONS.readMemberships, 'read memberships')] },
     },
     {
       method: 'POST',
       path: '/memberships',
       handler: 'memberships.create',
-      config: { policies: ['admin::isAuthenticatedAdmin', may(PLUGIN_ACTIONS.manageMemberships)] },
+      config: { policies: ['admin::isAuthenticatedAdmin', may(PLUGIN_ACTIONS.manageMemberships, 'manage memberships')] },
     },
     {
       method: 'DELETE',
       path: '/memberships/:documentId',
       handler: 'memberships.delete',
-      config: { policies: ['admin::isAuthenticatedAdmin', may(PLUGIN_ACTIONS.manageMemberships)] },
+      config: { policies: ['admin::isAuthenticatedAdmin', may(PLUGIN_ACTIONS.manageMemberships, 'manage memberships')] },
     },
   ],
 };

@@ -1,0 +1,5 @@
+import hasAction from './has-action';
+
+export default {
+  'has-action': hasAction,
+};
