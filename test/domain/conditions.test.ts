@@ -246,14 +246,23 @@ describe('conditionProblems: literals compared with answers', () => {
     expect(route(eq('enterprise_location.level', 'district'))).toEqual([]);
   });
 
-  it('refuses a literal that is not a 12-digit code when compared with a unit', () => {
-    expect(route(eq('enterprise_location', '370202'))).toEqual([
+  it('refuses a literal that is not a 12-digit code when compared with a unit code', () => {
+    expect(route(eq('enterprise_location.code', '370202'))).toEqual([
       { path: ['==', 1], message: 'compares a unit with "370202", which is not a 12-digit unit code' },
     ]);
     expect(route(eq('enterprise_location.district.code', 370202000000))).toEqual([
       { path: ['==', 1], message: 'compares a unit with 370202000000, which is not a 12-digit unit code' },
     ]);
-    expect(route(eq('enterprise_location.district', '370202000000'))).toEqual([]);
+    expect(route(eq('enterprise_location.district.code', '370202000000'))).toEqual([]);
+  });
+
+  it('refuses comparing a whole unit answer with a literal: the answer is an object, compare its code', () => {
+    expect(route(eq('enterprise_location', '370202000000'))).toEqual([
+      { path: ['==', 1], message: 'compares the unit "enterprise_location" with "370202000000"; compare its code, kind or level (enterprise_location.code)' },
+    ]);
+    expect(route(eq('enterprise_location.district', '370202000000'))).toEqual([
+      { path: ['==', 1], message: expect.stringContaining('(enterprise_location.district.code)') },
+    ]);
   });
 
   it('checks each literal of an `in` list against the answer', () => {

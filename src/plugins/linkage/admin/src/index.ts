@@ -1,6 +1,7 @@
 // The linkage plugin's admin: checks on the item edit page, in zh-Hans and en.
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { ItemChecksPanel } from './components/ItemChecksPanel';
+import { ItemFlowchartPanel } from './components/ItemFlowchartPanel';
 import { PLUGIN_ID } from './pluginId';
 
 interface ContentManagerApis {
@@ -26,7 +27,7 @@ export default {
 
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: ContentManagerApis };
-    contentManager.apis.addEditViewSidePanel([ItemChecksPanel]);
+    contentManager.apis.addEditViewSidePanel([ItemChecksPanel, ItemFlowchartPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -5,7 +5,9 @@ import { explainDenials } from './access/denial-messages';
 import { scopeRelationPicker } from './access/relation-picker';
 import { guardWrites } from './access/write-guard';
 import { registerComponents } from './components';
+import { invalidatePublished } from './document-service/invalidate-published';
 import { fillItemSlugs } from './document-service/item-slugs';
+import { recheckItems } from './document-service/recheck-items';
 import { storeConditions } from './document-service/stored-conditions';
 import { validateWrites } from './document-service/validate-writes';
 
@@ -19,6 +21,8 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(storeConditions as never);
   strapi.documents.use(fillItemSlugs(strapi) as never);
   strapi.documents.use(validateWrites(strapi) as never);
+  strapi.documents.use(invalidatePublished(strapi) as never);
+  strapi.documents.use(recheckItems(strapi) as never);
   scopeRelationPicker(strapi);
   explainDenials(strapi);
 };

@@ -16,6 +16,7 @@ interface CheckProblem {
 interface ChecksResponse {
   publishable: boolean;
   problems: CheckProblem[];
+  warnings: CheckProblem[];
 }
 
 type State = { kind: 'loading' } | { kind: 'error' } | { kind: 'done'; result: ChecksResponse };
@@ -47,11 +48,25 @@ function ItemChecks({ documentId, locale, version }: { documentId: string; local
     );
   }
   const { result } = state;
+  const warnings = result.warnings.length > 0 && (
+    <Box tag="ul" paddingLeft={4}>
+      {result.warnings.map((warning) => (
+        <li key={`${warning.path}|${warning.message}`}>
+          <Typography variant="pi" textColor="neutral600">
+            {warning.path} {warning.message}
+          </Typography>
+        </li>
+      ))}
+    </Box>
+  );
   if (result.publishable) {
     return (
-      <Typography variant="pi" textColor="success600">
-        {formatMessage({ id: getTranslation('checks.ready'), defaultMessage: 'Ready to publish in this locale.' })}
-      </Typography>
+      <Flex direction="column" alignItems="stretch" gap={2}>
+        <Typography variant="pi" textColor="success600">
+          {formatMessage({ id: getTranslation('checks.ready'), defaultMessage: 'Ready to publish in this locale.' })}
+        </Typography>
+        {warnings}
+      </Flex>
     );
   }
   return (
@@ -74,6 +89,7 @@ function ItemChecks({ documentId, locale, version }: { documentId: string; local
           </li>
         ))}
       </Box>
+      {warnings}
     </Flex>
   );
 }

@@ -1,9 +1,17 @@
 import itemChecks from './item-checks';
+import itemFlowchart from './item-flowchart';
+import itemHealth from './item-health';
 import me from './me';
 import memberships from './memberships';
+import navigator from './navigator';
+import openapi from './openapi';
 
 export default {
   'item-checks': itemChecks,
+  'item-flowchart': itemFlowchart,
+  'item-health': itemHealth,
   me,
   memberships,
+  navigator,
+  openapi,
 };

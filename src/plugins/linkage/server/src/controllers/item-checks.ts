@@ -2,7 +2,7 @@
 // published now. Drafts may be incomplete; the admin shows these as warnings.
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { describeProblem, formatPath } from '../domain/problems';
+import { describeProblem, formatPath, type Problem } from '../domain/problems';
 
 type ChecksService = ReturnType<typeof import('../services/checks').default>;
 type LocalesService = ReturnType<typeof import('../services/locales').default>;
@@ -14,12 +14,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const locale = typeof requested === 'string' && requested !== '' ? requested : await (strapi.plugin('linkage').service('locales') as LocalesService).defaultLocale();
     const exists = await strapi.db.query('plugin::linkage.item').count({ where: { documentId, locale } });
     if (exists === 0) return ctx.notFound(`No item ${documentId} in locale ${locale}`);
-    const problems = await (strapi.plugin('linkage').service('checks') as ChecksService).itemPublishProblems(documentId, locale);
-    ctx.body = {
-      documentId,
-      locale,
-      publishable: problems.length === 0,
-      problems: problems.map((p) => ({ path: formatPath(p.path), message: p.message, text: describeProblem(p) })),
-    };
+    const { problems, warnings } = await (strapi.plugin('linkage').service('checks') as ChecksService).itemPublishChecks(documentId, locale);
+    const shown = (list: Problem[]) => list.map((p) => ({ path: formatPath(p.path), message: p.message, text: describeProblem(p) }));
+    ctx.body = { documentId, locale, publishable: problems.length === 0, problems: shown(problems), warnings: shown(warnings) };
   },
 });

@@ -7,6 +7,9 @@ import { questionShapes, itemProblems, type CatalogFacts } from './item-rules';
 import { departmentProblems, indexDepartments, type DepartmentFacts } from './departments';
 import { guideProblems, type ItemFacts } from './guide-rules';
 import { guideSpecProblems } from './guide-spec';
+import { answerSpace } from './answer-space';
+import { departmentsByUnitKind } from './handlers';
+import { itemCoverage } from './item-coverage';
 import { problem, type FieldPath, type Problem } from './problems';
 import { ruleProblems } from './responsibility-rules';
 import { unitSetProblems, indexUnits, type UnitFacts } from './unit-tree';
@@ -97,6 +100,7 @@ export function catalogProblems(file: Catalog, stored: Catalog, configuredLocale
   }
 
   const facts: CatalogFacts = { units: unitIndex, departments: departmentIndex };
+  const byUnitKind = departmentsByUnitKind(departmentFacts);
 
   // Items: published ones must meet every publishing rule, in every locale.
   const items = merged(stored.items, file.items, (item) => item.code);
@@ -115,12 +119,20 @@ export function catalogProblems(file: Catalog, stored: Catalog, configuredLocale
     }
     const versionProblems = unique(locales.flatMap((locale) => itemProblems(itemVersion({ ...itemRow(item, locale), locale }), facts)));
     // A draft may be incomplete; only its identity must hold.
-    problems.push(...inFile(['items', i], item.status === 'draft' ? versionProblems.filter((p) => p.path[0] === 'code') : versionProblems));
+    if (item.status === 'draft') {
+      problems.push(...inFile(['items', i], versionProblems.filter((p) => p.path[0] === 'code')));
+      return;
+    }
+    problems.push(...inFile(['items', i], versionProblems));
+    // A published item must route every combination of answers.
+    if (versionProblems.length === 0) problems.push(...inFile(['items', i], itemCoverage(answerSpace(item, unitIndex), byUnitKind).problems));
   });
   // A stored published item must still hold against the units and departments the file changes.
   for (const item of items.storedOnly.filter((i) => i.status !== 'draft')) {
     const versionProblems = stored.locales.flatMap((locale) => itemProblems(itemVersion({ ...itemRow(item, locale), locale }), facts));
-    problems.push(...inFile(['(stored) items', item.code], unique(versionProblems)));
+    const stillValid = unique(versionProblems);
+    problems.push(...inFile(['(stored) items', item.code], stillValid));
+    if (stillValid.length === 0) problems.push(...inFile(['(stored) items', item.code], itemCoverage(answerSpace(item, unitIndex), byUnitKind).problems));
   }
   const itemsByCode = new Map(items.all.map((item) => [item.code, itemFacts(item, defaultLocale)]));
 

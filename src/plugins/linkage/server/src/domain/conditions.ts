@@ -30,6 +30,7 @@ type Literal = string | number | boolean | null;
 type VariableMeaning =
   | { kind: 'choice'; values: readonly string[]; key: string }
   | { kind: 'boolean'; key: string }
+  | { kind: 'unit'; key: string; path: string }
   | { kind: 'unit-code'; key: string }
   | { kind: 'unit-kind'; key: string }
   | { kind: 'unit-level'; key: string }
@@ -72,10 +73,10 @@ export function conditionProblems(
         ? { kind: 'choice', values: question.optionValues ?? [], key }
         : { kind: 'boolean', key };
     }
-    // A unit answer: itself, its attributes, or an ancestor-or-self at a level and its attributes.
+    // A unit answer: an object with its code, kind and level, and its ancestor-or-self at each level.
     let parts = rest;
     if (parts.length > 0 && isLevel(parts[0])) parts = parts.slice(1);
-    if (parts.length === 0) return { kind: 'unit-code', key };
+    if (parts.length === 0) return { kind: 'unit', key, path: name };
     if (parts.length === 1 && (UNIT_ATTRIBUTES as readonly string[]).includes(parts[0])) {
       return parts[0] === 'code' ? { kind: 'unit-code', key } : parts[0] === 'kind' ? { kind: 'unit-kind', key } : { kind: 'unit-level', key };
     }
@@ -103,6 +104,9 @@ export function conditionProblems(
         break;
       case 'unit-level':
         if (!isLevel(literal)) problems.push(problem(path, `compares a unit level with ${shown}, which is not a level`));
+        break;
+      case 'unit':
+        problems.push(problem(path, `compares the unit "${meaning.path}" with ${shown}; compare its code, kind or level (${meaning.path}.code)`));
         break;
       case 'unit-code':
         if (typeof literal !== 'string' || !/^\d{12}$/.test(literal)) {

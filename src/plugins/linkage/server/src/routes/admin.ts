@@ -8,6 +8,18 @@ export default {
   routes: [
     {
       method: 'GET',
+      path: '/items/health',
+      handler: 'item-health.show',
+      config: { policies: ['admin::isAuthenticatedAdmin'] },
+    },
+    {
+      method: 'GET',
+      path: '/items/:documentId/flowchart',
+      handler: 'item-flowchart.show',
+      config: { policies: ['admin::isAuthenticatedAdmin'] },
+    },
+    {
+      method: 'GET',
       path: '/items/:documentId/checks',
       handler: 'item-checks.show',
       config: { policies: ['admin::isAuthenticatedAdmin'] },

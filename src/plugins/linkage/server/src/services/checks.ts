@@ -1,12 +1,15 @@
 // Checks one write of one document against the stored catalog: loads what the rules need and asks
 // the domain. Used by the document-service middleware (every write path) and the admin checks route.
 import type { Core } from '@strapi/strapi';
-import { itemVersion, type ItemRow, type Localized } from '../domain/catalog-records';
+import { answerSpace } from '../domain/answer-space';
+import { itemFromRows, itemVersion, type ItemRow, type Localized } from '../domain/catalog-records';
 import { isFixedHandler } from '../domain/catalog-format';
 import { departmentProblems, indexDepartments, type DepartmentDraft, type DepartmentFacts } from '../domain/departments';
 import { guideProblems, itemFactsOf, type GuideDraft } from '../domain/guide-rules';
 import { guideSpecProblems } from '../domain/guide-spec';
-import { ITEM_CODE, itemProblems, localeStructureProblems, type ItemVersion } from '../domain/item-rules';
+import { departmentsByUnitKind } from '../domain/handlers';
+import { itemCoverage } from '../domain/item-coverage';
+import { ITEM_CODE, itemProblems, localeStructureProblems } from '../domain/item-rules';
 import { problem, type Problem } from '../domain/problems';
 import { ruleProblems, type RuleDraft } from '../domain/responsibility-rules';
 import { indexUnits, unitProblems, type UnitDraft, type UnitFacts } from '../domain/unit-tree';
@@ -160,20 +163,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return problems;
   }
 
-  /** Publishing rules for the given locales of an item, with `override` standing in for one locale's draft. */
-  async function itemPublishProblems(documentId: string | undefined, publishLocales: readonly string[], override?: ItemVersion): Promise<Problem[]> {
+  /**
+   * Publishing rules for the given locales of an item's drafts (`override` standing in for one
+   * locale's draft): its own rules, the same structure in every locale, and then that every
+   * combination of answers routes. Stages no combination reaches are warnings.
+   */
+  async function itemPublishChecks(
+    documentId: string | undefined,
+    publishLocales: readonly string[],
+    override?: Localized<ItemRow>
+  ): Promise<{ problems: Problem[]; warnings: Problem[] }> {
     const drafts = documentId ? ((await findRows(ITEM, { documentId, publishedAt: null })) as unknown as Array<Localized<ItemRow>>) : [];
-    const versions = drafts.map(itemVersion).filter((v) => v.locale !== override?.locale);
-    if (override) versions.push(override);
+    const rows = [...drafts.filter((r) => r.locale !== override?.locale), ...(override ? [override] : [])];
     const first = await defaultLocale();
-    versions.sort((a, b) => (a.locale === first ? -1 : b.locale === first ? 1 : a.locale.localeCompare(b.locale)));
-    const facts = { units: indexUnits(await units()), departments: indexDepartments(await departments()) };
+    rows.sort((a, b) => (a.locale === first ? -1 : b.locale === first ? 1 : a.locale.localeCompare(b.locale)));
+    const versions = rows.map(itemVersion);
+    const [unitFacts, departmentFacts] = await Promise.all([units(), departments()]);
+    const facts = { units: indexUnits(unitFacts), departments: indexDepartments(departmentFacts) };
     const problems: Problem[] = [];
     // Structural problems repeat in every locale; texts name their locale.
     for (const version of versions.filter((v) => publishLocales.includes(v.locale))) problems.push(...itemProblems(version, facts));
     problems.push(...localeStructureProblems(versions));
-    return [...new Map(problems.map((p) => [`${p.path.join('.')}|${p.message}`, p])).values()];
+    const unique = [...new Map(problems.map((p) => [`${p.path.join('.')}|${p.message}`, p])).values()];
+    if (unique.length > 0 || rows.length === 0) return { problems: unique, warnings: [] };
+    const item = itemFromRows([rows[0]], 'draft');
+    const coverage = itemCoverage(answerSpace(item, facts.units), departmentsByUnitKind(departmentFacts));
+    const warnings = coverage.unreachable.map((key) =>
+      problem(['stages', item.stages.findIndex((s) => s.key === key), 'appliesWhen'], `no combination of answers reaches stage "${key}"`)
+    );
+    return { problems: [...coverage.problems], warnings };
   }
+
+  const itemPublishProblems = async (documentId: string | undefined, publishLocales: readonly string[], override?: Localized<ItemRow>) =>
+    (await itemPublishChecks(documentId, publishLocales, override)).problems;
 
   async function itemWrite(action: WriteAction, params: WriteParams, locale: string): Promise<Problem[]> {
     if (action === 'publish') {
@@ -203,8 +225,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (guides > 0) problems.push(problem(['code'], `item ${stored.code} has ${guides} guides; its code cannot change while it does`));
     }
     if (problems.length === 0 && params.status === 'published' && action !== 'clone') {
-      const version = itemVersion({ ...(candidate as unknown as ItemRow), locale });
-      problems.push(...(await itemPublishProblems(params.documentId, [locale], version)));
+      problems.push(...(await itemPublishProblems(params.documentId, [locale], { ...(candidate as unknown as ItemRow), locale })));
     }
     return problems;
   }
@@ -274,9 +295,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return check(action, params, locale);
     },
 
-    /** What would stop an item's draft in `locale` from being published now. */
-    async itemPublishProblems(documentId: string, locale: string): Promise<Problem[]> {
-      return itemPublishProblems(documentId, [locale]);
-    },
+    /** What would stop an item's draft in `locale` from being published now, and what merely warns. */
+    itemPublishChecks: (documentId: string, locale: string) => itemPublishChecks(documentId, [locale]),
   };
 };

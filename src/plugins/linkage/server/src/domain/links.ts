@@ -1,0 +1,47 @@
+// Links between unit sites. Every link to a unit's page is built from that unit's site URL; a unit
+// with no site is served from its nearest ancestor's. With links in `local` mode (the demo's) they
+// point at this app's own rendered pages instead, so the demo is navigable end to end.
+
+export type LinkMode = 'local' | 'site';
+
+export interface SiteUnit {
+  readonly code: string;
+  readonly parent: string | null;
+  readonly siteUrl?: string | null;
+}
+
+export interface LinkContext {
+  readonly mode: LinkMode;
+  readonly units: ReadonlyMap<string, SiteUnit>;
+  /** Where this app's own pages are (local mode): an origin, or '' for paths. */
+  readonly localBase: string;
+}
+
+/** The unit whose site shows this unit's pages: itself, or its nearest ancestor with a site. */
+export function siteHost(code: string, units: ReadonlyMap<string, SiteUnit>): SiteUnit | null {
+  const seen = new Set<string>();
+  let current = units.get(code) ?? null;
+  while (current && !seen.has(current.code)) {
+    if (current.siteUrl) return current;
+    seen.add(current.code);
+    current = current.parent ? (units.get(current.parent) ?? null) : null;
+  }
+  return null;
+}
+
+const trimSlash = (url: string) => url.replace(/\/+$/, '');
+
+/** The page of an item on a unit's site. */
+export function itemPageUrl(unitCode: string, slug: string, ctx: LinkContext): string {
+  if (ctx.mode === 'local') return `${trimSlash(ctx.localBase)}/sites/${unitCode}/items/${encodeURIComponent(slug)}`;
+  const host = siteHost(unitCode, ctx.units);
+  if (!host?.siteUrl) return `${trimSlash(ctx.localBase)}/sites/${unitCode}/items/${encodeURIComponent(slug)}`;
+  const base = trimSlash(host.siteUrl);
+  return host.code === unitCode ? `${base}/items/${encodeURIComponent(slug)}` : `${base}/units/${unitCode}/items/${encodeURIComponent(slug)}`;
+}
+
+/** A stage's guide on its handling unit's page of the item. */
+export const guidePageUrl = (unitCode: string, slug: string, stageKey: string, ctx: LinkContext): string =>
+  `${itemPageUrl(unitCode, slug, ctx)}#stage-${stageKey}`;
+
+export const parseLinkMode = (value: string | undefined): LinkMode => (value === 'site' ? 'site' : 'local');

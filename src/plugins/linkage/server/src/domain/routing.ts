@@ -1,0 +1,48 @@
+// The route of a linked item for given answers: which stages apply, in order, and who handles each.
+// With partial answers a stage is shown only once every completion of the answers agrees that it
+// applies, and the core questions still needed are listed, so a frontend can ask step by step.
+import { decide, questionOf, variablesOf, type AnswerSpace } from './answer-space';
+import type { Answers } from './answers';
+import type { CatalogStage } from './catalog-format';
+import { isAnswerHandler } from './catalog-format';
+import { resolveHandler, type DepartmentsByUnitKind, type HandlerResolution } from './handlers';
+
+export interface RoutedStage {
+  readonly stage: CatalogStage;
+  readonly handler: HandlerResolution;
+}
+
+export interface Route {
+  /** Stages that apply for every completion of the answers, in order. */
+  readonly stages: readonly RoutedStage[];
+  /** Stages whose applying still depends on unanswered questions. */
+  readonly undecided: readonly CatalogStage[];
+  /** Core questions still needed to decide every stage and every handler, in the item's order. */
+  readonly neededQuestions: readonly string[];
+  /** True when every stage is decided and every applying stage's handler is known. */
+  readonly complete: boolean;
+}
+
+export const stageOrder = (a: CatalogStage, b: CatalogStage): number => a.order - b.order || a.key.localeCompare(b.key);
+
+export function routeItem(space: AnswerSpace, answers: Answers, departments: DepartmentsByUnitKind): Route {
+  const { item, units } = space;
+  const stages: RoutedStage[] = [];
+  const undecided: CatalogStage[] = [];
+  const needed = new Set<string>();
+  for (const stage of [...item.stages].sort(stageOrder)) {
+    const applies = decide(stage.appliesWhen, answers, space);
+    if (applies === 'undecided') {
+      undecided.push(stage);
+      for (const key of variablesOf(stage.appliesWhen).map(questionOf)) if (answers[key] === undefined) needed.add(key);
+      if (isAnswerHandler(stage.handler) && answers[stage.handler.fromAnswer] === undefined) needed.add(stage.handler.fromAnswer);
+      continue;
+    }
+    if (!applies) continue;
+    const handler = resolveHandler(stage, answers, units, departments);
+    if (handler.kind === 'pending') needed.add(handler.question);
+    stages.push({ stage, handler });
+  }
+  const neededQuestions = item.questions.filter((q) => q.kind === 'core' && needed.has(q.key)).map((q) => q.key);
+  return { stages, undecided, neededQuestions, complete: undecided.length === 0 && stages.every((s) => s.handler.kind !== 'pending') };
+}

@@ -1,0 +1,46 @@
+// Names of levels and unit kinds in each locale the plugin speaks, for pages, flow charts and reports.
+import type { Level } from './levels';
+
+type Names = Readonly<Record<string, string>>;
+
+const LEVEL_NAMES: Readonly<Record<string, Readonly<Record<Level, string>>>> = {
+  'zh-Hans': { city: '市级', district: '区(市)级', street: '街道(镇)级', community: '社区(村)级' },
+  en: { city: 'city level', district: 'district level', street: 'street level', community: 'community level' },
+};
+
+const KIND_NAMES: Readonly<Record<string, Names>> = {
+  'zh-Hans': {
+    prefecture_city: '地级市',
+    municipality: '直辖市',
+    district: '区',
+    county_city: '县级市',
+    county: '县',
+    subdistrict: '街道',
+    town: '镇',
+    township: '乡',
+    residents_committee: '居民委员会',
+    villagers_committee: '村民委员会',
+  },
+  en: {
+    prefecture_city: 'prefecture-level city',
+    municipality: 'municipality',
+    district: 'district',
+    county_city: 'county-level city',
+    county: 'county',
+    subdistrict: 'subdistrict',
+    town: 'town',
+    township: 'township',
+    residents_committee: "residents' committee",
+    villagers_committee: "villagers' committee",
+  },
+};
+
+/** The locale's own table, else English. */
+const table = <T>(tables: Readonly<Record<string, T>>, locale: string): T => tables[locale] ?? tables.en;
+
+export const levelName = (level: Level, locale: string): string => table(LEVEL_NAMES, locale)[level];
+export const kindName = (kind: string, locale: string): string => table(KIND_NAMES, locale)[kind] ?? kind;
+
+/** A localized text in `locale`, else the first locale that has it. */
+export const textIn = (text: Readonly<Record<string, string>> | undefined, locale: string): string =>
+  text?.[locale] ?? Object.values(text ?? {})[0] ?? '';

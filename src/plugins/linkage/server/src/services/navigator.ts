@@ -1,0 +1,173 @@
+// The public navigator: the unit tree, the item catalog, an item's page data, its route for given
+// answers and its flow chart. Answers are served from a cache bounded by bytes and emptied by any
+// write to the plugin's records.
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { LRUCache } from 'lru-cache';
+import type { AnswerSpace } from '../domain/answer-space';
+import { parseAnswers } from '../domain/answers';
+import type { CatalogItem } from '../domain/catalog-format';
+import { isAnswerHandler, isFixedHandler } from '../domain/catalog-format';
+import { itemSummary, itemView, unitTree, type Lookup } from '../domain/catalog-views';
+import { flowGraph } from '../domain/flow-graph';
+import { flowchartMermaid } from '../domain/flowchart-mermaid';
+import { flowchartSvg } from '../domain/flowchart-svg';
+import { isLevel, type Level } from '../domain/levels';
+import { parseLinkMode, type LinkContext } from '../domain/links';
+import { routeItem } from '../domain/routing';
+import { routeView } from '../domain/route-view';
+import { ancestorsOf } from '../domain/unit-tree';
+import { textIn } from '../domain/vocabulary';
+import { validationError } from '../document-service/validation-error';
+import { problem } from '../domain/problems';
+import type { Snapshot } from './published';
+
+type PublishedService = ReturnType<typeof import('./published').default>;
+
+export const API_BASE = '/api/linkage';
+export const FLOWCHART_FORMATS = ['svg', 'mermaid', 'json'] as const;
+export type FlowchartFormat = (typeof FLOWCHART_FORMATS)[number];
+
+/** A response body ready to send: its text and its media type. */
+export interface Rendered {
+  readonly body: string;
+  readonly type: string;
+}
+
+const json = (value: unknown): Rendered => ({ body: JSON.stringify(value), type: 'application/json; charset=utf-8' });
+
+export interface ItemFilter {
+  domain?: string;
+  unit?: string;
+  level?: string;
+  q?: string;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const published = () => strapi.plugin('linkage').service('published') as PublishedService;
+  const cacheBytes = Number(strapi.config.get('plugin::linkage.cacheBytes', 32 * 1024 * 1024));
+  const cache = new LRUCache<string, Rendered>({ maxSize: cacheBytes, sizeCalculation: (value, key) => value.body.length * 2 + key.length * 2 + 64 });
+  published().onInvalidate(() => cache.clear());
+
+  const links = (snapshot: Snapshot): LinkContext => ({
+    mode: parseLinkMode(process.env.LINKAGE_LINKS),
+    units: snapshot.units,
+    localBase: String(strapi.config.get('server.url', '') ?? ''),
+  });
+  const lookup = (snapshot: Snapshot): Lookup => ({ units: snapshot.units, departments: snapshot.departments });
+
+  function localeOf(snapshot: Snapshot, requested: unknown): string {
+    if (requested === undefined || requested === '') return snapshot.locales[0];
+    if (typeof requested !== 'string' || !snapshot.locales.includes(requested)) {
+      throw validationError([problem(['locale'], `must be one of ${snapshot.locales.join(', ')}, got ${JSON.stringify(requested)}`)]);
+    }
+    return requested;
+  }
+
+  function itemBySlug(snapshot: Snapshot, slug: string): CatalogItem {
+    const code = snapshot.slugs.get(slug);
+    const item = code ? snapshot.items.get(code) : undefined;
+    if (!item) throw new errors.NotFoundError(`No published linked item has the slug "${slug}"`);
+    return item;
+  }
+
+  async function cached(key: string, render: () => Promise<Rendered> | Rendered): Promise<Rendered> {
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const rendered = await render();
+    cache.set(key, rendered);
+    return rendered;
+  }
+
+  /** True when the unit may handle one of the item's stages for some answer. */
+  function involves(item: CatalogItem, unitCode: string, snapshot: Snapshot): boolean {
+    const unit = snapshot.unitIndex.get(unitCode);
+    if (!unit) return false;
+    return item.stages.some((stage) => {
+      if (isFixedHandler(stage.handler)) return stage.handler.unit === unitCode;
+      if (!isAnswerHandler(stage.handler) || stage.handler.level !== unit.level) return false;
+      const question = item.questions.find((q) => q.key === (stage.handler as { fromAnswer: string }).fromAnswer);
+      const area = question?.within ?? item.managingUnit;
+      return unitCode === area || ancestorsOf(unitCode, snapshot.unitIndex).some((a) => a.code === area);
+    });
+  }
+
+  return {
+    cacheStats: () => ({ entries: cache.size, bytes: cache.calculatedSize, maxBytes: cacheBytes }),
+
+    async units(requestedLocale: unknown): Promise<Rendered> {
+      const snapshot = await published().snapshot();
+      const locale = localeOf(snapshot, requestedLocale);
+      return cached(`${snapshot.generation}|units|${locale}`, () => json({ data: unitTree([...snapshot.units.values()], locale), meta: { locale } }));
+    },
+
+    async items(filter: ItemFilter, requestedLocale: unknown): Promise<Rendered> {
+      const snapshot = await published().snapshot();
+      const locale = localeOf(snapshot, requestedLocale);
+      if (filter.level !== undefined && !isLevel(filter.level)) {
+        throw validationError([problem(['level'], `must be one of city, district, street, community, got ${JSON.stringify(filter.level)}`)]);
+      }
+      if (filter.unit !== undefined && !snapshot.unitIndex.has(filter.unit)) throw validationError([problem(['unit'], `no unit has the code ${filter.unit}`)]);
+      const key = `${snapshot.generation}|items|${locale}|${JSON.stringify(filter)}`;
+      return cached(key, () => {
+        const q = filter.q?.trim().toLowerCase();
+        const matching = [...snapshot.items.values()]
+          .filter((item) => !filter.domain || item.domain === filter.domain)
+          .filter((item) => !filter.level || item.stages.some((s) => s.level === (filter.level as Level)))
+          .filter((item) => !filter.unit || involves(item, filter.unit, snapshot))
+          .filter((item) => !q || Object.values(item.title).some((title) => title.toLowerCase().includes(q)))
+          .sort((a, b) => a.code.localeCompare(b.code));
+        return json({ data: matching.map((item) => itemSummary(item, locale, links(snapshot))), meta: { locale, total: matching.length } });
+      });
+    },
+
+    async item(slug: string, requestedLocale: unknown): Promise<Rendered> {
+      const snapshot = await published().snapshot();
+      const locale = localeOf(snapshot, requestedLocale);
+      const item = itemBySlug(snapshot, slug);
+      return cached(`${snapshot.generation}|item|${item.code}|${locale}`, () =>
+        json({ data: itemView(item, lookup(snapshot), locale, links(snapshot), API_BASE), meta: { locale } })
+      );
+    },
+
+    async route(slug: string, rawAnswers: unknown, requestedLocale: unknown): Promise<Rendered> {
+      const snapshot = await published().snapshot();
+      const locale = localeOf(snapshot, requestedLocale);
+      const item = itemBySlug(snapshot, slug);
+      if (rawAnswers !== undefined && (typeof rawAnswers !== 'object' || rawAnswers === null || Array.isArray(rawAnswers))) {
+        throw validationError([problem(['answers'], 'give answers as answers[question]=value')]);
+      }
+      const raw = (rawAnswers ?? {}) as Record<string, unknown>;
+      const key = `${snapshot.generation}|route|${item.code}|${locale}|${JSON.stringify(Object.entries(raw).sort(([a], [b]) => a.localeCompare(b)))}`;
+      return cached(key, async () => {
+        const { answers, problems } = parseAnswers(raw, item, snapshot.unitIndex);
+        if (problems.length > 0) throw validationError(problems.map((p) => problem(['answers', ...p.path], p.message)));
+        const space = snapshot.space(item.code);
+        const route = routeItem(space, answers, snapshot.departmentsByUnitKind);
+        const pairs = route.stages.flatMap(({ stage, handler }) => (handler.kind === 'resolved' ? [{ stageKey: stage.key, unitCode: handler.unitCode }] : []));
+        const guides = await published().guides(item.code, pairs, snapshot.locales);
+        const view = routeView({ space, answers, route, guides, lookup: lookup(snapshot), spec: snapshot.spec, locales: snapshot.locales, locale, links: links(snapshot) });
+        return json({ data: view, meta: { locale } });
+      });
+    },
+
+    async flowchart(slug: string, format: unknown, requestedLocale: unknown): Promise<Rendered> {
+      const snapshot = await published().snapshot();
+      const locale = localeOf(snapshot, requestedLocale);
+      const item = itemBySlug(snapshot, slug);
+      const chosen = format === undefined || format === '' ? 'svg' : format;
+      if (typeof chosen !== 'string' || !(FLOWCHART_FORMATS as readonly string[]).includes(chosen)) {
+        throw validationError([problem(['format'], `must be one of ${FLOWCHART_FORMATS.join(', ')}, got ${JSON.stringify(format)}`)]);
+      }
+      return cached(`${snapshot.generation}|flow|${item.code}|${locale}|${chosen}`, () => renderFlowchart(snapshot.space(item.code), snapshot.locales, chosen as FlowchartFormat, locale));
+    },
+  };
+};
+
+/** A flow chart of an item, published or draft, in a format. */
+export function renderFlowchart(space: AnswerSpace, locales: readonly string[], format: FlowchartFormat, locale: string): Rendered {
+  const graph = flowGraph(space, locales);
+  if (format === 'json') return json({ data: graph, meta: { locale } });
+  if (format === 'mermaid') return { body: flowchartMermaid(graph, locale), type: 'text/plain; charset=utf-8' };
+  return { body: flowchartSvg(graph, locale, textIn(space.item.title, locale)), type: 'image/svg+xml; charset=utf-8' };
+}
