@@ -15,6 +15,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     config: {
       // zh-Hans is the default (above); both are created when missing and named in the plugin's roles.
       locales: ['zh-Hans', 'en'],
+      // Bytes of rendered public answers kept in memory (least recently used go first).
+      cacheBytes: env.int('LINKAGE_CACHE_BYTES', 32 * 1024 * 1024),
     },
   },
 });

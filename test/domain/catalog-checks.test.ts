@@ -179,7 +179,7 @@ describe('catalogProblems: stored records the file would break', () => {
     const demo = loadDemo();
     const stored = storedFrom(demo).catalog;
     const file = fileOf({ departments: [{ ...clone(demo.departments.find((d) => d.code === '370202-SI')!), kind: 'PENSION' }] });
-    const problems = catalogProblems(file, stored, LOCALES);
+    const problems = catalogProblems(file, stored, LOCALES).filter((p) => p.path[0] === '(stored) guides');
     expect(problems.map((p) => [p.path.slice(0, 2), p.message])).toEqual([
       [
         ['(stored) guides', 'QD-SI-001/district-approval/370202000000'],
@@ -232,10 +232,24 @@ describe('catalogProblems: stored records the file would break', () => {
     const demo = loadDemo();
     const file = fileOf({ departments: [{ ...clone(demo.departments.find((d) => d.code === '370202-SI')!), kind: 'PENSION' }] });
     const problems = catalogProblems(file, storedFrom(demo).catalog, LOCALES);
-    expect(problems.map((p) => formatPath(p.path))).toEqual([
+    expect(problems.filter((p) => p.path[0] === '(stored) guides').map((p) => formatPath(p.path))).toEqual([
       '(stored) guides.QD-SI-001/district-approval/370202000000.department',
       '(stored) guides.QD-SI-001/district-review/370202000000.department',
     ]);
+  });
+
+  it('reports a stored published item that would no longer route every combination, under "(stored) items"', () => {
+    // 市南区's SI center becomes a PENSION department: retirements from a domestic enterprise in
+    // 市南区 would find no SI department to handle them.
+    const demo = loadDemo();
+    const file = fileOf({ departments: [{ ...clone(demo.departments.find((d) => d.code === '370202-SI')!), kind: 'PENSION' }] });
+    const problems = catalogProblems(file, storedFrom(demo).catalog, LOCALES).filter((p) => p.path[0] === '(stored) items');
+    expect(problems.map((p) => formatPath(p.path))).toEqual([
+      '(stored) items.QD-SI-001.stages[1].handler',
+      '(stored) items.QD-SI-001.stages[2].handler',
+      '(stored) items.QD-SI-001.stages[2].handler',
+    ]);
+    expect(problems[0].message).toBe('when retirement_type=normal, enterprise_type=domestic, enterprise_location=370202000000: 370202000000 has no SI department to handle stage "district-approval"');
   });
 
   it('reports a stored item whose fixed handler the file breaks, under "(stored) items"', () => {

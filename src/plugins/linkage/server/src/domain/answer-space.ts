@@ -32,8 +32,10 @@ export const questionOf = (variable: string): string => variable.split('.')[0];
 export interface AnswerSpace {
   readonly item: CatalogItem;
   readonly units: UnitIndex;
-  /** Representative answers of each question. */
+  /** Representative answers of each question, as the stages and handlers see them. */
   readonly values: ReadonlyMap<string, readonly Answer[]>;
+  /** Representative answers of a question as a rule reading these parts of it sees them. */
+  representatives(key: string, paths: readonly string[]): readonly Answer[];
 }
 
 const valueAt = (data: unknown, path: string[]): unknown =>
@@ -57,36 +59,53 @@ export function answerSpace(item: CatalogItem, units: UnitIndex): AnswerSpace {
   const seen = new Map<string, Set<string>>();
   const note = (key: string, path: string) => seen.set(key, (seen.get(key) ?? new Set()).add(path));
   for (const stage of item.stages) {
-    for (const variable of variablesOf(stage.appliesWhen)) note(questionOf(variable), variable.split('.').slice(1).join('.'));
+    for (const variable of variablesOf(stage.appliesWhen)) note(questionOf(variable), partsOf(variable));
     if (isAnswerHandler(stage.handler)) note(stage.handler.fromAnswer, `${stage.handler.level}.code`);
   }
-  const values = new Map<string, Answer[]>();
+  const candidates = new Map<string, string[]>();
+  const fixed = new Map<string, Answer[]>();
   for (const question of item.questions) {
-    if (question.type === 'choice') values.set(question.key, (question.options ?? []).map((o) => o.value));
-    else if (question.type === 'boolean') values.set(question.key, [true, false]);
-    else {
-      const paths = [...(seen.get(question.key) ?? [])].map((p) => p.split('.').filter(Boolean));
-      const byView = new Map<string, string>();
-      for (const unit of candidateUnits(question, item, units)) {
-        const data = unitAnswerData(unit.code, units);
-        const view = JSON.stringify(paths.map((p) => valueAt(data, p) ?? null));
-        if (!byView.has(view)) byView.set(view, unit.code);
-      }
-      values.set(question.key, [...byView.values()]);
-    }
+    if (question.type === 'choice') fixed.set(question.key, (question.options ?? []).map((o) => o.value));
+    else if (question.type === 'boolean') fixed.set(question.key, [true, false]);
+    else candidates.set(question.key, candidateUnits(question, item, units).map((u) => u.code));
   }
-  return { item, units, values };
+  const memo = new Map<string, Answer[]>();
+  const representatives = (key: string, paths: readonly string[]): Answer[] => {
+    const values = fixed.get(key);
+    if (values) return values;
+    const memoKey = `${key}|${[...paths].sort().join('|')}`;
+    const known = memo.get(memoKey);
+    if (known) return known;
+    const split = paths.map((p) => p.split('.').filter(Boolean));
+    const byView = new Map<string, string>();
+    for (const code of candidates.get(key) ?? []) {
+      const data = unitAnswerData(code, units);
+      const view = JSON.stringify(split.map((p) => valueAt(data, p) ?? null));
+      if (!byView.has(view)) byView.set(view, code);
+    }
+    const found = [...byView.values()];
+    memo.set(memoKey, found);
+    return found;
+  };
+  const values = new Map(item.questions.map((q) => [q.key, representatives(q.key, [...(seen.get(q.key) ?? [])])] as const));
+  return { item, units, values, representatives };
 }
 
-/** Every completion of `answers` over the given unanswered questions. */
-export function* completions(space: AnswerSpace, answers: Answers, keys: readonly string[]): Generator<Answers> {
+const partsOf = (variable: string): string => variable.split('.').slice(1).join('.');
+
+/**
+ * Every completion of `answers` over the given unanswered questions: for a unit question, one unit
+ * per view that the `paths` read (by default, the stages' and handlers' view).
+ */
+export function* completions(space: AnswerSpace, answers: Answers, keys: readonly string[], paths?: ReadonlyMap<string, readonly string[]>): Generator<Answers> {
   const open = keys.filter((k) => answers[k] === undefined && space.values.has(k));
+  const valuesOf = (key: string) => (paths?.has(key) ? space.representatives(key, paths.get(key) as string[]) : (space.values.get(key) ?? []));
   const walk = function* (i: number, acc: Record<string, Answer>): Generator<Answers> {
     if (i === open.length) {
       yield { ...acc };
       return;
     }
-    for (const value of space.values.get(open[i]) ?? []) {
+    for (const value of valuesOf(open[i])) {
       acc[open[i]] = value;
       yield* walk(i + 1, acc);
     }
@@ -99,10 +118,13 @@ export type Decision = boolean | 'undecided';
 
 /** Whether a rule holds for these answers, for every completion of the questions it reads that are not answered. */
 export function decide(logic: unknown, answers: Answers, space: AnswerSpace): Decision {
-  const keys = [...new Set(variablesOf(logic).map(questionOf))];
+  const variables = variablesOf(logic);
+  const keys = [...new Set(variables.map(questionOf))];
+  // The rule's own view of each unit answer decides which units stand for the others.
+  const paths = new Map(keys.map((key) => [key, variables.filter((v) => questionOf(v) === key).map(partsOf)]));
   let sawTrue = false;
   let sawFalse = false;
-  for (const completion of completions(space, answers, keys)) {
+  for (const completion of completions(space, answers, keys, paths)) {
     const holds = jsonLogic.truthy(jsonLogic.apply(logic as jsonLogic.RulesLogic, conditionData(completion, space.item, space.units)));
     if (holds) sawTrue = true;
     else sawFalse = true;

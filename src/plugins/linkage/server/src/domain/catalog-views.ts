@@ -40,7 +40,9 @@ export function unitTree(units: readonly CatalogUnit[], locale: string): UnitNod
     if (parent) parent.children.push(node);
     else roots.push(node);
   }
-  return roots.sort((a, b) => a.code.localeCompare(b.code));
+  const byCode = (a: UnitNode, b: UnitNode) => a.code.localeCompare(b.code);
+  for (const node of nodes.values()) node.children.sort(byCode);
+  return roots.sort(byCode);
 }
 
 export interface QuestionView {

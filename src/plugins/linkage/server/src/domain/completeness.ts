@@ -11,12 +11,15 @@ const filled = (value: unknown): boolean => {
   return true;
 };
 
-/** The spec's fields that the guide lacks (in any of the locales, for texts). */
+/** A localized text: an object of strings by locale (a time limit holds numbers). */
+const isText = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
+
+/** The spec's fields that the guide lacks (a text must be there in every locale). */
 export function missingFields(guide: CatalogGuide, required: readonly string[], locales: readonly string[]): string[] {
   return required.filter((field) => {
     const value = (guide as unknown as Record<string, unknown>)[field];
-    const isText = value !== null && typeof value === 'object' && !Array.isArray(value) && locales.some((l) => l in (value as object));
-    if (isText && field !== 'timeLimit') return locales.some((l) => !filled((value as Record<string, unknown>)[l]));
+    if (isText(value)) return locales.some((l) => !filled(value[l]));
     return !filled(value);
   });
 }

@@ -47,7 +47,7 @@ export function flowchartSvg(graph: FlowGraph, locale: string, heading: string):
   const line = FONT + 3;
 
   // A stage's condition is written once, above the stage, where the edges into it arrive.
-  const conditionLines = new Map(stages.map((s) => [s.id, s.condition ? wrap(textIn(s.condition, locale), LANE_WIDTH - 40).slice(0, 8) : []]));
+  const conditionLines = new Map(stages.map((s) => [s.id, s.condition ? wrap(textIn(s.condition, locale), LANE_WIDTH - 40) : []]));
   const position = new Map<string, { x: number; y: number; h: number; labelTop: number }>();
   const middle = (width - 40) / 2 + 20;
   let y = TOP + 20;
@@ -57,7 +57,8 @@ export function flowchartSvg(graph: FlowGraph, locale: string, heading: string):
     const lines = conditionLines.get(node.id) ?? [];
     const labelTop = y;
     y += lines.length * line + (lines.length > 0 ? 10 : 0);
-    const h = 56;
+    // Every line of the name fits: a box grows with it.
+    const h = Math.max(56, wrap(textIn(node.name, locale), BOX_WIDTH - 16).length * line + 24);
     position.set(node.id, { x: laneLeft(laneOf(node.level)) + LANE_WIDTH / 2, y: y + h / 2, h, labelTop });
     y += h + GAP;
   }
@@ -101,7 +102,7 @@ export function flowchartSvg(graph: FlowGraph, locale: string, heading: string):
       continue;
     }
     out.push(`<rect x="${p.x - BOX_WIDTH / 2}" y="${p.y - p.h / 2}" width="${BOX_WIDTH}" height="${p.h}" rx="6" fill="#ffffff" stroke="#2b6cb0" stroke-width="1.5"/>`);
-    const lines = wrap(textIn(node.name, locale), BOX_WIDTH - 16).slice(0, 3);
+    const lines = wrap(textIn(node.name, locale), BOX_WIDTH - 16);
     const first = p.y - ((lines.length - 1) * line) / 2 + 4;
     lines.forEach((text, i) => out.push(`<text x="${p.x}" y="${first + i * line}" text-anchor="middle" fill="#1a202c">${escapeXml(text)}</text>`));
   }

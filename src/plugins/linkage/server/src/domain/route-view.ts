@@ -91,10 +91,12 @@ export function routeView(input: RouteViewInput) {
     };
   });
 
-  const first = stages.find((s) => s.handler !== null);
-  const firstLevel = first ? levelIndex(first.level) : Number.POSITIVE_INFINITY;
+  // The first step is known once nothing before it is still undecided.
+  const [first] = stages;
+  const settledFirst = first && !route.undecided.some((u) => u.order < first.order || (u.order === first.order && u.key < first.key)) ? first : undefined;
+  const firstLevel = settledFirst ? levelIndex(settledFirst.level) : Number.POSITIVE_INFINITY;
   const upperLinks = stages
-    .filter((s) => s !== first && s.handler !== null && levelIndex(s.level) < firstLevel)
+    .filter((s) => s !== settledFirst && s.handler !== null && levelIndex(s.level) < firstLevel)
     .map((s) => ({ stageKey: s.key, level: s.level, unit: { code: s.handler?.unit.code, name: s.handler?.unit.name }, department: s.handler?.department, url: s.guide?.url ?? null }));
 
   return {
@@ -106,7 +108,15 @@ export function routeView(input: RouteViewInput) {
     optionalQuestions: item.questions.filter((q) => auxiliaryNeeded.has(q.key)).map((q) => questionView(q, locale)),
     stages,
     undecidedStages: route.undecided.map((s) => ({ key: s.key, level: s.level, name: textIn(s.name, locale) })),
-    firstStep: first ? { stageKey: first.key, name: first.name, unit: first.handler?.unit, department: first.handler?.department, url: first.guide?.url ?? null } : null,
+    firstStep: settledFirst
+      ? {
+          stageKey: settledFirst.key,
+          name: settledFirst.name,
+          unit: settledFirst.handler?.unit ?? null,
+          department: settledFirst.handler?.department ?? null,
+          url: settledFirst.guide?.url ?? null,
+        }
+      : null,
     upperLinks,
   };
 }
