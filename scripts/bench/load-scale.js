@@ -117,6 +117,8 @@ async function main() {
         }
       }
     });
+    // Fresh statistics, as a database that grew by use would have them.
+    await knex.raw('ANALYZE');
     app.plugin('linkage').service('published').invalidate();
     console.error(`Loaded ${count} guides (${count * catalog.locales.length * 2} rows) in ${((Date.now() - loadStarted) / 1000).toFixed(0)} s`);
     return 0;
