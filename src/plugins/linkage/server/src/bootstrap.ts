@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { setUpRolesAfterAdmin } from './access/roles';
+import { registerPageRoutes } from './site-templates/routes';
+import { seedDefaultTemplates } from './site-templates/seed';
 import { romanize, hasHan } from './domain/slug';
 import { isLinkageUid } from './uids';
 
@@ -21,9 +23,12 @@ function romanizeContentManagerSlugs(strapi: Core.Strapi) {
   };
 }
 
-const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
+const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   romanizeContentManagerSlugs(strapi);
   setUpRolesAfterAdmin(strapi);
+  registerPageRoutes(strapi);
+  const seeded = await seedDefaultTemplates(strapi);
+  if (seeded.length > 0) strapi.log.info(`[linkage] Site templates published: ${seeded.join(', ')}`);
 };
 
 export default bootstrap;

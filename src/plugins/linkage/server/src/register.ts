@@ -8,6 +8,7 @@ import { registerComponents } from './components';
 import { invalidatePublished } from './document-service/invalidate-published';
 import { fillItemSlugs } from './document-service/item-slugs';
 import { recheckItems } from './document-service/recheck-items';
+import { recordChanges } from './document-service/record-changes';
 import { storeConditions } from './document-service/stored-conditions';
 import { validateWrites } from './document-service/validate-writes';
 
@@ -21,6 +22,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(storeConditions as never);
   strapi.documents.use(fillItemSlugs(strapi) as never);
   strapi.documents.use(validateWrites(strapi) as never);
+  strapi.documents.use(recordChanges(strapi) as never);
   strapi.documents.use(invalidatePublished(strapi) as never);
   strapi.documents.use(recheckItems(strapi) as never);
   scopeRelationPicker(strapi);

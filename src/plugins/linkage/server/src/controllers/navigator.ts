@@ -1,14 +1,10 @@
 // Public content API (/api/linkage/...): units, items, an item, its route and its flow chart.
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { ItemFilter, Rendered } from '../services/navigator';
+import type { ItemFilter } from '../services/navigator';
+import { send } from './send';
 
 type NavigatorService = ReturnType<typeof import('../services/navigator').default>;
-
-const send = (ctx: Context, rendered: Rendered) => {
-  ctx.type = rendered.type;
-  ctx.body = rendered.body;
-};
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 

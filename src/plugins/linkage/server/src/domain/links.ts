@@ -31,14 +31,18 @@ export function siteHost(code: string, units: ReadonlyMap<string, SiteUnit>): Si
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
-/** The page of an item on a unit's site. */
-export function itemPageUrl(unitCode: string, slug: string, ctx: LinkContext): string {
-  if (ctx.mode === 'local') return `${trimSlash(ctx.localBase)}/sites/${unitCode}/items/${encodeURIComponent(slug)}`;
+/** A unit's home on its site (or on its nearest ancestor's). */
+export function unitPageUrl(unitCode: string, ctx: LinkContext): string {
+  const local = `${trimSlash(ctx.localBase)}/sites/${unitCode}`;
+  if (ctx.mode === 'local') return local;
   const host = siteHost(unitCode, ctx.units);
-  if (!host?.siteUrl) return `${trimSlash(ctx.localBase)}/sites/${unitCode}/items/${encodeURIComponent(slug)}`;
+  if (!host?.siteUrl) return local;
   const base = trimSlash(host.siteUrl);
-  return host.code === unitCode ? `${base}/items/${encodeURIComponent(slug)}` : `${base}/units/${unitCode}/items/${encodeURIComponent(slug)}`;
+  return host.code === unitCode ? base : `${base}/units/${unitCode}`;
 }
+
+/** The page of an item on a unit's site. */
+export const itemPageUrl = (unitCode: string, slug: string, ctx: LinkContext): string => `${unitPageUrl(unitCode, ctx)}/items/${encodeURIComponent(slug)}`;
 
 /** A stage's guide on its handling unit's page of the item. */
 export const guidePageUrl = (unitCode: string, slug: string, stageKey: string, ctx: LinkContext): string =>

@@ -10,6 +10,9 @@ export default {
     { method: 'GET', path: '/items/:slug', handler: 'navigator.item', config: PUBLIC },
     { method: 'GET', path: '/items/:slug/route', handler: 'navigator.route', config: PUBLIC },
     { method: 'GET', path: '/items/:slug/flowchart', handler: 'navigator.flowchart', config: PUBLIC },
+    { method: 'GET', path: '/sites/:unitCode', handler: 'sites.index', config: PUBLIC },
+    { method: 'GET', path: '/sites/:unitCode/items/:slug', handler: 'sites.item', config: PUBLIC },
+    { method: 'GET', path: '/changes', handler: 'changes.index', config: PUBLIC },
     { method: 'GET', path: '/openapi.json', handler: 'openapi.show', config: PUBLIC },
   ],
 };

@@ -13,7 +13,9 @@ import { ITEM_CODE, itemProblems, localeStructureProblems } from '../domain/item
 import { problem, type Problem } from '../domain/problems';
 import { ruleProblems, type RuleDraft } from '../domain/responsibility-rules';
 import { indexUnits, unitProblems, type UnitDraft, type UnitFacts } from '../domain/unit-tree';
-import { DEPARTMENT, GUIDE, GUIDE_SPEC, ITEM, MEMBERSHIP, RESPONSIBILITY_RULE, UNIT, type LinkageUid } from '../uids';
+import { DEPARTMENT, GUIDE, GUIDE_SPEC, ITEM, MEMBERSHIP, RESPONSIBILITY_RULE, SITE_TEMPLATE, UNIT, type LinkageUid } from '../uids';
+import { templateProblems } from '../domain/templates';
+import { fixturePages } from '../site-templates/fixtures';
 import { POPULATE } from './store';
 
 type LocalesService = ReturnType<typeof import('./locales').default>;
@@ -276,7 +278,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return guideSpecProblems(params.data?.required);
   }
 
+  /** A template is checked when published: no `raw`, it parses, and every page renders the fixtures with it. */
+  async function templateWrite(action: WriteAction, params: WriteParams): Promise<Problem[]> {
+    const publishing = action === 'publish' || ((action === 'create' || action === 'update') && params.status === 'published');
+    if (action === 'delete') return [];
+    const stored = params.documentId ? ((await db(SITE_TEMPLATE).findOne({ where: { documentId: params.documentId, publishedAt: null } })) as Row | null) : null;
+    const candidate = { ...withoutMeta(stored), ...(action === 'publish' ? {} : params.data) } as { key?: unknown; body?: unknown };
+    const problems: Problem[] = [];
+    if (typeof candidate.key !== 'string' || !/^[a-z][a-z0-9-]*$/.test(candidate.key)) {
+      problems.push(problem(['key'], `must be lower-case letters, digits and "-", got ${JSON.stringify(candidate.key ?? null)}`));
+    } else {
+      const selfId = action === 'clone' ? undefined : params.documentId;
+      const holders = distinctByDocument((await db(SITE_TEMPLATE).findMany({ where: { key: candidate.key }, select: ['documentId'] })) as Array<{ documentId: string }>);
+      if (holders.some((h) => h.documentId !== selfId)) problems.push(problem(['key'], `${candidate.key} is already the key of another template`));
+    }
+    if (!publishing || problems.length > 0) return problems;
+    if (typeof candidate.body !== 'string' || candidate.body.trim() === '') return [problem(['body'], 'is required: the Liquid template')];
+    const others = (await db(SITE_TEMPLATE).findMany({ where: { publishedAt: { $notNull: true } }, select: ['key', 'body', 'documentId'] })) as Array<{ key: string; body: string; documentId: string }>;
+    const published = new Map(others.filter((t) => t.documentId !== params.documentId).map((t) => [t.key, t.body]));
+    return templateProblems(candidate.key as string, candidate.body, published, fixturePages());
+  }
+
   const CHECKS: Partial<Record<LinkageUid, (action: WriteAction, params: WriteParams, locale: string) => Promise<Problem[]>>> = {
+    [SITE_TEMPLATE]: templateWrite,
     [UNIT]: unitWrite,
     [DEPARTMENT]: departmentWrite,
     [ITEM]: itemWrite,

@@ -3,7 +3,6 @@
 // write to the plugin's records.
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { LRUCache } from 'lru-cache';
 import type { AnswerSpace } from '../domain/answer-space';
 import { parseAnswers } from '../domain/answers';
 import type { CatalogItem } from '../domain/catalog-format';
@@ -21,20 +20,16 @@ import { textIn } from '../domain/vocabulary';
 import { validationError } from '../document-service/validation-error';
 import { problem } from '../domain/problems';
 import type { Snapshot } from './published';
+import { json, rendered, type Rendered } from './render-cache';
 
 type PublishedService = ReturnType<typeof import('./published').default>;
+type RenderCacheService = ReturnType<typeof import('./render-cache').default>;
 
 export const API_BASE = '/api/linkage';
 export const FLOWCHART_FORMATS = ['svg', 'mermaid', 'json'] as const;
 export type FlowchartFormat = (typeof FLOWCHART_FORMATS)[number];
 
-/** A response body ready to send: its text and its media type. */
-export interface Rendered {
-  readonly body: string;
-  readonly type: string;
-}
-
-const json = (value: unknown): Rendered => ({ body: JSON.stringify(value), type: 'application/json; charset=utf-8' });
+export type { Rendered };
 
 export interface ItemFilter {
   domain?: string;
@@ -45,9 +40,7 @@ export interface ItemFilter {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const published = () => strapi.plugin('linkage').service('published') as PublishedService;
-  const cacheBytes = Number(strapi.config.get('plugin::linkage.cacheBytes', 32 * 1024 * 1024));
-  const cache = new LRUCache<string, Rendered>({ maxSize: cacheBytes, sizeCalculation: (value, key) => value.body.length * 2 + key.length * 2 + 64 });
-  published().onInvalidate(() => cache.clear());
+  const cache = () => strapi.plugin('linkage').service('render-cache') as RenderCacheService;
 
   const links = (snapshot: Snapshot): LinkContext => ({
     mode: parseLinkMode(process.env.LINKAGE_LINKS),
@@ -71,13 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return item;
   }
 
-  async function cached(key: string, render: () => Promise<Rendered> | Rendered): Promise<Rendered> {
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const rendered = await render();
-    cache.set(key, rendered);
-    return rendered;
-  }
+  const cached = (key: string, render: () => Promise<Rendered> | Rendered): Promise<Rendered> => cache().get(key, render);
 
   /** True when the unit may handle one of the item's stages for some answer. */
   function involves(item: CatalogItem, unitCode: string, snapshot: Snapshot): boolean {
@@ -93,7 +80,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    cacheStats: () => ({ entries: cache.size, bytes: cache.calculatedSize, maxBytes: cacheBytes }),
+    localeOf,
+    itemBySlug,
+    links,
+    lookup,
 
     async units(requestedLocale: unknown): Promise<Rendered> {
       const snapshot = await published().snapshot();
@@ -168,6 +158,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 export function renderFlowchart(space: AnswerSpace, locales: readonly string[], format: FlowchartFormat, locale: string): Rendered {
   const graph = flowGraph(space, locales);
   if (format === 'json') return json({ data: graph, meta: { locale } });
-  if (format === 'mermaid') return { body: flowchartMermaid(graph, locale), type: 'text/plain; charset=utf-8' };
-  return { body: flowchartSvg(graph, locale, textIn(space.item.title, locale)), type: 'image/svg+xml; charset=utf-8' };
+  if (format === 'mermaid') return rendered(flowchartMermaid(graph, locale), 'text/plain; charset=utf-8');
+  return rendered(flowchartSvg(graph, locale, textIn(space.item.title, locale)), 'image/svg+xml; charset=utf-8');
 }

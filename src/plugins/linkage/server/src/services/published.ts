@@ -7,7 +7,7 @@ import { guideKey } from '../domain/catalog-format';
 import { departmentFromRows, guideFromRows, itemFromRows, unitFromRows, type GuideRow } from '../domain/catalog-records';
 import { departmentsByUnitKind, type DepartmentsByUnitKind } from '../domain/handlers';
 import { indexUnits, type UnitIndex } from '../domain/unit-tree';
-import { GUIDE } from '../uids';
+import { GUIDE, SITE_TEMPLATE } from '../uids';
 import { byDocument, type Stored } from './store';
 
 type StoreService = ReturnType<typeof import('./store').default>;
@@ -25,6 +25,8 @@ export interface Snapshot {
   /** Every locale's slug of each published item → its code. */
   readonly slugs: ReadonlyMap<string, string>;
   readonly spec: readonly string[];
+  /** Published site templates by key. */
+  readonly templates: ReadonlyMap<string, { body: string; styles: string; version: number }>;
   space(itemCode: string): AnswerSpace;
 }
 
@@ -36,11 +38,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function build(forGeneration: number): Promise<Snapshot> {
     const store = strapi.plugin('linkage').service('store') as StoreService;
     const locales = await (strapi.plugin('linkage').service('locales') as LocalesService).codes();
-    const [unitRows, departmentRows, itemRows, spec] = await Promise.all([
+    const [unitRows, departmentRows, itemRows, spec, templateRows] = await Promise.all([
       store.units(),
       store.departments(),
       store.items({ publishedAt: { $notNull: true } }),
       store.guideSpec(),
+      strapi.db.query(SITE_TEMPLATE).findMany({ where: { publishedAt: { $notNull: true } } }) as Promise<Array<{ key: string; body: string; styles: string | null; version: number | null }>>,
     ]);
     const units = new Map<string, CatalogUnit>();
     for (const rows of byDocument(unitRows, locales).values()) {
@@ -71,6 +74,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       items,
       slugs,
       spec: spec?.required ?? [],
+      templates: new Map(templateRows.map((t) => [t.key, { body: t.body, styles: t.styles ?? '', version: t.version ?? 1 }])),
       space(itemCode) {
         let space = spaces.get(itemCode);
         if (!space) {
@@ -105,6 +109,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           pairs.map((p) => strapi.db.query(GUIDE).findMany({ where: { itemCode, stageKey: p.stageKey, unitCode: p.unitCode, publishedAt: { $notNull: true } } }))
         )
       ).flat() as Array<Stored<GuideRow>>;
+      await attachComponents(strapi, rows);
+      const guides = new Map<string, CatalogGuide>();
+      for (const group of byDocument(rows, locales).values()) {
+        const guide = guideFromRows(group, 'published');
+        guides.set(guideKey(guide), guide);
+      }
+      return guides;
+    },
+
+    /** A unit's own published guides (of one item, or all), by guide key. */
+    async unitGuides(unitCode: string, locales: readonly string[], itemCode?: string): Promise<Map<string, CatalogGuide>> {
+      const rows = (await strapi.db.query(GUIDE).findMany({
+        where: { unitCode, publishedAt: { $notNull: true }, ...(itemCode ? { itemCode } : {}) },
+      })) as Array<Stored<GuideRow>>;
       await attachComponents(strapi, rows);
       const guides = new Map<string, CatalogGuide>();
       for (const group of byDocument(rows, locales).values()) {

@@ -1,0 +1,22 @@
+// GET /api/linkage/changes?since=CURSOR&unit=CODE&limit=
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { problem } from '../domain/problems';
+import { validationError } from '../document-service/validation-error';
+import { UNIT } from '../uids';
+
+type ChangesService = ReturnType<typeof import('../services/changes').default>;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async index(ctx: Context) {
+    const { since = '0', unit, limit = '100' } = ctx.query as Record<string, string | undefined>;
+    const problems = [];
+    if (!/^\d+$/.test(since)) problems.push(problem(['since'], `must be a change number (0 for the start), got ${JSON.stringify(since)}`));
+    if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > 1000) problems.push(problem(['limit'], `must be a whole number from 1 to 1000, got ${JSON.stringify(limit)}`));
+    if (unit !== undefined && (await strapi.db.query(UNIT).count({ where: { code: unit } })) === 0) problems.push(problem(['unit'], `no unit has the code ${unit}`));
+    if (problems.length > 0) throw validationError(problems);
+    const { changes, cursor, more } = await (strapi.plugin('linkage').service('changes') as ChangesService).list(Number(since), unit ?? null, Number(limit));
+    ctx.set('Cache-Control', 'no-cache');
+    ctx.body = { data: changes, meta: { cursor, more } };
+  },
+});

@@ -1,0 +1,19 @@
+// Public content API: one unit's site as JSON (/api/linkage/sites/:unitCode[/items/:slug]).
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { send } from './send';
+
+type SitesService = ReturnType<typeof import('../services/sites').default>;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const sites = () => strapi.plugin('linkage').service('sites') as SitesService;
+  return {
+    async index(ctx: Context) {
+      send(ctx, await sites().indexJson((ctx.params as { unitCode: string }).unitCode, ctx.query.locale));
+    },
+    async item(ctx: Context) {
+      const { unitCode, slug } = ctx.params as { unitCode: string; slug: string };
+      send(ctx, await sites().itemJson(unitCode, slug, ctx.query.locale));
+    },
+  };
+};

@@ -1,0 +1,29 @@
+// What a page template is given: the view, the page's language and links, and the words (`t`).
+import { siteStrings } from './site-strings';
+
+export interface PageFrame {
+  readonly title: string;
+  readonly locale: string;
+  readonly locales: readonly string[];
+  /** The page's own URL, without a locale: language links add theirs. */
+  readonly url: string;
+  readonly stylesheet: string;
+}
+
+const LANGUAGE_LABELS: Readonly<Record<string, string>> = { 'zh-Hans': '中文', en: 'English' };
+
+export function pageData(frame: PageFrame, view: object, answers: Readonly<Record<string, unknown>> = {}): Record<string, unknown> {
+  const separator = frame.url.includes('?') ? '&' : '?';
+  return {
+    ...view,
+    answers,
+    t: siteStrings(frame.locale),
+    page: {
+      lang: frame.locale,
+      locale: frame.locale,
+      title: frame.title,
+      stylesheet: frame.stylesheet,
+      languages: frame.locales.map((code) => ({ code, label: LANGUAGE_LABELS[code] ?? code, url: `${frame.url}${separator}locale=${code}`, current: code === frame.locale })),
+    },
+  };
+}

@@ -1,0 +1,226 @@
+// What one unit's site shows (shared sync, 共享同步): the city shows every item; a lower unit shows
+// the items in which it handles a stage, the basic information it inherits from the city, its own
+// guides in full, and links to the other stages' guides on their owners' sites and back to the city.
+// A unit with no site of its own is served from its nearest ancestor's.
+import { decide, questionOf, variablesOf, type AnswerSpace } from './answer-space';
+import type { CatalogGuide, CatalogItem, CatalogMaterial, CatalogUnit } from './catalog-format';
+import { guideKey, isAnswerHandler, isFixedHandler } from './catalog-format';
+import { handlerDescription, itemSummary, questionView, type Lookup } from './catalog-views';
+import { guideStatus } from './completeness';
+import { conditionText } from './condition-text';
+import { levelIndex, type Level } from './levels';
+import { guidePageUrl, itemPageUrl, siteHost, unitPageUrl, type LinkContext } from './links';
+import { stageOrder } from './routing';
+import { fieldName } from './site-strings';
+import { ancestorOrSelfAt, ancestorsOf, subtreeCodes, type UnitIndex } from './unit-tree';
+import { kindName, levelName, textIn } from './vocabulary';
+
+export interface SiteContext {
+  readonly units: ReadonlyMap<string, CatalogUnit>;
+  readonly unitIndex: UnitIndex;
+  readonly lookup: Lookup;
+  readonly items: readonly CatalogItem[];
+  readonly spec: readonly string[];
+  readonly locales: readonly string[];
+  readonly locale: string;
+  readonly links: LinkContext;
+  /** Media library files by name, for blank forms. */
+  readonly blankForms?: ReadonlyMap<string, string>;
+  /** The answer space of an item, to tell which stages can reach a unit. */
+  readonly space: (item: CatalogItem) => AnswerSpace;
+}
+
+/** Who handles a stage for someone at this unit: the unit itself, an ancestor, or units below it. */
+export function stageHandlers(item: CatalogItem, stageKey: string, unitCode: string, ctx: SiteContext): string[] {
+  const stage = item.stages.find((s) => s.key === stageKey);
+  if (!stage) return [];
+  if (isFixedHandler(stage.handler)) return [stage.handler.unit];
+  if (!isAnswerHandler(stage.handler)) return [];
+  const unit = ctx.unitIndex.get(unitCode);
+  if (!unit) return [];
+  const level = stage.handler.level;
+  if (levelIndex(level) <= levelIndex(unit.level)) {
+    const at = ancestorOrSelfAt(unitCode, level, ctx.unitIndex);
+    return at ? [at.code] : [];
+  }
+  return subtreeCodes(unitCode, ctx.unitIndex.values()).filter((code) => ctx.unitIndex.get(code)?.level === level);
+}
+
+/** True when this unit handles some stage of the item for some answer. */
+export function handlesStage(item: CatalogItem, unitCode: string, ctx: SiteContext): boolean {
+  return item.stages.some((stage) => ownStage(item, stage.key, unitCode, ctx));
+}
+
+/**
+ * True when the unit handles the stage for some answer: it is the stage's handler, and the stage
+ * applies to someone it handles for (胶州市, a county-level city, never approves a normal
+ * retirement alone, so that stage is not its own).
+ */
+const ownStage = (item: CatalogItem, stageKey: string, unitCode: string, ctx: SiteContext): boolean => {
+  const stage = item.stages.find((s) => s.key === stageKey);
+  const unit = ctx.unitIndex.get(unitCode);
+  if (!stage || !unit || stage.level !== unit.level) return false;
+  if (!stageHandlers(item, stageKey, unitCode, ctx).includes(unitCode)) return false;
+  const space = ctx.space(item);
+  if (!isAnswerHandler(stage.handler)) return decide(stage.appliesWhen, {}, space) !== false;
+  const { fromAnswer, level } = stage.handler;
+  const paths = [...variablesOf(stage.appliesWhen).filter((v) => questionOf(v) === fromAnswer).map((v) => v.split('.').slice(1).join('.')), `${level}.code`];
+  return space
+    .representatives(fromAnswer, paths)
+    .some((answer) => typeof answer === 'string' && ancestorOrSelfAt(answer, level, ctx.unitIndex)?.code === unitCode && decide(stage.appliesWhen, { [fromAnswer]: answer }, space) !== false);
+};
+
+function siteFrame(unitCode: string, ctx: SiteContext) {
+  const { locale, links } = ctx;
+  const unit = ctx.units.get(unitCode) as CatalogUnit;
+  const host = siteHost(unitCode, ctx.units);
+  const named = (code: string) => ({ code, name: textIn(ctx.units.get(code)?.name, locale), url: unitPageUrl(code, links) });
+  return {
+    unit: {
+      code: unit.code,
+      name: textIn(unit.name, locale),
+      level: unit.level,
+      levelName: levelName(unit.level, locale),
+      kind: unit.kind,
+      kindName: kindName(unit.kind, locale),
+      siteUrl: unit.siteUrl ?? null,
+    },
+    host: host ? { code: host.code, name: textIn(ctx.units.get(host.code)?.name, locale), siteUrl: host.siteUrl ?? null } : null,
+    url: unitPageUrl(unitCode, links),
+    ancestors: ancestorsOf(unitCode, ctx.unitIndex).reverse().map((a) => named(a.code)),
+    children: [...ctx.unitIndex.values()].filter((u) => u.parentCode === unitCode).sort((a, b) => a.code.localeCompare(b.code)).map((u) => named(u.code)),
+    locale,
+    locales: ctx.locales,
+  };
+}
+
+export function siteIndexView(unitCode: string, ctx: SiteContext, ownGuides: readonly CatalogGuide[]) {
+  const unit = ctx.units.get(unitCode) as CatalogUnit;
+  const isCity = unit.level === 'city';
+  const items = ctx.items
+    .filter((item) => isCity || handlesStage(item, unitCode, ctx))
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((item) => {
+      const summary = itemSummary(item, ctx.locale, ctx.links);
+      const stages = [...item.stages]
+        .sort(stageOrder)
+        .filter((s) => ownStage(item, s.key, unitCode, ctx))
+        .map((s) => {
+          const guide = ownGuides.find((g) => g.item === item.code && g.stage === s.key);
+          return { key: s.key, name: textIn(s.name, ctx.locale), status: guideStatus(guide, ctx.spec, ctx.locales).status };
+        });
+      return { ...summary, url: itemPageUrl(unitCode, summary.slug, ctx.links), cityUrl: summary.url, stages };
+    });
+  return { site: siteFrame(unitCode, ctx), isCity, items };
+}
+
+const materialView = (m: CatalogMaterial, item: CatalogItem, ctx: SiteContext) => ({
+  name: textIn(m.name, ctx.locale),
+  original: m.original ?? null,
+  copies: m.copies ?? null,
+  required: m.required ?? true,
+  blankForm: m.blankForm ?? null,
+  // A blank form is linked only when a file of that name is in the media library.
+  blankFormUrl: m.blankForm ? (ctx.blankForms?.get(m.blankForm) ?? null) : null,
+  when: m.when === undefined || m.when === null ? null : conditionText(m.when, item, ctx.locale),
+});
+
+export function guideView(guide: CatalogGuide | undefined, item: CatalogItem, ctx: SiteContext) {
+  const { status, missing } = guideStatus(guide, ctx.spec, ctx.locales);
+  const missingFieldNames = missing.map((field) => fieldName(field, ctx.locale));
+  if (!guide) return { status, missingFields: missing, missingFieldNames };
+  const { locale } = ctx;
+  return {
+    status,
+    missingFields: missing,
+    missingFieldNames,
+    conditions: textIn(guide.conditions, locale) || null,
+    materials: guide.materials?.map((m) => materialView(m, item, ctx)) ?? null,
+    timeLimit: guide.timeLimit ?? null,
+    fee: textIn(guide.fee, locale) || null,
+    onlineUrl: guide.onlineUrl ?? null,
+    address: textIn(guide.address, locale) || null,
+    hours: textIn(guide.hours, locale) || null,
+    phone: guide.phone ?? null,
+  };
+}
+
+/** An item as one unit's site shows it. `guides` holds the unit's own published guides of the item. */
+export function siteItemView(unitCode: string, item: CatalogItem, ctx: SiteContext, guides: ReadonlyMap<string, CatalogGuide>) {
+  const { locale, links } = ctx;
+  const unit = ctx.units.get(unitCode) as CatalogUnit;
+  const isCity = unit.level === 'city';
+  const slug = item.slug ?? item.code;
+  const summary = itemSummary(item, locale, links);
+  const stages = [...item.stages].sort(stageOrder);
+  const own = stages.filter((s) => ownStage(item, s.key, unitCode, ctx));
+  const departmentOf = (stageKey: string, handlerUnit: string) => {
+    const g = guides.get(guideKey({ item: item.code, stage: stageKey, unit: handlerUnit }));
+    const code = g?.department ?? (() => {
+      const stage = item.stages.find((s) => s.key === stageKey);
+      if (stage && isFixedHandler(stage.handler)) return stage.handler.department;
+      if (stage && isAnswerHandler(stage.handler)) {
+        const kind = stage.handler.departmentKind;
+        return [...ctx.lookup.departments.values()].find((d) => d.unit === handlerUnit && d.kind === kind)?.code;
+      }
+      return undefined;
+    })();
+    const d = code ? ctx.lookup.departments.get(code) : undefined;
+    return d ? { code: d.code, name: textIn(d.name, locale), phone: d.phone ?? null, address: textIn(d.address, locale) || null, hours: textIn(d.hours, locale) || null } : null;
+  };
+  const ownGuides = own.map((s) => ({
+    stage: { key: s.key, order: s.order, level: s.level, levelName: levelName(s.level, locale), name: textIn(s.name, locale), condition: conditionText(s.appliesWhen, item, locale) },
+    anchor: `stage-${s.key}`,
+    department: departmentOf(s.key, unitCode),
+    guide: guideView(guides.get(guideKey({ item: item.code, stage: s.key, unit: unitCode })), item, ctx),
+  }));
+  const otherStages = stages
+    .filter((s) => !own.includes(s))
+    .map((s) => {
+      const handlers = isCity ? [] : stageHandlers(item, s.key, unitCode, ctx);
+      return {
+        key: s.key,
+        order: s.order,
+        level: s.level as Level,
+        levelName: levelName(s.level, locale),
+        name: textIn(s.name, locale),
+        condition: conditionText(s.appliesWhen, item, locale),
+        handledBy: handlerDescription(s, item, ctx.lookup, locale),
+        links: handlers.map((code) => ({ unit: { code, name: textIn(ctx.units.get(code)?.name, locale) }, url: guidePageUrl(code, slug, s.key, links) })),
+      };
+    });
+  const firstSteps = stages.filter((s) => s.order === Math.min(...stages.map((x) => x.order)));
+  return {
+    site: siteFrame(unitCode, ctx),
+    isCity,
+    item: {
+      ...summary,
+      url: itemPageUrl(unitCode, slug, links),
+      cityUrl: summary.url,
+      managingDepartment: textIn(ctx.lookup.departments.get(item.managingDepartment)?.name, locale),
+      policies: (item.policies ?? []).map((p) => ({ title: textIn(p.title, locale), url: p.url ?? null })),
+      flowchartUrl: `/api/linkage/items/${encodeURIComponent(slug)}/flowchart?format=svg&locale=${locale}`,
+    },
+    navigator: {
+      action: `${itemPageUrl(unitCode, slug, links)}/route`,
+      questions: item.questions.map((q) => {
+        const view = questionView(q, locale);
+        if (q.type !== 'unit') return view;
+        const within = q.within ?? item.managingUnit;
+        const choices = [...ctx.unitIndex.values()]
+          .filter((u) => u.level === q.answerLevel && (u.code === within || ancestorsOf(u.code, ctx.unitIndex).some((a) => a.code === within)))
+          .sort((a, b) => a.code.localeCompare(b.code))
+          .map((u) => ({ value: u.code, label: textIn(ctx.units.get(u.code)?.name, locale), group: textIn(ctx.units.get(u.parentCode ?? '')?.name, locale) }));
+        return { ...view, options: choices };
+      }),
+    },
+    firstSteps: firstSteps.map((s) => ({ key: s.key, name: textIn(s.name, locale), condition: conditionText(s.appliesWhen, item, locale) })),
+    stagesInOrder: stages.map((s) => textIn(s.name, locale)),
+    ownGuides,
+    otherStages,
+    upperLinks: otherStages.filter((s) => levelIndex(s.level) < levelIndex(unit.level)).flatMap((s) => s.links.map((l) => ({ stage: s.name, ...l }))),
+  };
+}
+
+export type SiteItemView = ReturnType<typeof siteItemView>;
+export type SiteIndexView = ReturnType<typeof siteIndexView>;

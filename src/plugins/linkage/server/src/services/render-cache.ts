@@ -1,0 +1,44 @@
+// Rendered public answers (JSON views, pages, flow charts), bounded by bytes, least recently used
+// first, each with its strong ETag; emptied by any write to the plugin's records.
+import { createHash } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { LRUCache } from 'lru-cache';
+
+type PublishedService = ReturnType<typeof import('./published').default>;
+
+/** A response body ready to send, with its media type and strong ETag. */
+export interface Rendered {
+  readonly body: string;
+  readonly type: string;
+  readonly etag: string;
+  readonly status?: number;
+  /** Vary header, for pages whose language came from Accept-Language. */
+  readonly vary?: string;
+}
+
+export const rendered = (body: string, type: string, extra: Pick<Rendered, 'status' | 'vary'> = {}): Rendered => ({
+  body,
+  type,
+  etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+  ...extra,
+});
+
+export const json = (value: unknown): Rendered => rendered(JSON.stringify(value), 'application/json; charset=utf-8');
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const maxBytes = Number(strapi.config.get('plugin::linkage.cacheBytes', 32 * 1024 * 1024));
+  const cache = new LRUCache<string, Rendered>({ maxSize: maxBytes, sizeCalculation: (value, key) => value.body.length * 2 + key.length * 2 + 128 });
+  (strapi.plugin('linkage').service('published') as PublishedService).onInvalidate(() => cache.clear());
+
+  return {
+    stats: () => ({ entries: cache.size, bytes: cache.calculatedSize, maxBytes }),
+
+    async get(key: string, render: () => Promise<Rendered> | Rendered): Promise<Rendered> {
+      const hit = cache.get(key);
+      if (hit) return hit;
+      const value = await render();
+      cache.set(key, value);
+      return value;
+    },
+  };
+};

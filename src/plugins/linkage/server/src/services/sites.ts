@@ -1,0 +1,161 @@
+// Each unit's site: its index and its item pages, as JSON view models and as HTML rendered with the
+// city's published templates. Nothing is copied: every page is built from the one published record
+// of each fact, on the request after it changes.
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { parseAnswers } from '../domain/answers';
+import type { CatalogGuide } from '../domain/catalog-format';
+import { governmentServices, jsonLdScript } from '../domain/government-service';
+import { itemPageUrl, unitPageUrl } from '../domain/links';
+import { pageData } from '../domain/page-data';
+import { problem } from '../domain/problems';
+import { routeItem } from '../domain/routing';
+import { routeView } from '../domain/route-view';
+import { handlesStage, siteIndexView, siteItemView, type SiteContext } from '../domain/site-views';
+import { templateEngine } from '../domain/templates';
+import { textIn } from '../domain/vocabulary';
+import { validationError } from '../document-service/validation-error';
+import type { Snapshot } from './published';
+import { json, rendered, type Rendered } from './render-cache';
+
+type PublishedService = ReturnType<typeof import('./published').default>;
+type NavigatorService = ReturnType<typeof import('./navigator').default>;
+type RenderCacheService = ReturnType<typeof import('./render-cache').default>;
+
+export const STYLESHEET_PATH = '/sites/assets/site.css';
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const published = () => strapi.plugin('linkage').service('published') as PublishedService;
+  const navigator = () => strapi.plugin('linkage').service('navigator') as NavigatorService;
+  const cache = () => strapi.plugin('linkage').service('render-cache') as RenderCacheService;
+
+  function unitOf(snapshot: Snapshot, unitCode: string) {
+    const unit = snapshot.units.get(unitCode);
+    if (!unit) throw new errors.NotFoundError(`No unit has the code ${unitCode}`);
+    return unit;
+  }
+
+  async function blankForms(guides: Iterable<CatalogGuide>): Promise<Map<string, string>> {
+    const names = [...new Set([...guides].flatMap((g) => (g.materials ?? []).map((m) => m.blankForm).filter((n): n is string => Boolean(n))))];
+    if (names.length === 0 || !strapi.plugin('upload')) return new Map();
+    const files = (await strapi.db.query('plugin::upload.file').findMany({ where: { name: { $in: names } }, select: ['name', 'url'] })) as Array<{ name: string; url: string }>;
+    return new Map(files.map((f) => [f.name, f.url]));
+  }
+
+  const context = (snapshot: Snapshot, locale: string, forms?: Map<string, string>): SiteContext => ({
+    units: snapshot.units,
+    unitIndex: snapshot.unitIndex,
+    lookup: navigator().lookup(snapshot),
+    items: [...snapshot.items.values()],
+    spec: snapshot.spec,
+    locales: snapshot.locales,
+    locale,
+    links: navigator().links(snapshot),
+    blankForms: forms,
+    space: (item) => snapshot.space(item.code),
+  });
+
+  async function indexView(snapshot: Snapshot, unitCode: string, locale: string) {
+    unitOf(snapshot, unitCode);
+    const guides = await published().unitGuides(unitCode, snapshot.locales);
+    return siteIndexView(unitCode, context(snapshot, locale), [...guides.values()]);
+  }
+
+  async function itemView(snapshot: Snapshot, unitCode: string, slug: string, locale: string) {
+    const unit = unitOf(snapshot, unitCode);
+    const item = navigator().itemBySlug(snapshot, slug);
+    const plain = context(snapshot, locale);
+    if (unit.level !== 'city' && !handlesStage(item, unitCode, plain)) {
+      throw new errors.NotFoundError(`${textIn(unit.name, locale)} (${unitCode}) handles no stage of ${textIn(item.title, locale)}; see ${itemPageUrl(item.managingUnit, slug, plain.links)}`);
+    }
+    const guides = await published().unitGuides(unitCode, snapshot.locales, item.code);
+    return { item, view: siteItemView(unitCode, item, context(snapshot, locale, await blankForms(guides.values())), guides) };
+  }
+
+  async function renderPage(snapshot: Snapshot, template: string, data: Record<string, unknown>, jsonLd: object[] = []): Promise<string> {
+    const bodies = new Map([...snapshot.templates].map(([key, t]) => [key, t.body]));
+    if (!bodies.has(template)) throw new errors.NotFoundError(`The site template "${template}" is not published`);
+    const html = await templateEngine(bodies).renderFile(template, data);
+    return jsonLd.length > 0 ? html.replace('</head>', `${jsonLdScript(jsonLd)}\n</head>`) : html;
+  }
+
+  const frame = (snapshot: Snapshot, locale: string, title: string, url: string) => ({
+    title,
+    locale,
+    locales: snapshot.locales,
+    url,
+    stylesheet: `${STYLESHEET_PATH}?v=${snapshot.generation}`,
+  });
+
+  const html = (body: string, vary?: string) => rendered(body, 'text/html; charset=utf-8', vary ? { vary } : {});
+
+  return {
+    async indexJson(unitCode: string, requestedLocale: unknown): Promise<Rendered> {
+      const snapshot = await published().snapshot();
+      const locale = navigator().localeOf(snapshot, requestedLocale);
+      return cache().get(`${snapshot.generation}|site|${unitCode}|${locale}`, async () => json({ data: await indexView(snapshot, unitCode, locale), meta: { locale } }));
+    },
+
+    async itemJson(unitCode: string, slug: string, requestedLocale: unknown): Promise<Rendered> {
+      const snapshot = await published().snapshot();
+      const locale = navigator().localeOf(snapshot, requestedLocale);
+      return cache().get(`${snapshot.generation}|site-item|${unitCode}|${slug}|${locale}`, async () => json({ data: (await itemView(snapshot, unitCode, slug, locale)).view, meta: { locale } }));
+    },
+
+    async indexPage(unitCode: string, locale: string, vary?: string): Promise<Rendered> {
+      const snapshot = await published().snapshot();
+      return cache().get(`${snapshot.generation}|page|${unitCode}|${locale}`, async () => {
+        const view = await indexView(snapshot, unitCode, locale);
+        return html(await renderPage(snapshot, 'site-index', pageData(frame(snapshot, locale, view.site.unit.name, view.site.url), view)), vary);
+      });
+    },
+
+    async itemPage(unitCode: string, slug: string, locale: string, vary?: string): Promise<Rendered> {
+      const snapshot = await published().snapshot();
+      return cache().get(`${snapshot.generation}|page|${unitCode}|${slug}|${locale}`, async () => {
+        const { view } = await itemView(snapshot, unitCode, slug, locale);
+        return html(await renderPage(snapshot, 'item-page', pageData(frame(snapshot, locale, view.item.title, view.item.url), view), governmentServices(view, view.item.url)), vary);
+      });
+    },
+
+    async routePage(unitCode: string, slug: string, rawAnswers: unknown, locale: string, vary?: string): Promise<Rendered> {
+      const snapshot = await published().snapshot();
+      const raw = typeof rawAnswers === 'object' && rawAnswers !== null && !Array.isArray(rawAnswers) ? (rawAnswers as Record<string, unknown>) : {};
+      const key = `${snapshot.generation}|page-route|${unitCode}|${slug}|${locale}|${JSON.stringify(Object.entries(raw).sort(([a], [b]) => a.localeCompare(b)))}`;
+      return cache().get(key, async () => {
+        const { item, view } = await itemView(snapshot, unitCode, slug, locale);
+        const { answers, problems } = parseAnswers(raw, item, snapshot.unitIndex);
+        if (problems.length > 0) throw validationError(problems.map((p) => problem(['answers', ...p.path], p.message)));
+        const space = snapshot.space(item.code);
+        const route = routeItem(space, answers, snapshot.departmentsByUnitKind);
+        const pairs = route.stages.flatMap(({ stage, handler }) => (handler.kind === 'resolved' ? [{ stageKey: stage.key, unitCode: handler.unitCode }] : []));
+        const guides = await published().guides(item.code, pairs, snapshot.locales);
+        const result = routeView({ space, answers, route, guides, lookup: navigator().lookup(snapshot), spec: snapshot.spec, locales: snapshot.locales, locale, links: navigator().links(snapshot) });
+        const url = `${view.item.url}/route?${Object.entries(raw).map(([k, v]) => `answers[${encodeURIComponent(k)}]=${encodeURIComponent(String(v))}`).join('&')}`;
+        return html(await renderPage(snapshot, 'route-result', pageData(frame(snapshot, locale, `${view.item.title}`, url), { ...view, route: result }, answers)), vary);
+      });
+    },
+
+    async stylesheet(): Promise<Rendered> {
+      const snapshot = await published().snapshot();
+      return cache().get(`${snapshot.generation}|css`, () => {
+        const layoutFirst = [...snapshot.templates].sort(([a], [b]) => (a === 'layout' ? -1 : b === 'layout' ? 1 : a.localeCompare(b)));
+        return rendered(layoutFirst.map(([, t]) => t.styles).filter(Boolean).join('\n'), 'text/css; charset=utf-8');
+      });
+    },
+
+    /** A plain page for refusals, outside the templates (they may be what is broken). */
+    errorPage(status: number, message: string, details: string[], locale: string): Rendered {
+      const list = details.length > 0 ? `<ul>${details.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul>` : '';
+      return rendered(
+        `<!doctype html><html lang="${escapeHtml(locale)}"><head><meta charset="utf-8"><title>${status}</title></head><body><main><h1>${status}</h1><p>${escapeHtml(message)}</p>${list}</main></body></html>`,
+        'text/html; charset=utf-8',
+        { status }
+      );
+    },
+
+    homeUrl: (snapshot: Snapshot, unitCode: string) => unitPageUrl(unitCode, navigator().links(snapshot)),
+  };
+};
