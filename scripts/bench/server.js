@@ -58,6 +58,22 @@ async function main() {
       config: { auth: false },
     },
   ]);
+  // The reads REST would make for one unit's page of an item: the item, and the unit's guides of it.
+  app.server.routes([
+    {
+      method: 'GET',
+      path: '/bench/rest/site/:unitCode/items/:slug',
+      handler: async (ctx) => {
+        const locale = ctx.query.locale || 'zh-Hans';
+        const item = await app.documents(ITEM).findFirst({ filters: { slug: ctx.params.slug }, populate: '*', status: 'published', locale });
+        if (!item) return ctx.notFound();
+        const [unit] = await app.documents('plugin::linkage.unit').findMany({ filters: { code: ctx.params.unitCode }, locale });
+        const guides = await app.documents(GUIDE).findMany({ filters: { itemCode: item.code, unitCode: ctx.params.unitCode }, populate: '*', status: 'published', locale });
+        ctx.body = { data: { item, unit, guides } };
+      },
+      config: { auth: false },
+    },
+  ]);
   const port = Number(process.env.BENCH_PORT || 1399);
   await new Promise((resolve) => app.server.listen(port, '127.0.0.1', resolve));
   process.stdout.write(`READY ${port}\n`);

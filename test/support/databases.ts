@@ -25,7 +25,15 @@ const baseName = () => {
   return process.env.LINKAGE_TEST_DATABASE;
 };
 
-export const templateName = () => (databaseClient() === 'postgres' ? `${baseName()}_template` : path.join(TEST_TMP, 'template.db'));
+// Each test run seeds its own template (named after the run), so that runs side by side do not
+// overwrite each other's.
+const runId = () => {
+  process.env.LINKAGE_TEST_RUN ??= String(process.pid);
+  return process.env.LINKAGE_TEST_RUN;
+};
+
+export const templateName = () =>
+  databaseClient() === 'postgres' ? `${baseName()}_template_${runId()}` : path.join(TEST_TMP, `template-${runId()}.db`);
 
 async function withAdminClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ ...pgSettings(), database: 'postgres' });

@@ -7,7 +7,7 @@ import { guideKey } from '../domain/catalog-format';
 import { departmentFromRows, guideFromRows, itemFromRows, unitFromRows, type GuideRow } from '../domain/catalog-records';
 import { departmentsByUnitKind, type DepartmentsByUnitKind } from '../domain/handlers';
 import { indexUnits, type UnitIndex } from '../domain/unit-tree';
-import { GUIDE, SITE_TEMPLATE } from '../uids';
+import { CHANGE, GUIDE, SITE_TEMPLATE } from '../uids';
 import { byDocument, type Stored } from './store';
 
 type StoreService = ReturnType<typeof import('./store').default>;
@@ -34,6 +34,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let generation = 0;
   let building: Promise<Snapshot> | null = null;
   const listeners = new Set<() => void>();
+  // Other instances sharing the database publish too: their changes show in the change feed.
+  // At most once a second, a look at its last number tells whether to forget what was read.
+  let seenChange: number | null = null;
+  let lastLook = 0;
+  const LOOK_EVERY_MS = 1000;
+
+  async function followOtherInstances(invalidate: () => void): Promise<void> {
+    const now = Date.now();
+    if (now - lastLook < LOOK_EVERY_MS) return;
+    lastLook = now;
+    const row = (await strapi.db.query(CHANGE).findOne({ orderBy: { seq: 'desc' }, select: ['seq'] })) as { seq: string | number } | null;
+    const latest = Number(row?.seq ?? 0);
+    if (seenChange !== null && latest !== seenChange) invalidate();
+    seenChange = latest;
+  }
 
   async function build(forGeneration: number): Promise<Snapshot> {
     const store = strapi.plugin('linkage').service('store') as StoreService;
@@ -90,6 +105,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     generation: () => generation,
 
     async snapshot(): Promise<Snapshot> {
+      await followOtherInstances(() => this.invalidate());
       const wanted = generation;
       if (!building) building = build(wanted);
       const snapshot = await building;

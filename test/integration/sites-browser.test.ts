@@ -1,0 +1,97 @@
+// In Debian's Chromium: the city's page for the retirement item, its navigator submitted as a plain
+// form, the route, and the first-step link to 胶州市's guide page (LINKAGE_LINKS=local), with
+// screenshots checked not to be blank. An injected script in a guide never runs.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { contentManager } from '../support/content-manager';
+import { documentIdOf } from '../support/demo';
+import { TEST_TMP } from '../support/env';
+import { distinctColours, launchChromium } from '../support/browser';
+import { startDemoStrapi, type TestStrapi } from '../support/strapi';
+
+let t: TestStrapi;
+let browser: Browser;
+let base: string;
+const SHOTS = path.join(TEST_TMP, 'screenshots');
+
+beforeAll(async () => {
+  t = await startDemoStrapi();
+  const server = t.strapi.server.httpServer;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  browser = await launchChromium();
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (t?.strapi.server.httpServer.listening ? t.strapi.server.httpServer.close(() => resolve()) : resolve()));
+  await t?.stop();
+});
+
+async function shot(page: Page, name: string) {
+  const png = await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+  expect(await distinctColours(page, png)).toBeGreaterThan(20);
+}
+
+test("the city's retirement page, its navigator, the route, and the first step on 胶州市's site", async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1100, height: 1300 } });
+  const page = await context.newPage();
+  const ran: string[] = [];
+  page.on('dialog', (dialog) => {
+    ran.push(dialog.message());
+    void dialog.dismiss();
+  });
+
+  await page.goto(`${base}/sites/370200000000/items/enterprise-employee-retirement-certification`);
+  expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
+  expect(await page.textContent('h1')).toBe('企业职工退休认证');
+  expect(await page.locator('img.flowchart').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  // The city shows its own guides in full: the work ability appraisal and the city approval.
+  expect(await page.locator('section.guide h3').allTextContents()).toEqual(['劳动能力鉴定', '市劳动保险经办机构核准']);
+  await shot(page, '1-city-item');
+
+  await page.selectOption('label:has-text("退休类型") + select', 'normal');
+  await page.selectOption('#q-enterprise_type', 'domestic');
+  await page.selectOption('#q-enterprise_location', '370281000000');
+  await Promise.all([page.waitForURL(/\/route\?/), page.click('form.navigator button[type=submit]')]);
+  expect(await page.locator('ol.route > li h3').allTextContents()).toEqual(['区(市)社会保险经办机构审核', '市劳动保险经办机构核准']);
+  expect(await page.textContent('.first-step a')).toContain('胶州市社会保险事业中心');
+  await shot(page, '2-route');
+
+  await Promise.all([page.waitForURL(/\/sites\/370281000000\/items\/enterprise-employee-retirement-certification#stage-district-review$/), page.click('.first-step a')]);
+  expect(await page.textContent('.site-name')).toContain('胶州市');
+  const guide = page.locator('#stage-district-review');
+  expect(await guide.locator('h3').textContent()).toBe('区(市)社会保险经办机构审核');
+  expect(await guide.textContent()).toContain('胶州市社会保险事业中心服务大厅');
+  expect(await guide.locator('table.materials tbody tr').count()).toBe(4);
+  // Links back up: the city's item page and the city's guides.
+  expect(await page.locator('a', { hasText: '返回市级事项页面' }).getAttribute('href')).toBe('/sites/370200000000/items/enterprise-employee-retirement-certification?locale=zh-Hans');
+  await shot(page, '3-jiaozhou-guide');
+  expect(ran).toEqual([]);
+  await context.close();
+});
+
+test('a script injected into a guide is shown as text and never runs; an edit appears at once', async () => {
+  const cm = contentManager(t);
+  const documentId = await documentIdOf(t.strapi, 'plugin::linkage.guide', { itemCode: 'QD-SI-001', stageKey: 'district-review', unitCode: '370281000000' });
+  const payload = '材料<script>window.__injected = 1; alert("x")</script></script><img src=x onerror="window.__injected=2">';
+  expect((await cm.update('plugin::linkage.guide', documentId, { conditions: payload })).status).toBe(200);
+  expect((await cm.publish('plugin::linkage.guide', documentId)).status).toBe(200);
+
+  const page = await browser.newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(`${base}/sites/370281000000/items/enterprise-employee-retirement-certification?locale=zh-Hans`);
+  expect(await page.locator('#stage-district-review dd.text').textContent()).toBe(payload);
+  expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  await shot(page, '4-injected-guide');
+  // The city's route carries the edit on its next request.
+  const route = await t.http.get('/api/linkage/items/enterprise-employee-retirement-certification/route?answers[retirement_type]=normal&answers[enterprise_type]=domestic&answers[enterprise_location]=370281000000');
+  expect(route.body.data.stages[0].guide.conditions).toBe(payload);
+  await page.close();
+});
