@@ -43,7 +43,7 @@ describe('idempotence', () => {
 
   test('importing a changed record updates just that record; importing it again changes nothing', async () => {
     const file = await catalogOf(demo).exportCatalog();
-    const guide = file.guides.find((g) => g.unit === '370281000000' && g.stage === 'district-review');
+    const guide = file.guides.find((g) => g.item === 'QD-SI-001' && g.unit === '370281000000' && g.stage === 'district-review');
     if (!guide) throw new Error('demo guide missing');
     guide.fee = { 'zh-Hans': '免费', en: 'No fee' };
     const first = await catalogOf(demo).importCatalog(file);
@@ -53,7 +53,9 @@ describe('idempotence', () => {
     expect(second).toMatchObject({ guides: { create: 0, update: 0, unchanged: 88 }, reviewsAdded: 0 });
     expect(await storedData(demo.strapi)).toBe(before);
     const after = await catalogOf(demo).exportCatalog();
-    expect(after.guides.find((g) => g.unit === '370281000000' && g.stage === 'district-review')?.fee).toEqual({ 'zh-Hans': '免费', en: 'No fee' });
+    expect(after.guides.find((g) => g.item === 'QD-SI-001' && g.unit === '370281000000' && g.stage === 'district-review')?.fee).toEqual({ 'zh-Hans': '免费', en: 'No fee' });
+    // The other guide of 胶州市 for a stage of the same key is untouched.
+    expect(after.guides.find((g) => g.item === 'QD-HOUSING-001' && g.unit === '370281000000' && g.stage === 'district-review')?.fee).toEqual({ 'zh-Hans': '不收费', en: 'Free of charge' });
   });
 
   test('a dry run reports the plan and writes nothing', async () => {
