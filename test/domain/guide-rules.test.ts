@@ -138,6 +138,16 @@ describe('guideProblems', () => {
     expect(check(guide)).toEqual([{ path: ['noMaterialsNeeded'], message: 'says the stage needs no materials, but 4 are listed' }]);
   });
 
+  it.each(['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', '//evil.example/x', 'www.qingdao.gov.cn'])('refuses an online link %p that is not an http(s) address', (onlineUrl) => {
+    expect(check({ ...shinanApproval(), onlineUrl })).toEqual([{ path: ['onlineUrl'], message: 'must be a web address starting with http:// or https://' }]);
+  });
+
+  it('accepts an http(s) online link, or none', () => {
+    for (const onlineUrl of ['https://www.qingdao.example/online/retirement', 'http://shinan.qingdao.example/apply', null, undefined, '']) {
+      expect(check({ ...shinanApproval(), onlineUrl })).toEqual([]);
+    }
+  });
+
   it('accepts "no materials needed" with no materials', () => {
     const guide = guideDraftOf(demo.guides[58]);
     expect(guide.noMaterialsNeeded).toBe(true);

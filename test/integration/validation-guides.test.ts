@@ -123,6 +123,14 @@ const cases: RuleCase[] = [
     field: 'noMaterialsNeeded',
     reason: /needs no materials, but 1 are listed/,
   },
+  {
+    rule: 'an online link that is not a web address (a javascript: link would run in the unit site)',
+    uid: GUIDE,
+    action: 'create',
+    data: laixiReview({ onlineUrl: 'javascript:alert(document.cookie)' }),
+    field: 'onlineUrl',
+    reason: /must be a web address starting with http:\/\/ or https:\/\//,
+  },
 ];
 
 describe.each(BOTH_PATHS)('through the %s', (via) => {

@@ -23,10 +23,19 @@ function romanizeContentManagerSlugs(strapi: Core.Strapi) {
   };
 }
 
+const forgetPublished = (strapi: Core.Strapi) => (strapi.plugin('linkage').service('published') as { invalidate(): void }).invalidate();
+
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   romanizeContentManagerSlugs(strapi);
   setUpRolesAfterAdmin(strapi);
   registerPageRoutes(strapi);
+  // A blank form uploaded to the media library is linked from the guides that name it.
+  strapi.db.lifecycles.subscribe({
+    models: ['plugin::upload.file'],
+    afterCreate: () => forgetPublished(strapi),
+    afterUpdate: () => forgetPublished(strapi),
+    afterDelete: () => forgetPublished(strapi),
+  });
   const seeded = await seedDefaultTemplates(strapi);
   if (seeded.length > 0) strapi.log.info(`[linkage] Site templates published: ${seeded.join(', ')}`);
 };

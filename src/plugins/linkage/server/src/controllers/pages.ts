@@ -18,11 +18,13 @@ interface Refusal {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const sites = () => strapi.plugin('linkage').service('sites') as SitesService;
 
-  async function respond(ctx: Context, render: (locale: string, vary?: string) => Promise<Rendered>) {
+  async function respond(ctx: Context, render: (locale: string) => Promise<Rendered>) {
     const { locales } = await (strapi.plugin('linkage').service('published') as PublishedService).snapshot();
-    const { locale, fromHeader } = negotiateLocale(ctx.query.locale, ctx.get('Accept-Language') || undefined, locales);
+    const { locale, variesWithHeader } = negotiateLocale(ctx.query.locale, ctx.get('Accept-Language') || undefined, locales);
+    // Added to what is there (Strapi's CORS says Origin), whatever the cache holds.
+    if (variesWithHeader) ctx.vary('Accept-Language');
     try {
-      send(ctx, await render(locale, fromHeader ? 'Accept-Language' : undefined));
+      send(ctx, await render(locale));
     } catch (error) {
       const e = error as Refusal;
       const status = e.name === 'NotFoundError' ? 404 : e.name === 'ValidationError' ? 400 : 0;
@@ -37,15 +39,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async index(ctx: Context) {
       const { unitCode } = ctx.params as { unitCode: string };
-      await respond(ctx, (locale, vary) => sites().indexPage(unitCode, locale, vary));
+      await respond(ctx, (locale) => sites().indexPage(unitCode, locale));
     },
     async item(ctx: Context) {
       const { unitCode, slug } = ctx.params as { unitCode: string; slug: string };
-      await respond(ctx, (locale, vary) => sites().itemPage(unitCode, slug, locale, vary));
+      await respond(ctx, (locale) => sites().itemPage(unitCode, slug, locale));
     },
     async route(ctx: Context) {
       const { unitCode, slug } = ctx.params as { unitCode: string; slug: string };
-      await respond(ctx, (locale, vary) => sites().routePage(unitCode, slug, ctx.query.answers, locale, vary));
+      await respond(ctx, (locale) => sites().routePage(unitCode, slug, ctx.query.answers, locale));
     },
   };
 };

@@ -8,7 +8,6 @@ const matches = (header: string | undefined, etag: string): boolean =>
 export function send(ctx: Context, value: Rendered): void {
   ctx.set('ETag', value.etag);
   ctx.set('Cache-Control', 'no-cache');
-  if (value.vary) ctx.set('Vary', value.vary);
   if ((value.status ?? 200) === 200 && matches(ctx.get('If-None-Match') || undefined, value.etag)) {
     ctx.status = 304;
     ctx.body = null;

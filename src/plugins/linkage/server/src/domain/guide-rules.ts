@@ -4,6 +4,7 @@ import { conditionProblems, type QuestionShape } from './conditions';
 import { isAnswerHandler, isFixedHandler } from './catalog-format';
 import type { DepartmentIndex } from './departments';
 import { questionShapes, type ItemVersion } from './item-rules';
+import { isWebUrl } from './links';
 import { problem, type Problem } from './problems';
 import type { UnitIndex } from './unit-tree';
 
@@ -14,6 +15,7 @@ export interface GuideDraft {
   readonly departmentCode?: unknown;
   readonly materials?: ReadonlyArray<{ readonly when?: unknown }> | null;
   readonly noMaterialsNeeded?: unknown;
+  readonly onlineUrl?: unknown;
 }
 
 export interface StageFacts {
@@ -79,6 +81,11 @@ export function guideProblems(guide: GuideDraft, ctx: GuideContext): Problem[] {
 
   if (ctx.duplicateOf && unit && stage) {
     problems.push(problem(['unitCode'], `${unit.code} already has a guide for stage "${stage.key}" of item ${ctx.item?.code} (${ctx.duplicateOf}); a unit keeps one guide per stage`));
+  }
+
+  const { onlineUrl } = guide;
+  if (onlineUrl !== null && onlineUrl !== undefined && onlineUrl !== '' && !isWebUrl(onlineUrl)) {
+    problems.push(problem(['onlineUrl'], 'must be a web address starting with http:// or https://'));
   }
 
   const materials = guide.materials ?? [];

@@ -4,6 +4,12 @@
 
 export type LinkMode = 'local' | 'site';
 
+/** Whether a stored link is safe to offer: only http(s), never `javascript:` or `data:`. */
+export const isWebUrl = (value: unknown): value is string => typeof value === 'string' && /^https?:\/\/[^\s]+$/i.test(value.trim());
+
+/** A stored link as a page may offer it, or null when it is not a web link. */
+export const webUrlOrNull = (value: unknown): string | null => (isWebUrl(value) ? value.trim() : null);
+
 export interface SiteUnit {
   readonly code: string;
   readonly parent: string | null;

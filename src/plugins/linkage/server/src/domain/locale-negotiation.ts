@@ -3,27 +3,27 @@
 
 export interface Negotiated {
   readonly locale: string;
-  /** True when Accept-Language decided: the response varies with it. */
-  readonly fromHeader: boolean;
+  /** True unless `?locale=` decided: then the response depends on Accept-Language, even when it is absent. */
+  readonly variesWithHeader: boolean;
 }
 
 export function negotiateLocale(requested: unknown, acceptLanguage: string | undefined, locales: readonly string[]): Negotiated {
-  if (typeof requested === 'string' && locales.includes(requested)) return { locale: requested, fromHeader: false };
+  if (typeof requested === 'string' && locales.includes(requested)) return { locale: requested, variesWithHeader: false };
   const ranges = (acceptLanguage ?? '')
     .split(',')
     .map((part) => {
       const [tag, ...params] = part.trim().split(';');
       const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) : 1 };
+      return { tag: tag.trim().toLowerCase(), q: q ? Number(q.slice(2)) : 1 };
     })
     .filter((r) => r.tag !== '' && r.q > 0)
     .sort((a, b) => b.q - a.q);
   for (const { tag } of ranges) {
     const exact = locales.find((l) => l.toLowerCase() === tag);
-    if (exact) return { locale: exact, fromHeader: true };
+    if (exact) return { locale: exact, variesWithHeader: true };
     const language = tag.split('-')[0];
     const sameLanguage = locales.find((l) => l.toLowerCase().split('-')[0] === language);
-    if (sameLanguage) return { locale: sameLanguage, fromHeader: true };
+    if (sameLanguage) return { locale: sameLanguage, variesWithHeader: true };
   }
-  return { locale: locales[0], fromHeader: ranges.length > 0 };
+  return { locale: locales[0], variesWithHeader: true };
 }

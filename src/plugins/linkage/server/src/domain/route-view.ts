@@ -8,7 +8,7 @@ import { guideKey } from './catalog-format';
 import { questionView, type Lookup } from './catalog-views';
 import { guideStatus } from './completeness';
 import { levelIndex } from './levels';
-import { guidePageUrl, itemPageUrl, type LinkContext } from './links';
+import { guidePageUrl, itemPageUrl, webUrlOrNull, type LinkContext } from './links';
 import type { Route } from './routing';
 import { levelName, textIn } from './vocabulary';
 
@@ -81,7 +81,7 @@ export function routeView(input: RouteViewInput) {
               materials,
               timeLimit: guide.timeLimit ?? null,
               fee: textIn(guide.fee, locale) || null,
-              onlineUrl: guide.onlineUrl ?? null,
+              onlineUrl: webUrlOrNull(guide.onlineUrl),
               address: textIn(guide.address, locale) || null,
               hours: textIn(guide.hours, locale) || null,
               phone: guide.phone ?? null,

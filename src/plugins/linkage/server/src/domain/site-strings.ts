@@ -2,6 +2,7 @@
 
 const ZH = {
   siteOf: '网上办事',
+  skipToContent: '跳到主要内容',
   breadcrumb: '所在位置',
   home: '首页',
   items: '办事事项',
@@ -64,6 +65,7 @@ type Strings = { readonly [K in keyof typeof ZH]: (typeof ZH)[K] extends string 
 
 const EN: Strings = {
   siteOf: 'Online services',
+  skipToContent: 'Skip to main content',
   breadcrumb: 'You are here',
   home: 'Home',
   items: 'Services',
@@ -131,3 +133,6 @@ export const fieldName = (field: string, locale: string): string => {
   const t = siteStrings(locale) as unknown as Record<string, unknown>;
   return typeof t[field] === 'string' ? (t[field] as string) : field;
 };
+
+/** A unit's site's name: 胶州市网上办事 / Jiaozhou City Online services. */
+export const siteName = (unitName: string, locale: string): string => (locale.startsWith('zh') ? `${unitName}${ZH.siteOf}` : `${unitName} ${EN.siteOf}`);

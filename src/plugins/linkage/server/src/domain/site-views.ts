@@ -9,9 +9,9 @@ import { handlerDescription, itemSummary, questionView, type Lookup } from './ca
 import { guideStatus } from './completeness';
 import { conditionText } from './condition-text';
 import { levelIndex, type Level } from './levels';
-import { guidePageUrl, itemPageUrl, siteHost, unitPageUrl, type LinkContext } from './links';
+import { guidePageUrl, itemPageUrl, siteHost, unitPageUrl, webUrlOrNull, type LinkContext } from './links';
 import { stageOrder } from './routing';
-import { fieldName } from './site-strings';
+import { fieldName, siteName } from './site-strings';
 import { ancestorOrSelfAt, ancestorsOf, subtreeCodes, type UnitIndex } from './unit-tree';
 import { kindName, levelName, textIn } from './vocabulary';
 
@@ -76,6 +76,7 @@ function siteFrame(unitCode: string, ctx: SiteContext) {
   const host = siteHost(unitCode, ctx.units);
   const named = (code: string) => ({ code, name: textIn(ctx.units.get(code)?.name, locale), url: unitPageUrl(code, links) });
   return {
+    siteName: siteName(textIn(unit.name, locale), locale),
     unit: {
       code: unit.code,
       name: textIn(unit.name, locale),
@@ -138,7 +139,7 @@ export function guideView(guide: CatalogGuide | undefined, item: CatalogItem, ct
     materials: guide.materials?.map((m) => materialView(m, item, ctx)) ?? null,
     timeLimit: guide.timeLimit ?? null,
     fee: textIn(guide.fee, locale) || null,
-    onlineUrl: guide.onlineUrl ?? null,
+    onlineUrl: webUrlOrNull(guide.onlineUrl),
     address: textIn(guide.address, locale) || null,
     hours: textIn(guide.hours, locale) || null,
     phone: guide.phone ?? null,
@@ -177,7 +178,8 @@ export function siteItemView(unitCode: string, item: CatalogItem, ctx: SiteConte
   const otherStages = stages
     .filter((s) => !own.includes(s))
     .map((s) => {
-      const handlers = isCity ? [] : stageHandlers(item, s.key, unitCode, ctx);
+      // Only units that do handle the stage for someone: their page has its guide.
+      const handlers = isCity ? [] : stageHandlers(item, s.key, unitCode, ctx).filter((code) => ownStage(item, s.key, code, ctx));
       return {
         key: s.key,
         order: s.order,

@@ -12,11 +12,9 @@ export interface Rendered {
   readonly type: string;
   readonly etag: string;
   readonly status?: number;
-  /** Vary header, for pages whose language came from Accept-Language. */
-  readonly vary?: string;
 }
 
-export const rendered = (body: string, type: string, extra: Pick<Rendered, 'status' | 'vary'> = {}): Rendered => ({
+export const rendered = (body: string, type: string, extra: Pick<Rendered, 'status'> = {}): Rendered => ({
   body,
   type,
   etag: `"${createHash('sha1').update(body).digest('base64url')}"`,

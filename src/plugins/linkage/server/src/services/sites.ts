@@ -81,15 +81,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return jsonLd.length > 0 ? html.replace('</head>', `${jsonLdScript(jsonLd)}\n</head>`) : html;
   }
 
+  // The stylesheet's address changes with its content only, so pages' ETags do too.
   const frame = (snapshot: Snapshot, locale: string, title: string, url: string) => ({
     title,
     locale,
     locales: snapshot.locales,
     url,
-    stylesheet: `${STYLESHEET_PATH}?v=${snapshot.generation}`,
+    stylesheet: `${STYLESHEET_PATH}?v=${stylesheetOf(snapshot).etag.slice(1, 13)}`,
   });
 
-  const html = (body: string, vary?: string) => rendered(body, 'text/html; charset=utf-8', vary ? { vary } : {});
+  const stylesheetOf = (snapshot: Snapshot): Rendered => {
+    const layoutFirst = [...snapshot.templates].sort(([a], [b]) => (a === 'layout' ? -1 : b === 'layout' ? 1 : a.localeCompare(b)));
+    return rendered(layoutFirst.map(([, t]) => t.styles).filter(Boolean).join('\n'), 'text/css; charset=utf-8');
+  };
+
+  const html = (body: string) => rendered(body, 'text/html; charset=utf-8');
 
   return {
     async indexJson(unitCode: string, requestedLocale: unknown): Promise<Rendered> {
@@ -104,23 +110,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return cache().get(`${snapshot.generation}|site-item|${unitCode}|${slug}|${locale}`, async () => json({ data: (await itemView(snapshot, unitCode, slug, locale)).view, meta: { locale } }));
     },
 
-    async indexPage(unitCode: string, locale: string, vary?: string): Promise<Rendered> {
+    async indexPage(unitCode: string, locale: string): Promise<Rendered> {
       const snapshot = await published().snapshot();
       return cache().get(`${snapshot.generation}|page|${unitCode}|${locale}`, async () => {
         const view = await indexView(snapshot, unitCode, locale);
-        return html(await renderPage(snapshot, 'site-index', pageData(frame(snapshot, locale, view.site.unit.name, view.site.url), view)), vary);
+        return html(await renderPage(snapshot, 'site-index', pageData(frame(snapshot, locale, view.site.unit.name, view.site.url), view)));
       });
     },
 
-    async itemPage(unitCode: string, slug: string, locale: string, vary?: string): Promise<Rendered> {
+    async itemPage(unitCode: string, slug: string, locale: string): Promise<Rendered> {
       const snapshot = await published().snapshot();
       return cache().get(`${snapshot.generation}|page|${unitCode}|${slug}|${locale}`, async () => {
         const { view } = await itemView(snapshot, unitCode, slug, locale);
-        return html(await renderPage(snapshot, 'item-page', pageData(frame(snapshot, locale, view.item.title, view.item.url), view), governmentServices(view, view.item.url)), vary);
+        return html(await renderPage(snapshot, 'item-page', pageData(frame(snapshot, locale, view.item.title, view.item.url), view), governmentServices(view, view.item.url)));
       });
     },
 
-    async routePage(unitCode: string, slug: string, rawAnswers: unknown, locale: string, vary?: string): Promise<Rendered> {
+    async routePage(unitCode: string, slug: string, rawAnswers: unknown, locale: string): Promise<Rendered> {
       const snapshot = await published().snapshot();
       const raw = typeof rawAnswers === 'object' && rawAnswers !== null && !Array.isArray(rawAnswers) ? (rawAnswers as Record<string, unknown>) : {};
       const key = `${snapshot.generation}|page-route|${unitCode}|${slug}|${locale}|${JSON.stringify(Object.entries(raw).sort(([a], [b]) => a.localeCompare(b)))}`;
@@ -133,17 +139,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const pairs = route.stages.flatMap(({ stage, handler }) => (handler.kind === 'resolved' ? [{ stageKey: stage.key, unitCode: handler.unitCode }] : []));
         const guides = await published().guides(item.code, pairs, snapshot.locales);
         const result = routeView({ space, answers, route, guides, lookup: navigator().lookup(snapshot), spec: snapshot.spec, locales: snapshot.locales, locale, links: navigator().links(snapshot) });
-        const url = `${view.item.url}/route?${Object.entries(raw).map(([k, v]) => `answers[${encodeURIComponent(k)}]=${encodeURIComponent(String(v))}`).join('&')}`;
-        return html(await renderPage(snapshot, 'route-result', pageData(frame(snapshot, locale, `${view.item.title}`, url), { ...view, route: result }, answers)), vary);
+        const query = Object.entries(raw).map(([k, v]) => `answers[${encodeURIComponent(k)}]=${encodeURIComponent(String(v))}`).join('&');
+        const url = query === '' ? `${view.item.url}/route` : `${view.item.url}/route?${query}`;
+        return html(await renderPage(snapshot, 'route-result', pageData(frame(snapshot, locale, `${view.item.title}`, url), { ...view, route: result }, answers)));
       });
     },
 
     async stylesheet(): Promise<Rendered> {
       const snapshot = await published().snapshot();
-      return cache().get(`${snapshot.generation}|css`, () => {
-        const layoutFirst = [...snapshot.templates].sort(([a], [b]) => (a === 'layout' ? -1 : b === 'layout' ? 1 : a.localeCompare(b)));
-        return rendered(layoutFirst.map(([, t]) => t.styles).filter(Boolean).join('\n'), 'text/css; charset=utf-8');
-      });
+      return cache().get(`${snapshot.generation}|css`, () => stylesheetOf(snapshot));
     },
 
     /** A plain page for refusals, outside the templates (they may be what is broken). */

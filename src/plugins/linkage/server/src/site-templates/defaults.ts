@@ -6,13 +6,13 @@ const layout = `<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ page.title }} · {{ site.unit.name }}{{ t.siteOf }}</title>
+<title>{{ page.title }} · {{ site.siteName }}</title>
 <link rel="stylesheet" href="{{ page.stylesheet }}">
 </head>
 <body>
-<a class="skip" href="#main">{{ t.stages }}</a>
+<a class="skip" href="#main">{{ t.skipToContent }}</a>
 <header class="site-header">
-  <p class="site-name"><a href="{{ site.url }}?locale={{ page.locale }}">{{ site.unit.name }}{{ t.siteOf }}</a></p>
+  <p class="site-name"><a href="{{ site.url }}?locale={{ page.locale }}">{{ site.siteName }}</a></p>
   <nav aria-label="{{ t.languages }}" class="languages">
     <ul>{% for l in page.languages %}<li>{% if l.current %}<span aria-current="true">{{ l.label }}</span>{% else %}<a href="{{ l.url }}" lang="{{ l.code }}" hreflang="{{ l.code }}">{{ l.label }}</a>{% endif %}</li>{% endfor %}</ul>
   </nav>
@@ -30,7 +30,7 @@ const layout = `<!doctype html>
 `;
 
 const siteIndex = `{% layout 'layout' %}{% block content %}
-<h1>{{ site.unit.name }}{{ t.siteOf }}</h1>
+<h1>{{ site.siteName }}</h1>
 <section aria-labelledby="items-heading">
   <h2 id="items-heading">{{ t.items }}</h2>
   {% if items.size == 0 %}<p>{{ t.noItems }}</p>{% endif %}

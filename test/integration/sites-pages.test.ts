@@ -1,0 +1,362 @@
+// The rendered sites (/sites/:unitCode, /sites/:unitCode/items/:slug and its /route, the stylesheet):
+// HTML from the city's published templates, accessible (lang, one h1, no skipped heading level,
+// every select labelled), in the locale asked for (?locale=, then Accept-Language), with schema.org
+// GovernmentService JSON-LD emitted by the server, and a navigator that works as a plain GET form
+// without JavaScript. Read-only: no test here writes.
+import { startDemoStrapi, type TestStrapi } from '../support/strapi';
+
+let t: TestStrapi;
+beforeAll(async () => {
+  t = await startDemoStrapi();
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+const RETIREMENT = 'enterprise-employee-retirement-certification';
+const ALLOWANCE = 'minimum-living-allowance';
+const CITY = '370200000000';
+const SHINAN = '370202000000';
+const JIAOZHOU = '370281000000';
+const PINGDU = '370283000000';
+const LAIXI = '370285000000';
+const BADAGUAN = '370202001000';
+const TAIPINGJIAO = '370202001001';
+
+// ---- a little HTML reading: the pages come from our own templates, so regular expressions do ----
+
+type Attributes = Record<string, string>;
+
+const decode = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#34;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+
+const textOf = (html: string) => decode(html.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+
+function attributes(source: string): Attributes {
+  const found: Attributes = {};
+  for (const m of source.matchAll(/([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*"([^"]*)")?/g)) found[m[1].toLowerCase()] = decode(m[2] ?? '');
+  return found;
+}
+
+/** Every opening tag of this name, with its attributes. */
+const tags = (html: string, name: string): Attributes[] => [...html.matchAll(new RegExp(`<${name}\\b([^>]*)>`, 'gi'))].map((m) => attributes(m[1]));
+
+/** Elements with content: attributes and inner HTML. */
+const elements = (html: string, name: string) =>
+  [...html.matchAll(new RegExp(`<${name}\\b([^>]*)>([\\s\\S]*?)</${name}>`, 'gi'))].map((m) => ({ attrs: attributes(m[1]), inner: m[2], text: textOf(m[2]) }));
+
+const headings = (html: string) => [...html.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/gi)].map((m) => ({ level: Number(m[1]), text: textOf(m[2]) }));
+
+const htmlLang = (html: string) => /<html\b[^>]*\blang="([^"]*)"/i.exec(html)?.[1];
+
+function jsonLd(html: string): { count: number; data: unknown } {
+  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+  const ld = scripts.filter((m) => /type="application\/ld\+json"/.test(m[1]));
+  return { count: ld.length, data: ld.length === 1 ? JSON.parse(ld[0][2]) : null };
+}
+
+/** What a browser sends when this form is submitted with these choices (unchosen selects keep their first option). */
+function submit(html: string, choices: Record<string, string>): { action: string; method: string; query: string } {
+  const forms = [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)];
+  expect(forms).toHaveLength(1);
+  const [, formAttrs, body] = forms[0];
+  const form = attributes(formAttrs);
+  const params = new URLSearchParams();
+  for (const m of body.matchAll(/<input\b([^>]*)>|<select\b([^>]*)>([\s\S]*?)<\/select>/gi)) {
+    const a = attributes(m[1] ?? m[2]);
+    if (!a.name) continue;
+    if (m[1] !== undefined) {
+      params.append(a.name, a.value ?? '');
+      continue;
+    }
+    const options = [...m[3].matchAll(/<option\b([^>]*)>/gi)].map((o) => attributes(o[1]));
+    const chosen = choices[a.name];
+    if (chosen !== undefined) expect({ select: a.name, has: options.some((o) => o.value === chosen) }).toEqual({ select: a.name, has: true });
+    params.append(a.name, chosen ?? options.find((o) => 'selected' in o)?.value ?? options[0]?.value ?? '');
+  }
+  return { action: form.action, method: (form.method ?? 'get').toLowerCase(), query: params.toString() };
+}
+
+const page = (path: string, headers: Record<string, string> = {}) => {
+  const request = t.http.get(path);
+  for (const [name, value] of Object.entries(headers)) request.set(name, value);
+  return request;
+};
+
+const varies = (res: { headers: Record<string, string | undefined> }) =>
+  (res.headers.vary ?? '')
+    .split(',')
+    .map((v) => v.trim().toLowerCase())
+    .filter(Boolean);
+
+/** One h1, and no heading level skipped on the way down. */
+function headingProblems(html: string): string[] {
+  const list = headings(html);
+  const problems: string[] = [];
+  if (list.filter((h) => h.level === 1).length !== 1) problems.push(`${list.filter((h) => h.level === 1).length} h1 elements`);
+  if (list[0]?.level !== 1) problems.push('the first heading is not an h1');
+  list.forEach((h, n) => {
+    if (n > 0 && h.level > list[n - 1].level + 1) problems.push(`h${list[n - 1].level} "${list[n - 1].text}" is followed by h${h.level} "${h.text}"`);
+  });
+  return problems;
+}
+
+/** Every select has a non-empty <label for> and every image an alt text. */
+function labelProblems(html: string): string[] {
+  const labels = new Map(elements(html, 'label').map((l) => [l.attrs.for, l.text]));
+  const problems = tags(html, 'select').filter((s) => !s.id || !labels.get(s.id)).map((s) => `select ${s.name} has no label`);
+  problems.push(...tags(html, 'img').filter((i) => !i.alt).map((i) => `img ${i.src} has no alt`));
+  return problems;
+}
+
+describe('the pages are accessible HTML', () => {
+  const PAGES = [
+    `/sites/${CITY}`,
+    `/sites/${CITY}/items/${RETIREMENT}`,
+    `/sites/${JIAOZHOU}/items/${RETIREMENT}`,
+    `/sites/${BADAGUAN}`,
+    `/sites/${BADAGUAN}/items/${ALLOWANCE}`,
+    `/sites/${TAIPINGJIAO}`,
+    `/sites/${TAIPINGJIAO}/items/${ALLOWANCE}`,
+    `/sites/${CITY}/items/${RETIREMENT}/route?answers[retirement_type]=normal&answers[enterprise_type]=domestic&answers[enterprise_location]=${JIAOZHOU}`,
+    `/sites/${CITY}/items/${RETIREMENT}/route?answers[enterprise_type]=foreign`,
+  ];
+
+  test.each(PAGES)('%s: html lang, one h1, no skipped heading level, every select labelled, every image with alt', async (path) => {
+    const res = await page(path);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(htmlLang(res.text)).toBe('zh-Hans');
+    expect(res.text).toMatch(/^<!doctype html>/i);
+    expect(headingProblems(res.text)).toEqual([]);
+    expect(labelProblems(res.text)).toEqual([]);
+    expect(res.text).toMatch(/<main\b/);
+    expect(tags(res.text, 'link').filter((l) => l.rel === 'stylesheet').map((l) => l.href)).toEqual([expect.stringMatching(/^\/sites\/assets\/site\.css(\?|$)/)]);
+  });
+
+  test("the city's retirement page: title, sections for basic info, navigator, flow chart, the city's guides and the district stages", async () => {
+    const res = await page(`/sites/${CITY}/items/${RETIREMENT}`);
+    const h = headings(res.text);
+    expect(h.filter((x) => x.level === 1).map((x) => x.text)).toEqual(['企业职工退休认证']);
+    expect(h.filter((x) => x.level === 2).map((x) => x.text)).toEqual(['基本信息', '办事导航', '办理流程图', '本单位办事指南', '办理环节']);
+    expect(h.filter((x) => x.level === 3).map((x) => x.text)).toEqual(expect.arrayContaining(['劳动能力鉴定', '市劳动保险经办机构核准']));
+    expect(tags(res.text, 'section').map((s) => s.id).filter(Boolean)).toEqual(['stage-work-ability-appraisal', 'stage-city-approval']);
+    expect(textOf(res.text)).toContain('因病或非因工致残,经劳动能力鉴定委员会鉴定完全丧失劳动能力。');
+    expect(tags(res.text, 'img').map((i) => i.src)).toEqual([`/api/linkage/items/${RETIREMENT}/flowchart?format=svg&locale=zh-Hans`]);
+    expect(elements(res.text, 'label').map((l) => l.text)).toEqual(['退休类型', '原企业类型', '原企业所在区(市)', '是否有军龄(视同缴费年限)']);
+  });
+
+  test("胶州市's retirement page shows its review guide in full and links back to the city's page and to the city's stages", async () => {
+    const res = await page(`/sites/${JIAOZHOU}/items/${RETIREMENT}`);
+    const text = textOf(res.text);
+    expect(text).toContain('胶州市社会保险事业中心');
+    expect(text).toContain('男年满60周岁,女干部年满55周岁、女工人年满50周岁,累计缴费年限满15年。');
+    expect(tags(res.text, 'section').map((s) => s.id).filter(Boolean)).toEqual(['stage-district-review']);
+    const hrefs = tags(res.text, 'a').map((a) => a.href);
+    expect(hrefs).toContain(`/sites/${CITY}/items/${RETIREMENT}?locale=zh-Hans`);
+    expect(hrefs).toContain(`/sites/${CITY}/items/${RETIREMENT}#stage-city-approval`);
+    expect(hrefs).toContain(`/sites/${CITY}/items/${RETIREMENT}#stage-work-ability-appraisal`);
+  });
+
+  test("the community 太平角社区's index is served by 八大关街道 and lists its three items", async () => {
+    const res = await page(`/sites/${TAIPINGJIAO}`);
+    expect(elements(res.text, 'p').find((p) => p.attrs.class === 'served-by')?.text).toContain('八大关街道');
+    expect(elements(res.text, 'h3').map((x) => x.text)).toEqual(['最低生活保障申请', '公共租赁住房申请', '城乡居民基本医疗保险参保登记']);
+    expect(tags(res.text, 'a').map((a) => a.href)).toEqual(expect.arrayContaining([`/sites/${TAIPINGJIAO}/items/${ALLOWANCE}?locale=zh-Hans`, `/sites/${BADAGUAN}?locale=zh-Hans`]));
+  });
+
+  test("莱西市's missing review guide and 平度市's incomplete one are shown with a notice", async () => {
+    const laixi = await page(`/sites/${LAIXI}/items/${RETIREMENT}`);
+    expect(textOf(laixi.text)).toContain('该环节的办事指南尚未提供');
+    const pingdu = await page(`/sites/${PINGDU}/items/${RETIREMENT}`);
+    expect(textOf(pingdu.text)).toMatch(/该办事指南尚有以下内容未提供: ?办理条件、申报材料、办理时限、收费标准、办公时间/);
+  });
+});
+
+describe('the language: ?locale=, then Accept-Language', () => {
+  test('?locale=en renders the page in English with lang="en" and does not vary with Accept-Language', async () => {
+    const res = await page(`/sites/${JIAOZHOU}/items/${RETIREMENT}?locale=en`);
+    expect(res.status).toBe(200);
+    expect(htmlLang(res.text)).toBe('en');
+    expect(headings(res.text)[0].text).toBe('Retirement certification for enterprise employees');
+    expect(elements(res.text, 'label').map((l) => l.text)[0]).toBe('Type of retirement');
+    expect(varies(res)).not.toContain('accept-language');
+  });
+
+  test("the English index page's heading and title keep the unit's name and \"Online services\" apart", async () => {
+    const res = await page(`/sites/${JIAOZHOU}?locale=en`);
+    const [h1] = headings(res.text);
+    expect(h1.text).toMatch(/^Jiaozhou City\b.*\bOnline services$/);
+    expect(textOf(/<title>([\s\S]*?)<\/title>/.exec(res.text)?.[1] ?? '')).toMatch(/Jiaozhou City\b.*\bOnline services$/);
+  });
+
+  test('?locale= wins over Accept-Language', async () => {
+    const res = await page(`/sites/${SHINAN}?locale=zh-Hans`, { 'Accept-Language': 'en-US,en;q=0.9' });
+    expect(htmlLang(res.text)).toBe('zh-Hans');
+    expect(varies(res)).not.toContain('accept-language');
+  });
+
+  test('Accept-Language en-US gives English, zh-CN gives zh-Hans, each with Vary: Accept-Language', async () => {
+    const en = await page(`/sites/${PINGDU}/items/${ALLOWANCE}`, { 'Accept-Language': 'en-US,en;q=0.8' });
+    expect(en.status).toBe(200);
+    expect(htmlLang(en.text)).toBe('en');
+    expect(headings(en.text)[0].text).toBe('Application for the minimum living allowance');
+    expect(varies(en)).toContain('accept-language');
+    const zh = await page(`/sites/${PINGDU}`, { 'Accept-Language': 'zh-CN,zh;q=0.9,en;q=0.5' });
+    expect(htmlLang(zh.text)).toBe('zh-Hans');
+    expect(varies(zh)).toContain('accept-language');
+    const preferred = await page(`/sites/${PINGDU}/items/${RETIREMENT}`, { 'Accept-Language': 'fr;q=1, en;q=0.7, zh;q=0.3' });
+    expect(htmlLang(preferred.text)).toBe('en');
+  });
+
+  test('a page chosen by Accept-Language says Vary: Accept-Language even when the same page was first served for ?locale=en', async () => {
+    const first = await page(`/sites/${LAIXI}?locale=en`);
+    expect(htmlLang(first.text)).toBe('en');
+    const res = await page(`/sites/${LAIXI}`, { 'Accept-Language': 'en-US' });
+    expect(htmlLang(res.text)).toBe('en');
+    expect(varies(res)).toContain('accept-language');
+  });
+
+  test('a page asked for with no Accept-Language at all still says Vary: Accept-Language (a cache must not give it to an English browser)', async () => {
+    const res = await page(`/sites/${LAIXI}`);
+    expect(htmlLang(res.text)).toBe('zh-Hans');
+    expect(varies(res)).toContain('accept-language');
+  });
+});
+
+describe('schema.org GovernmentService JSON-LD, emitted by the server', () => {
+  test("胶州市's retirement page: one GovernmentService provided by 胶州市社会保险事业中心 for the area 胶州市", async () => {
+    const res = await page(`/sites/${JIAOZHOU}/items/${RETIREMENT}`);
+    const { count, data } = jsonLd(res.text);
+    expect(count).toBe(1);
+    expect(res.text.indexOf('application/ld+json')).toBeLessThan(res.text.indexOf('</head>'));
+    expect(data).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'GovernmentService',
+      serviceType: '企业职工退休认证',
+      provider: { '@type': 'GovernmentOrganization', name: '胶州市社会保险事业中心', identifier: '370281-SI' },
+      areaServed: { '@type': 'AdministrativeArea', name: '胶州市', identifier: JIAOZHOU },
+      url: `/sites/${JIAOZHOU}/items/${RETIREMENT}#stage-district-review`,
+    });
+  });
+
+  test("the city's retirement page: a GovernmentService for each of the city's stages, provided by the handling department", async () => {
+    const { count, data } = jsonLd((await page(`/sites/${CITY}/items/${RETIREMENT}`)).text);
+    expect(count).toBe(1);
+    const services = (Array.isArray(data) ? data : [data]) as Array<{ '@type': string; provider: { name: string }; areaServed: { identifier: string } }>;
+    expect(services.map((s) => [s['@type'], s.provider.name, s.areaServed.identifier])).toEqual([
+      ['GovernmentService', '青岛市劳动能力鉴定委员会办公室', CITY],
+      ['GovernmentService', '青岛市社会保险事业中心', CITY],
+    ]);
+  });
+
+  test("八大关街道's allowance page in English: provider its street office, area 八大关街道", async () => {
+    const { data } = jsonLd((await page(`/sites/${BADAGUAN}/items/${ALLOWANCE}?locale=en`)).text);
+    expect(data).toMatchObject({
+      '@type': 'GovernmentService',
+      serviceType: 'Application for the minimum living allowance',
+      provider: { name: 'Badaguan Subdistrict Office, Social Affairs Section', identifier: '370202001-OFFICE' },
+      areaServed: { identifier: BADAGUAN },
+    });
+  });
+
+  test('the JSON-LD does not come from the template text: the published templates never mention ld+json', async () => {
+    const bodies = (await t.strapi.db.query('plugin::linkage.site-template').findMany({ select: ['key', 'body'] })) as Array<{ key: string; body: string }>;
+    expect(bodies.length).toBeGreaterThanOrEqual(6);
+    expect(bodies.filter((b) => /ld\+json|<script/i.test(b.body)).map((b) => b.key)).toEqual([]);
+  });
+});
+
+describe('the navigator is a plain HTML form', () => {
+  test("submitting the city page's form as a browser would (normal retirement, domestic enterprise in 胶州市) renders the route whose first step links to 胶州市's guide page", async () => {
+    const item = await page(`/sites/${CITY}/items/${RETIREMENT}`);
+    expect(item.text).not.toMatch(/<script(?![^>]*application\/ld\+json)/i);
+    expect(item.text).not.toMatch(/\son[a-z]+="/i);
+    const form = submit(item.text, {
+      'answers[retirement_type]': 'normal',
+      'answers[enterprise_type]': 'domestic',
+      'answers[enterprise_location]': JIAOZHOU,
+    });
+    expect(form.method).toBe('get');
+    expect(form.action).toBe(`/sites/${CITY}/items/${RETIREMENT}/route`);
+    // The browser's query: brackets percent-encoded, the hidden locale, the unanswered optional question empty.
+    expect(form.query).toBe(
+      'locale=zh-Hans&answers%5Bretirement_type%5D=normal&answers%5Benterprise_type%5D=domestic&answers%5Benterprise_location%5D=370281000000&answers%5Bhas_military_service%5D='
+    );
+
+    const route = await page(`${form.action}?${form.query}`);
+    expect(route.status).toBe(200);
+    expect(htmlLang(route.text)).toBe('zh-Hans');
+    expect(headings(route.text)[0].text).toBe('企业职工退休认证 · 办理流程');
+    expect(elements(route.text, 'h3').map((h) => h.text)).toEqual(['区(市)社会保险经办机构审核', '市劳动保险经办机构核准']);
+    const firstStep = elements(route.text, 'p').find((p) => p.attrs.class === 'first-step');
+    expect(firstStep?.text).toContain('胶州市社会保险事业中心');
+    const [link] = tags(firstStep?.inner ?? '', 'a');
+    expect(link.href).toBe(`/sites/${JIAOZHOU}/items/${RETIREMENT}#stage-district-review`);
+    // The answers stay chosen in the form on the route page.
+    expect(route.text).toMatch(/<option value="normal" selected>/);
+    expect(route.text).toMatch(/<option value="370281000000" selected>/);
+
+    const [path, anchor] = link.href.split('#');
+    const guide = await page(path);
+    expect(guide.status).toBe(200);
+    expect(tags(guide.text, 'section').map((s) => s.id)).toContain(anchor);
+    expect(textOf(guide.text)).toContain('男年满60周岁,女干部年满55周岁、女工人年满50周岁,累计缴费年限满15年。');
+  });
+
+  test('the English form submits to the same route page in English', async () => {
+    const item = await page(`/sites/${SHINAN}/items/${RETIREMENT}?locale=en`);
+    const form = submit(item.text, { 'answers[retirement_type]': 'special_job', 'answers[enterprise_type]': 'domestic', 'answers[enterprise_location]': SHINAN, 'answers[has_military_service]': 'true' });
+    expect(form.action).toBe(`/sites/${SHINAN}/items/${RETIREMENT}/route`);
+    const route = await page(`${form.action}?${form.query}`);
+    expect(route.status).toBe(200);
+    expect(htmlLang(route.text)).toBe('en');
+    const firstStep = elements(route.text, 'p').find((p) => p.attrs.class === 'first-step');
+    expect(tags(firstStep?.inner ?? '', 'a')[0].href).toBe(`/sites/${SHINAN}/items/${RETIREMENT}#stage-district-review`);
+    expect(textOf(route.text)).toContain('Military discharge certificate');
+  });
+
+  test('partial answers render the route page with the core questions still needed', async () => {
+    const route = await page(`/sites/${CITY}/items/${RETIREMENT}/route?locale=zh-Hans&answers%5Benterprise_type%5D=foreign&answers%5Bretirement_type%5D=&answers%5Benterprise_location%5D=&answers%5Bhas_military_service%5D=`);
+    expect(route.status).toBe(200);
+    expect(elements(route.text, 'p').find((p) => p.attrs.class === 'notice')?.text).toContain('退休类型');
+  });
+
+  test('a bad answer on the route page is a 400 HTML page naming the question', async () => {
+    const res = await page(`/sites/${CITY}/items/${RETIREMENT}/route?answers%5Bretirement_type%5D=early&answers%5Benterprise_type%5D=domestic`);
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(htmlLang(res.text)).toBe('zh-Hans');
+    expect(textOf(res.text)).toMatch(/answers\.retirement_type: "early" is not an option of "retirement_type"/);
+    const unknown = await page(`/sites/${CITY}/items/${RETIREMENT}/route?answers%5Bretirement_age%5D=60&locale=en`);
+    expect(unknown.status).toBe(400);
+    expect(htmlLang(unknown.text)).toBe('en');
+    expect(textOf(unknown.text)).toContain('answers.retirement_age');
+  });
+
+  test('a unit that handles no stage of the item, an unknown unit and an unknown item are 404 HTML pages', async () => {
+    for (const path of [`/sites/${BADAGUAN}/items/${RETIREMENT}`, `/sites/${TAIPINGJIAO}/items/${RETIREMENT}/route?answers%5Benterprise_type%5D=foreign`, '/sites/370299000000', `/sites/${CITY}/items/no-such-item`]) {
+      const res = await page(path);
+      expect({ path, status: res.status, type: res.headers['content-type'] }).toEqual({ path, status: 404, type: 'text/html; charset=utf-8' });
+      expect(htmlLang(res.text)).toBe('zh-Hans');
+    }
+    expect(textOf((await page(`/sites/${BADAGUAN}/items/${RETIREMENT}`)).text)).toMatch(/八大关街道.*handles no stage/);
+  });
+});
+
+test('the stylesheet is served at /sites/assets/site.css as CSS, at the address the pages link to', async () => {
+  const res = await page('/sites/assets/site.css');
+  expect(res.status).toBe(200);
+  expect(res.headers['content-type']).toBe('text/css; charset=utf-8');
+  expect(res.text).toContain('.navigator');
+  const href = tags((await page(`/sites/${CITY}`)).text, 'link').find((l) => l.rel === 'stylesheet')?.href as string;
+  const linked = await page(href);
+  expect(linked.status).toBe(200);
+  expect(linked.text).toBe(res.text);
+});
