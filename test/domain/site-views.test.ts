@@ -351,7 +351,7 @@ describe('siteItemView: 胶州市 (county-level city), retirement', () => {
     ]);
   });
 
-  it('gives the navigator its form action and the questions, the unit question offering the districts of the city', () => {
+  it("gives the navigator its form action and the questions, the unit question offering 胶州市 itself (its own area) with the city's page for elsewhere", () => {
     expect(view.navigator.action).toBe(`/sites/${JIAOZHOU}/items/${RETIREMENT_SLUG}/route`);
     expect(view.navigator.questions.map((q) => [q.key, q.type])).toEqual([
       ['retirement_type', 'choice'],
@@ -361,9 +361,22 @@ describe('siteItemView: 胶州市 (county-level city), retirement', () => {
     ]);
     expect(view.navigator.questions[0].options?.map((o) => o.value)).toEqual(['normal', 'special_job', 'illness', 'bankrupt']);
     expect(view.navigator.questions[0].label).toBe('退休类型');
-    const location = unitOptions(view.navigator.questions[2]);
+    expect(unitOptions(view.navigator.questions[2])).toEqual([{ value: JIAOZHOU, label: '胶州市', group: '青岛市' }]);
+    expect(view.navigator.questions[2]).toMatchObject({ narrowedTo: { code: JIAOZHOU, name: '胶州市', elsewhereUrl: `/sites/${CITY}/items/${RETIREMENT_SLUG}` } });
+  });
+
+  it("the city's own page offers every district for the same question, not narrowed", () => {
+    const city = pageOf(CITY, RETIREMENT);
+    const location = unitOptions(city.navigator.questions[2]);
     expect(location.map((o) => o.value)).toEqual(DISTRICTS);
     expect(location[7]).toEqual({ value: JIAOZHOU, label: '胶州市', group: '青岛市' });
+    expect(city.navigator.questions[2]).toMatchObject({ narrowedTo: null });
+  });
+
+  it('a community site asked for a district (above its own level) offers every district', () => {
+    const community = pageOf(CHANGZHOU_ROAD, RETIREMENT);
+    expect(unitOptions(community.navigator.questions[2]).map((o) => o.value)).toEqual(DISTRICTS);
+    expect(community.navigator.questions[2]).toMatchObject({ narrowedTo: null });
   });
 
   it('names the first steps (the stages of the smallest order) and every stage in order', () => {
@@ -469,13 +482,27 @@ describe('siteItemView: other units and items', () => {
     expect(jiaozhou.ownGuides[0].guide).toMatchObject({ status: 'published', address: '胶州市社会保险事业中心服务大厅' });
   });
 
-  it("the allowance's unit question offers every community of the city, grouped by its street", () => {
-    const view = pageOf(BADAGUAN_STREET, ALLOWANCE);
+  it("the allowance's unit question offers every community of the city on the city's page, grouped by its street", () => {
+    const view = pageOf(CITY, ALLOWANCE);
     const household = unitOptions(view.navigator.questions.find((q) => q.key === 'household_location'));
     const communities = nav.catalog.units.filter((u) => u.level === 'community').map((u) => u.code).sort();
     expect(household.map((o) => o.value)).toEqual(communities);
     expect(household.find((o) => o.value === TAIPINGJIAO)).toEqual({ value: TAIPINGJIAO, label: '太平角社区居民委员会', group: '八大关街道' });
     expect(household.find((o) => o.value === CHANGZHOU_ROAD)?.group).toBe('阜安街道');
+  });
+
+  it("a street's site offers only its own communities for the allowance's unit question", () => {
+    const view = pageOf(BADAGUAN_STREET, ALLOWANCE);
+    const question = view.navigator.questions.find((q) => q.key === 'household_location');
+    const own = nav.catalog.units.filter((u) => u.parent === BADAGUAN_STREET).map((u) => u.code).sort();
+    expect(own).toContain(TAIPINGJIAO);
+    expect(unitOptions(question).map((o) => o.value)).toEqual(own);
+    expect(question).toMatchObject({ narrowedTo: { code: BADAGUAN_STREET, name: '八大关街道' } });
+  });
+
+  it("a community's site offers only itself", () => {
+    const question = pageOf(TAIPINGJIAO, ALLOWANCE).navigator.questions.find((q) => q.key === 'household_location');
+    expect(unitOptions(question).map((o) => o.value)).toEqual([TAIPINGJIAO]);
   });
 
   it('a unit question with `within` offers only the units under that unit', () => {

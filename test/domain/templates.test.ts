@@ -143,6 +143,12 @@ describe('templateEngine: limits', () => {
     expect(message).toMatch(/render limit exceeded/);
     expect(Date.now() - started).toBeLessThan(30_000);
   });
+
+  it('holds to the same limits when rendering synchronously, as the sites do', () => {
+    const engine = engineOf({ slow: '{% for i in (1..100000) %}{% for j in (1..100000) %}{% endfor %}{% endfor %}', big: '{% for i in (1..100000000) %}{% endfor %}' });
+    expect(() => engine.renderFileSync('slow', {})).toThrow(/render limit exceeded/);
+    expect(() => engine.renderFileSync('big', {})).toThrow(/memory alloc limit exceeded/);
+  });
 });
 
 describe('rawProblems', () => {
@@ -245,9 +251,9 @@ describe('templateProblems', () => {
     expect(problems[0].message).not.toMatch(/^rendering "/);
   });
 
-  it('refuses a partial that includes itself forever (stopped by the render limit, not by a crash)', async () => {
+  it('refuses a partial that includes itself forever, saying so (stopped, not a crash)', async () => {
     const problems = await templateProblems('part', 'a{% include "part" %}', published, fixtures);
-    expect(messages(problems)).toEqual([expect.stringMatching(/^rendering "page" with it: template render limit exceeded/)]);
+    expect(messages(problems)).toEqual([expect.stringMatching(/^rendering "page" with it: templates include each other without end/)]);
   });
 
   it('renders only the fixtures whose page is among the templates', async () => {

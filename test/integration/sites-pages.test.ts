@@ -322,6 +322,19 @@ describe('the navigator is a plain HTML form', () => {
     expect(textOf(route.text)).toContain('Military discharge certificate');
   });
 
+  test("胶州市's form asks for the enterprise's location within 胶州市 only, chosen already, and links to the city's page for elsewhere", async () => {
+    const item = await page(`/sites/${JIAOZHOU}/items/${RETIREMENT}`);
+    const select = /<select\b[^>]*name="answers\[enterprise_location\]"[^>]*>([\s\S]*?)<\/select>\s*<small>([\s\S]*?)<\/small>/.exec(item.text);
+    expect(select).not.toBeNull();
+    const options = [...(select?.[1] ?? '').matchAll(/<option\b([^>]*)>/gi)].map((o) => attributes(o[1]));
+    expect(options.map((o) => o.value)).toEqual(['', JIAOZHOU]);
+    expect('selected' in options[1]).toBe(true);
+    expect(textOf(select?.[2] ?? '')).toContain('胶州市');
+    expect(tags(select?.[2] ?? '', 'a')[0].href).toBe(`/sites/${CITY}/items/${RETIREMENT}?locale=zh-Hans`);
+    const form = submit(item.text, { 'answers[retirement_type]': 'normal', 'answers[enterprise_type]': 'domestic' });
+    expect(form.query).toContain('answers%5Benterprise_location%5D=370281000000');
+  });
+
   test('partial answers render the route page with the core questions still needed', async () => {
     const route = await page(`/sites/${CITY}/items/${RETIREMENT}/route?locale=zh-Hans&answers%5Benterprise_type%5D=foreign&answers%5Bretirement_type%5D=&answers%5Benterprise_location%5D=&answers%5Bhas_military_service%5D=`);
     expect(route.status).toBe(200);

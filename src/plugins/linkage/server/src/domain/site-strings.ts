@@ -3,6 +3,8 @@
 const ZH = {
   siteOf: '网上办事',
   skipToContent: '跳到主要内容',
+  narrowedTo: '本站仅列出此范围内的选项：',
+  elsewhere: '在其他地区？请到市级网站办理导航',
   breadcrumb: '所在位置',
   home: '首页',
   items: '办事事项',
@@ -66,6 +68,8 @@ type Strings = { readonly [K in keyof typeof ZH]: (typeof ZH)[K] extends string 
 const EN: Strings = {
   siteOf: 'Online services',
   skipToContent: 'Skip to main content',
+  narrowedTo: 'The choices listed here are within: ',
+  elsewhere: 'Somewhere else? Use the city portal',
   breadcrumb: 'You are here',
   home: 'Home',
   items: 'Services',

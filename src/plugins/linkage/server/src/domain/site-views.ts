@@ -12,7 +12,7 @@ import { levelIndex, type Level } from './levels';
 import { guidePageUrl, itemPageUrl, siteHost, unitPageUrl, webUrlOrNull, type LinkContext } from './links';
 import { stageOrder } from './routing';
 import { fieldName, siteName } from './site-strings';
-import { ancestorOrSelfAt, ancestorsOf, subtreeCodes, type UnitIndex } from './unit-tree';
+import { ancestorOrSelfAt, ancestorsOf, subtreeCodes, type UnitFacts, type UnitIndex } from './unit-tree';
 import { kindName, levelName, textIn } from './vocabulary';
 
 export interface SiteContext {
@@ -146,6 +146,25 @@ export function guideView(guide: CatalogGuide | undefined, item: CatalogItem, ct
   };
 }
 
+/**
+ * Where a unit question's answers come from on a unit's site: the site's own area when the site lies
+ * in the question's area at or above the answer's level (a district site asks for one of its own
+ * communities, not one of 1,500 across the city), else the question's whole area.
+ */
+export function answerScope(within: string, answerLevel: Level, siteUnit: string, units: UnitIndex): string {
+  const site = units.get(siteUnit);
+  if (!site || levelIndex(site.level) > levelIndex(answerLevel)) return within;
+  const inArea = siteUnit === within || ancestorsOf(siteUnit, units).some((a) => a.code === within);
+  return inArea ? siteUnit : within;
+}
+
+/** The units at a level in the subtree of a unit (the unit itself if it is at that level). */
+function subtreeAt(root: string, level: Level, units: UnitIndex): UnitFacts[] {
+  return subtreeCodes(root, units.values())
+    .map((code) => units.get(code))
+    .filter((u): u is UnitFacts => u !== undefined && u.level === level);
+}
+
 /** An item as one unit's site shows it. `guides` holds the unit's own published guides of the item. */
 export function siteItemView(unitCode: string, item: CatalogItem, ctx: SiteContext, guides: ReadonlyMap<string, CatalogGuide>) {
   const { locale, links } = ctx;
@@ -208,12 +227,15 @@ export function siteItemView(unitCode: string, item: CatalogItem, ctx: SiteConte
       questions: item.questions.map((q) => {
         const view = questionView(q, locale);
         if (q.type !== 'unit') return view;
-        const within = q.within ?? item.managingUnit;
-        const choices = [...ctx.unitIndex.values()]
-          .filter((u) => u.level === q.answerLevel && (u.code === within || ancestorsOf(u.code, ctx.unitIndex).some((a) => a.code === within)))
+        const level = q.answerLevel;
+        if (!level) return { ...view, options: [], narrowedTo: null };
+        const scope = answerScope(q.within ?? item.managingUnit, level, unitCode, ctx.unitIndex);
+        const choices = subtreeAt(scope, level, ctx.unitIndex)
           .sort((a, b) => a.code.localeCompare(b.code))
           .map((u) => ({ value: u.code, label: textIn(ctx.units.get(u.code)?.name, locale), group: textIn(ctx.units.get(u.parentCode ?? '')?.name, locale) }));
-        return { ...view, options: choices };
+        // A site in the question's area offers only its own part of it; the city's page offers all.
+        const narrowedTo = scope === (q.within ?? item.managingUnit) ? null : { code: scope, name: textIn(ctx.units.get(scope)?.name, locale), elsewhereUrl: summary.url };
+        return { ...view, options: choices, narrowedTo };
       }),
     },
     firstSteps: firstSteps.map((s) => ({ key: s.key, name: textIn(s.name, locale), condition: conditionText(s.appliesWhen, item, locale) })),

@@ -51,7 +51,10 @@ export const liquidMessage = (error: unknown): string => {
   const e = error as { message?: string; token?: { getPosition?: () => [number, number] } };
   const position = e.token?.getPosition?.();
   const where = position && !/line:\s*\d+/.test(e.message ?? '') ? ` (line ${position[0]}, column ${position[1]})` : '';
-  return `${(e.message ?? String(error)).split('\n')[0]}${where}`;
+  const message = (e.message ?? String(error)).split('\n')[0];
+  // Rendering is synchronous: a template that includes itself forever ends on the stack.
+  if (message.startsWith('Maximum call stack size exceeded')) return `templates include each other without end (${message})`;
+  return `${message}${where}`;
 };
 
 /**
@@ -78,7 +81,7 @@ export async function templateProblems(
   const pages = Object.keys(fixtures).filter((page) => templates.has(page));
   for (const page of pages) {
     try {
-      await engine.renderFile(page, fixtures[page]);
+      engine.renderFileSync(page, fixtures[page]);
     } catch (error) {
       problems.push(problem(['body'], `${page === key ? '' : `rendering "${page}" with it: `}${liquidMessage(error)}`));
     }

@@ -8,24 +8,23 @@ type PublishedService = ReturnType<typeof import('./published').default>;
 
 /** A response body ready to send, with its media type and strong ETag. */
 export interface Rendered {
-  readonly body: string;
+  /** Encoded once, when rendered: a cache hit sends these bytes as they are. */
+  readonly body: Buffer;
   readonly type: string;
   readonly etag: string;
   readonly status?: number;
 }
 
-export const rendered = (body: string, type: string, extra: Pick<Rendered, 'status'> = {}): Rendered => ({
-  body,
-  type,
-  etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
-  ...extra,
-});
+export const rendered = (text: string, type: string, extra: Pick<Rendered, 'status'> = {}): Rendered => {
+  const body = Buffer.from(text, 'utf8');
+  return { body, type, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, ...extra };
+};
 
 export const json = (value: unknown): Rendered => rendered(JSON.stringify(value), 'application/json; charset=utf-8');
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const maxBytes = Number(strapi.config.get('plugin::linkage.cacheBytes', 32 * 1024 * 1024));
-  const cache = new LRUCache<string, Rendered>({ maxSize: maxBytes, sizeCalculation: (value, key) => value.body.length * 2 + key.length * 2 + 128 });
+  const cache = new LRUCache<string, Rendered>({ maxSize: maxBytes, sizeCalculation: (value, key) => value.body.length + key.length * 2 + 128 });
   (strapi.plugin('linkage').service('published') as PublishedService).onInvalidate(() => cache.clear());
 
   return {

@@ -12,6 +12,7 @@ import { problem } from '../domain/problems';
 import { routeItem } from '../domain/routing';
 import { routeView } from '../domain/route-view';
 import { handlesStage, siteIndexView, siteItemView, type SiteContext } from '../domain/site-views';
+import type { Liquid } from 'liquidjs';
 import { templateEngine } from '../domain/templates';
 import { textIn } from '../domain/vocabulary';
 import { validationError } from '../document-service/validation-error';
@@ -74,10 +75,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { item, view: siteItemView(unitCode, item, context(snapshot, locale, await blankForms(guides.values())), guides) };
   }
 
+  // One engine per published snapshot, so each template is parsed once, not on every page.
+  const engines = new WeakMap<Snapshot, Liquid>();
+  const engineOf = (snapshot: Snapshot): Liquid => {
+    let engine = engines.get(snapshot);
+    if (!engine) {
+      engine = templateEngine(new Map([...snapshot.templates].map(([key, t]) => [key, t.body])));
+      engines.set(snapshot, engine);
+    }
+    return engine;
+  };
+
+  // Rendered synchronously: no filter or tag waits on anything, and a promise per node is what
+  // made rendering slow (every promise pays for Strapi's async context tracking).
   async function renderPage(snapshot: Snapshot, template: string, data: Record<string, unknown>, jsonLd: object[] = []): Promise<string> {
-    const bodies = new Map([...snapshot.templates].map(([key, t]) => [key, t.body]));
-    if (!bodies.has(template)) throw new errors.NotFoundError(`The site template "${template}" is not published`);
-    const html = await templateEngine(bodies).renderFile(template, data);
+    if (!snapshot.templates.has(template)) throw new errors.NotFoundError(`The site template "${template}" is not published`);
+    const html = engineOf(snapshot).renderFileSync(template, data) as string;
     return jsonLd.length > 0 ? html.replace('</head>', `${jsonLdScript(jsonLd)}\n</head>`) : html;
   }
 

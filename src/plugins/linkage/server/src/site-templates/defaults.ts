@@ -102,9 +102,10 @@ const navigatorForm = `<form class="navigator" method="get" action="{{ navigator
       <option value="true"{% if answers[q.key] == true %} selected{% endif %}>{{ t.yes }}</option>
       <option value="false"{% if answers[q.key] == false %} selected{% endif %}>{{ t.no }}</option>
       {% else %}
-      {% for o in q.options %}<option value="{{ o.value }}"{% if answers[q.key] == o.value %} selected{% endif %}>{% if o.group %}{{ o.group }} · {% endif %}{{ o.label }}</option>{% endfor %}
+      {% for o in q.options %}<option value="{{ o.value }}"{% if answers[q.key] == o.value or q.options.size == 1 %} selected{% endif %}>{% if o.group %}{{ o.group }} · {% endif %}{{ o.label }}</option>{% endfor %}
       {% endif %}
     </select>
+    {% if q.narrowedTo %}<small>{{ t.narrowedTo }}{{ q.narrowedTo.name }} <a href="{{ q.narrowedTo.elsewhereUrl }}?locale={{ page.locale }}">{{ t.elsewhere }}</a></small>{% endif %}
   </p>
   {% endfor %}
   <p><button type="submit">{{ t.showRoute }}</button></p>
