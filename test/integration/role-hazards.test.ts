@@ -7,7 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { createAdmin, ROLES } from '../support/admins';
 import { copyOfTemplate, type TestDatabase } from '../support/databases';
 import { TEST_ADMIN, applyTestEnv } from '../support/env';
-import { GUIDE, UNIT, contentManagerAs, linkageCommand, storedMemberships, storedRolePermissions, type CliResult } from '../support/roles-matrix';
+import { GUIDE, UNIT, contentManagerAs, linkageCommand, queryDatabase, storedMemberships, storedRolePermissions, type CliResult } from '../support/roles-matrix';
 import { settle } from '../support/settle';
 import { bootStrapi, type TestStrapi } from '../support/strapi';
 
@@ -102,6 +102,7 @@ describe('the unregistered-condition hazard', () => {
       `${CM_READ} plugin::linkage.item`,
       `${CM_READ} plugin::linkage.unit`,
       `${CM_READ} plugin::linkage.department`,
+      'plugin::linkage.reviews.create null',
     ]);
   });
 
@@ -180,5 +181,35 @@ describe('npm run linkage -- member add / list / remove', () => {
     const r = await linkageCommand(database, ...args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Usage:\n\s+npm run linkage -- member add --email EMAIL --unit CODE \[--scope unit\|subtree\]/);
+  });
+});
+
+describe('a newer plugin version adds a permission to a linkage role', () => {
+  const REVIEW = 'plugin::linkage.reviews.create';
+  const removeFromEditors = async () => {
+    const ids = await queryDatabase<{ id: number }>(
+      database,
+      'SELECT p.id AS id FROM admin_permissions p JOIN admin_permissions_role_lnk l ON l.permission_id = p.id JOIN admin_roles r ON r.id = l.role_id WHERE r.code = $1 AND p.action = $2',
+      [ROLES.unitEditor, REVIEW]
+    );
+    expect(ids).toHaveLength(1);
+    await queryDatabase(database, 'DELETE FROM admin_permissions_role_lnk WHERE permission_id = $1', [ids[0].id], { write: true });
+    await queryDatabase(database, 'DELETE FROM admin_permissions WHERE id = $1', [ids[0].id], { write: true });
+  };
+  const editorHasIt = async () => (await storedRolePermissions(database, ROLES.unitEditor)).some((p) => p.action === REVIEW);
+
+  test('a database from before it (the role lacks it, and no record says it was given) gets it at the next boot', async () => {
+    await removeFromEditors();
+    await queryDatabase(database, "DELETE FROM strapi_core_store_settings WHERE key = 'plugin_linkage_permissions-given'", [], { write: true });
+    const boot = await linkageCommand(database, 'member', 'list');
+    expect(boot.code).toBe(0);
+    expect(await editorHasIt()).toBe(true);
+  });
+
+  test('once given, an administrator who removes it is not overruled at the next boot', async () => {
+    await removeFromEditors();
+    const boot = await linkageCommand(database, 'member', 'list');
+    expect(boot.code).toBe(0);
+    expect(await editorHasIt()).toBe(false);
   });
 });

@@ -200,7 +200,7 @@ interface PermissionRow {
 }
 
 /** Rows of one SQL query ($1, $2... parameters) on a test database, read directly (no Strapi running). */
-export async function queryDatabase<Row = Record<string, unknown>>(database: TestDatabase, sql: string, params: unknown[] = []): Promise<Row[]> {
+export async function queryDatabase<Row = Record<string, unknown>>(database: TestDatabase, sql: string, params: unknown[] = [], options: { write?: boolean } = {}): Promise<Row[]> {
   if (database.env.DATABASE_CLIENT === 'postgres') {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { Client } = require('pg') as {
@@ -222,12 +222,17 @@ export async function queryDatabase<Row = Record<string, unknown>>(database: Tes
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Sqlite = require('better-sqlite3') as new (file: string, options: { readonly: boolean }) => {
-    prepare(sql: string): { all(...args: unknown[]): unknown[] };
+    prepare(sql: string): { all(...args: unknown[]): unknown[]; run(...args: unknown[]): unknown };
     close(): void;
   };
-  const db = new Sqlite(database.env.DATABASE_FILENAME, { readonly: true });
+  const db = new Sqlite(database.env.DATABASE_FILENAME, { readonly: !options.write });
   try {
-    return db.prepare(sql.replace(/\$\d+/g, '?')).all(...params) as Row[];
+    const statement = db.prepare(sql.replace(/\$\d+/g, '?'));
+    if (options.write) {
+      statement.run(...params);
+      return [];
+    }
+    return statement.all(...params) as Row[];
   } finally {
     db.close();
   }

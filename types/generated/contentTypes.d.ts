@@ -585,7 +585,7 @@ export interface PluginI18NLocale extends Struct.CollectionTypeSchema {
 export interface PluginLinkageAuditEntry extends Struct.CollectionTypeSchema {
   collectionName: 'linkage_audit_entries';
   info: {
-    description: 'Append-only, hash-chained record of a write to a linkage record.';
+    description: 'Append-only, hash-chained record of a write to a linkage record. Written only by the audit service (strapi.db.query); the Document Service refuses every write to it.';
     displayName: 'Audit entry';
     pluralName: 'audit-entries';
     singularName: 'audit-entry';
@@ -603,7 +603,7 @@ export interface PluginLinkageAuditEntry extends Struct.CollectionTypeSchema {
   };
   attributes: {
     action: Schema.Attribute.String & Schema.Attribute.Required;
-    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    at: Schema.Attribute.String & Schema.Attribute.Required;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -620,6 +620,7 @@ export interface PluginLinkageAuditEntry extends Struct.CollectionTypeSchema {
     seq: Schema.Attribute.BigInteger & Schema.Attribute.Required;
     subjectDocumentId: Schema.Attribute.String;
     subjectKey: Schema.Attribute.String;
+    subjectLocale: Schema.Attribute.String;
     subjectUid: Schema.Attribute.String & Schema.Attribute.Required;
     unitCode: Schema.Attribute.String;
     updatedAt: Schema.Attribute.DateTime;
@@ -757,6 +758,49 @@ export interface PluginLinkageDepartment extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginLinkageExpectedHandler
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'linkage_expected_handlers';
+  info: {
+    description: 'Derived: which unit and department must handle which stage of a published item under some answer. Rebuilt from the published catalog; the ownership report joins guides against it.';
+    displayName: 'Expected handler';
+    pluralName: 'expected-handlers';
+    singularName: 'expected-handler';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    departmentCode: Schema.Attribute.String & Schema.Attribute.Required;
+    domain: Schema.Attribute.String;
+    itemCode: Schema.Attribute.String & Schema.Attribute.Required;
+    level: Schema.Attribute.String & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::linkage.expected-handler'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    stageKey: Schema.Attribute.String & Schema.Attribute.Required;
+    unitCode: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginLinkageGuide extends Struct.CollectionTypeSchema {
   collectionName: 'linkage_guides';
   info: {
@@ -869,6 +913,52 @@ export interface PluginLinkageGuide extends Struct.CollectionTypeSchema {
           localized: false;
         };
       }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginLinkageGuideFact extends Struct.CollectionTypeSchema {
+  collectionName: 'linkage_guide_facts';
+  info: {
+    description: 'Derived: one row per guide document with what the ownership report needs (owner, status, completeness and missing fields, created day, last review). Written in the same transaction as each guide write and review; rebuilt when the guide spec or the locales change.';
+    displayName: 'Guide fact';
+    pluralName: 'guide-facts';
+    singularName: 'guide-fact';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    complete: Schema.Attribute.Boolean & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    createdOn: Schema.Attribute.String;
+    departmentCode: Schema.Attribute.String;
+    guideDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    itemCode: Schema.Attribute.String & Schema.Attribute.Required;
+    lastReviewedAt: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::linkage.guide-fact'
+    > &
+      Schema.Attribute.Private;
+    missingFields: Schema.Attribute.String;
+    publishedAt: Schema.Attribute.DateTime;
+    stageKey: Schema.Attribute.String & Schema.Attribute.Required;
+    status: Schema.Attribute.String & Schema.Attribute.Required;
+    unitCode: Schema.Attribute.String & Schema.Attribute.Required;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1696,7 +1786,9 @@ declare module '@strapi/strapi' {
       'plugin::linkage.audit-entry': PluginLinkageAuditEntry;
       'plugin::linkage.change': PluginLinkageChange;
       'plugin::linkage.department': PluginLinkageDepartment;
+      'plugin::linkage.expected-handler': PluginLinkageExpectedHandler;
       'plugin::linkage.guide': PluginLinkageGuide;
+      'plugin::linkage.guide-fact': PluginLinkageGuideFact;
       'plugin::linkage.guide-spec': PluginLinkageGuideSpec;
       'plugin::linkage.item': PluginLinkageItem;
       'plugin::linkage.membership': PluginLinkageMembership;

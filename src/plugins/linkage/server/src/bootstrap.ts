@@ -36,6 +36,10 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     afterUpdate: () => forgetPublished(strapi),
     afterDelete: () => forgetPublished(strapi),
   });
+  // The expected-handler table of a database that has items but no table rows yet (an upgrade).
+  await (strapi.plugin('linkage').service('expected-handlers') as { ensureBuilt(): Promise<void> }).ensureBuilt();
+  // The ownership report's guide facts: built when empty, rebuilt when the guide spec or locales changed.
+  await (strapi.plugin('linkage').service('ownership-report') as { ensureFacts(): Promise<boolean> }).ensureFacts();
   const seeded = await seedDefaultTemplates(strapi);
   if (seeded.length > 0) strapi.log.info(`[linkage] Site templates published: ${seeded.join(', ')}`);
 };

@@ -3,6 +3,7 @@ import bootstrap from './bootstrap';
 import contentTypes from './content-types';
 import config from './config';
 import controllers from './controllers';
+import destroy from './destroy';
 import policies from './policies';
 import register from './register';
 import routes from './routes';
@@ -11,6 +12,7 @@ import services from './services';
 export default {
   register,
   bootstrap,
+  destroy,
   config,
   contentTypes,
   controllers,

@@ -11,6 +11,10 @@ export const SITE_TEMPLATE = 'plugin::linkage.site-template';
 export const MEMBERSHIP = 'plugin::linkage.membership';
 export const AUDIT_ENTRY = 'plugin::linkage.audit-entry';
 export const CHANGE = 'plugin::linkage.change';
+/** Derived rows, not a record anyone edits (so not a LinkageUid of the generated types). */
+export const EXPECTED_HANDLER = 'plugin::linkage.expected-handler';
+/** Derived: one row per guide document for the ownership report (not a LinkageUid either). */
+export const GUIDE_FACT = 'plugin::linkage.guide-fact';
 
 export type LinkageUid =
   | typeof UNIT

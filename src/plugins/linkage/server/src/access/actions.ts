@@ -13,5 +13,6 @@ export async function registerActions(strapi: Core.Strapi): Promise<void> {
     action('memberships.manage', 'Manage memberships', 'Memberships'),
     action('reports.read', 'Read ownership reports', 'Reports'),
     action('audit.read', 'Read the audit trail', 'Audit trail'),
+    action('reviews.create', 'Mark records reviewed', 'Reviews'),
   ]);
 }

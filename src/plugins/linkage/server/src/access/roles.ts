@@ -2,7 +2,7 @@
 // carry the plugin's conditions; then, at every boot, a check that the scoped guide permissions of
 // those roles still carry a registered linkage condition, removing any that do not (fail closed).
 import type { Core } from '@strapi/strapi';
-import { ROLE_SPECS, unscopedGuidePermissions, type RoleSpec, type StoredPermission } from '../domain/linkage-roles';
+import { ROLE_SPECS, permissionKey, permissionsToGrant, unscopedGuidePermissions, type RoleSpec, type StoredPermission } from '../domain/linkage-roles';
 import { conditionProvider } from './conditions';
 
 type LocalesService = ReturnType<typeof import('../services/locales').default>;
@@ -25,6 +25,8 @@ interface ContentTypeService {
 }
 
 const STORE_KEY = 'roles-created';
+// Per role, the spec permissions already given once (see permissionsToGrant).
+const GIVEN_KEY = 'permissions-given';
 
 const services = (strapi: Core.Strapi) => ({
   roles: strapi.service('admin::role') as unknown as RoleService,
@@ -48,23 +50,35 @@ async function permissionsOf(strapi: Core.Strapi, spec: RoleSpec, locales: strin
   });
 }
 
-/** Creates each linkage role the first time it is missing; an administrator's later edits stand. */
+/**
+ * Creates each linkage role the first time it is missing, and gives an existing role the permissions
+ * a newer plugin version added to its spec, once; an administrator's later edits stand.
+ */
 export async function ensureRoles(strapi: Core.Strapi): Promise<void> {
   const { roles } = services(strapi);
   const store = pluginStore(strapi);
   const created = new Set(((await store.get({ key: STORE_KEY })) as string[] | null) ?? []);
+  const given = ((await store.get({ key: GIVEN_KEY })) as Record<string, string[]> | null) ?? {};
   const locales = await (strapi.plugin('linkage').service('locales') as LocalesService).codes();
   for (const spec of ROLE_SPECS) {
-    if (created.has(spec.code) || (await roles.findOne({ code: spec.code }))) {
-      created.add(spec.code);
-      continue;
+    const existing = await roles.findOne({ code: spec.code });
+    if (existing) {
+      const stored = (await strapi.db.query('admin::permission').findMany({ where: { role: { id: existing.id } }, select: ['action', 'subject'] })) as StoredPermission[];
+      const missing = permissionsToGrant(spec, new Set(given[spec.code] ?? []), stored);
+      if (missing.length > 0) {
+        await roles.addPermissions(existing.id, await permissionsOf(strapi, { ...spec, permissions: missing }, locales));
+        strapi.log.info(`[linkage] Gave the role "${existing.name}" its new permissions: ${missing.map((p) => p.action).join(', ')}`);
+      }
+    } else if (!created.has(spec.code)) {
+      const role = await roles.create({ name: spec.name, code: spec.code, description: spec.description });
+      await roles.addPermissions(role.id, await permissionsOf(strapi, spec, locales));
+      strapi.log.info(`[linkage] Created the admin role "${spec.name}"`);
     }
-    const role = await roles.create({ name: spec.name, code: spec.code, description: spec.description });
-    await roles.addPermissions(role.id, await permissionsOf(strapi, spec, locales));
     created.add(spec.code);
-    strapi.log.info(`[linkage] Created the admin role "${spec.name}"`);
+    given[spec.code] = spec.permissions.map(permissionKey).sort();
   }
   await store.set({ key: STORE_KEY, value: [...created].sort() });
+  await store.set({ key: GIVEN_KEY, value: given });
 }
 
 /** Removes scoped guide permissions that lost their linkage condition, so they cannot grant every unit. */

@@ -9,6 +9,8 @@ import SiteTemplate from './site-template';
 import Membership from './membership';
 import AuditEntry from './audit-entry';
 import Change from './change';
+import ExpectedHandler from './expected-handler';
+import GuideFact from './guide-fact';
 
 export default {
   'unit': Unit,
@@ -22,4 +24,6 @@ export default {
   'membership': Membership,
   'audit-entry': AuditEntry,
   'change': Change,
+  'expected-handler': ExpectedHandler,
+  'guide-fact': GuideFact,
 };

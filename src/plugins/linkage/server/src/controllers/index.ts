@@ -1,3 +1,5 @@
+import assurance from './assurance';
+import audit from './audit';
 import changes from './changes';
 import itemChecks from './item-checks';
 import itemFlowchart from './item-flowchart';
@@ -7,9 +9,14 @@ import memberships from './memberships';
 import navigator from './navigator';
 import openapi from './openapi';
 import pages from './pages';
+import reports from './reports';
+import reviews from './reviews';
+import rules from './rules';
 import sites from './sites';
 
 export default {
+  assurance,
+  audit,
   changes,
   'item-checks': itemChecks,
   'item-flowchart': itemFlowchart,
@@ -19,5 +26,8 @@ export default {
   navigator,
   openapi,
   pages,
+  reports,
+  reviews,
+  rules,
   sites,
 };

@@ -1,12 +1,17 @@
 // Every write of a linkage document, from any path (Content Manager, Document Service, API), is
 // checked before anything is stored; a refused write stores nothing.
 import type { Core } from '@strapi/strapi';
-import { isLinkageUid } from '../uids';
+import { errors } from '@strapi/utils';
+import { RESPONSIBILITY_RULE, REVIEW, isLinkageUid } from '../uids';
 import { inTrustedWrites } from './trusted-writes';
 import { validationError } from './validation-error';
 import type { WriteAction, WriteParams } from '../services/checks';
 
 type ChecksService = ReturnType<typeof import('../services/checks').default>;
+type AssuranceService = ReturnType<typeof import('../services/assurance').default>;
+
+/** A review records that something was checked, and when: it is never changed afterwards. */
+const REVIEW_CHANGES: readonly string[] = ['update', 'clone', 'delete', 'publish', 'unpublish', 'discardDraft'];
 
 const WRITE_ACTIONS: readonly string[] = ['create', 'update', 'clone', 'publish', 'delete'] satisfies WriteAction[];
 
@@ -21,10 +26,17 @@ export type DocumentMiddleware = (context: DocumentMiddlewareContext, next: () =
 export const validateWrites =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (context, next) => {
+    if (context.uid === REVIEW && REVIEW_CHANGES.includes(context.action)) {
+      throw new errors.PolicyError(`reviews cannot be changed or removed (${context.action}): a review records who checked a record and when; record a new review instead`);
+    }
     if (!isLinkageUid(context.uid) || !WRITE_ACTIONS.includes(context.action) || inTrustedWrites()) return next();
     const checks = strapi.plugin('linkage').service('checks') as ChecksService;
     if (!checks.handles(context.uid)) return next();
     const problems = await checks.forWrite(context.uid, context.action as WriteAction, context.params as WriteParams);
+    // Two rules over exactly the same records: refused (a tie between a level rule and a domain rule is only reported).
+    if (context.uid === RESPONSIBILITY_RULE && problems.length === 0) {
+      problems.push(...(await (strapi.plugin('linkage').service('assurance') as AssuranceService).ruleDuplicates(context.action, context.params as WriteParams)));
+    }
     if (problems.length > 0) throw validationError(problems);
     return next();
   };

@@ -21,6 +21,8 @@ export const PLUGIN_ACTIONS = {
   manageMemberships: 'plugin::linkage.memberships.manage',
   readReports: 'plugin::linkage.reports.read',
   readAudit: 'plugin::linkage.audit.read',
+  /** Mark a record reviewed (POST /linkage/reviews); which records is decided by the scope. */
+  createReviews: 'plugin::linkage.reviews.create',
 } as const;
 
 const CM = {
@@ -94,6 +96,7 @@ export const ROLE_SPECS: readonly RoleSpec[] = [
       { action: PLUGIN_ACTIONS.manageMemberships },
       { action: PLUGIN_ACTIONS.readReports },
       { action: PLUGIN_ACTIONS.readAudit },
+      { action: PLUGIN_ACTIONS.createReviews },
     ],
   },
   {
@@ -103,6 +106,7 @@ export const ROLE_SPECS: readonly RoleSpec[] = [
     permissions: [
       ...each(ALL_CM, [GUIDE_UID], [CONDITION_IDS.inMyUnits]),
       ...each([CM.read], [uid('item'), uid('unit'), uid('department')]),
+      { action: PLUGIN_ACTIONS.createReviews },
     ],
   },
   {
@@ -136,4 +140,17 @@ export function unscopedGuidePermissions(
       scopedActions.has(permission.action) &&
       !permission.conditions.some((id) => LINKAGE_CONDITIONS.includes(id) && isRegistered(id))
   );
+}
+
+/** How a spec permission is remembered as given: its action and subject. */
+export const permissionKey = (p: { readonly action: string; readonly subject?: string | null }): string => `${p.action}|${p.subject ?? ''}`;
+
+/**
+ * Permissions an existing role should be given now: those its spec holds that were never given
+ * before (a newer version of the plugin added them) and that it lacks. Each is given once, so an
+ * administrator who later removes one is not overruled.
+ */
+export function permissionsToGrant(spec: RoleSpec, given: ReadonlySet<string>, stored: readonly Pick<StoredPermission, 'action' | 'subject'>[]): PermissionSpec[] {
+  const held = new Set(stored.map(permissionKey));
+  return spec.permissions.filter((p) => !given.has(permissionKey(p)) && !held.has(permissionKey(p)));
 }

@@ -48,3 +48,27 @@ export function ruleProblems(rule: RuleDraft, departments: DepartmentIndex, othe
   }
   return problems;
 }
+
+export interface RuleTarget {
+  readonly key: string;
+  readonly scope: unknown;
+  readonly level?: unknown;
+  readonly domain?: unknown;
+}
+
+const orNone = (value: unknown): unknown => (value === undefined || value === '' ? null : value);
+
+/**
+ * A rule with exactly the scope, level and domain of another would govern the same records with no
+ * way to tell which was meant: refused. Rules that merely tie (a level rule and a domain rule over
+ * the same records) are reported, not refused: the stricter applies (see review-schedule.ts).
+ */
+export function duplicateRuleProblems(rule: RuleDraft, others: readonly RuleTarget[]): Problem[] {
+  const same = others.find((o) => o.scope === rule.scope && orNone(o.level) === orNone(rule.level) && orNone(o.domain) === orNone(rule.domain));
+  if (!same) return [];
+  const field = orNone(rule.domain) !== null ? 'domain' : orNone(rule.level) !== null ? 'level' : 'scope';
+  const target = [`scope ${String(rule.scope)}`, orNone(rule.level) !== null && `level ${String(rule.level)}`, orNone(rule.domain) !== null && `domain ${String(rule.domain)}`]
+    .filter(Boolean)
+    .join(', ');
+  return [problem([field], `rule ${same.key} already covers ${target}; change that rule instead of adding another`)];
+}

@@ -32,6 +32,18 @@ export default {
     },
     {
       method: 'GET',
+      path: '/reports/ownership',
+      handler: 'reports.ownership',
+      config: { policies: ['admin::isAuthenticatedAdmin', may(PLUGIN_ACTIONS.readReports, 'read ownership reports')] },
+    },
+    {
+      method: 'GET',
+      path: '/reports/ownership/records',
+      handler: 'reports.records',
+      config: { policies: ['admin::isAuthenticatedAdmin', may(PLUGIN_ACTIONS.readReports, 'read ownership reports')] },
+    },
+    {
+      method: 'GET',
       path: '/memberships',
       handler: 'memberships.index',
       config: { policies: ['admin::isAuthenticatedAdmin', may(PLUGIN_ACTIONS.readMemberships, 'read memberships')] },
@@ -47,6 +59,57 @@ export default {
       path: '/memberships/:documentId',
       handler: 'memberships.delete',
       config: { policies: ['admin::isAuthenticatedAdmin', may(PLUGIN_ACTIONS.manageMemberships, 'manage memberships')] },
+    },
+    // The audit trail: read and verified, never written (it is append-only).
+    {
+      method: 'GET',
+      path: '/audit',
+      handler: 'audit.index',
+      config: { policies: ['admin::isAuthenticatedAdmin', may(PLUGIN_ACTIONS.readAudit, 'read the audit trail')] },
+    },
+    {
+      method: 'GET',
+      path: '/audit/verify',
+      handler: 'audit.verify',
+      config: { policies: ['admin::isAuthenticatedAdmin', may(PLUGIN_ACTIONS.readAudit, 'verify the audit trail')] },
+    },
+    // Content assurance: reviews, rule coverage, one guide's assurance, my guides.
+    {
+      method: 'POST',
+      path: '/reviews',
+      handler: 'reviews.create',
+      config: { policies: ['admin::isAuthenticatedAdmin', may(PLUGIN_ACTIONS.createReviews, 'mark records reviewed')] },
+    },
+    {
+      method: 'GET',
+      path: '/reviews',
+      handler: 'reviews.index',
+      config: { policies: ['admin::isAuthenticatedAdmin'] },
+    },
+    {
+      method: 'GET',
+      path: '/rules/coverage',
+      handler: 'rules.coverage',
+      config: { policies: ['admin::isAuthenticatedAdmin', may(PLUGIN_ACTIONS.readReports, 'read the coverage of responsibility rules')] },
+    },
+    {
+      method: 'GET',
+      path: '/guides/:documentId/assurance',
+      handler: 'assurance.guide',
+      // Whoever may read the guide (editors: their units' guides), decided by the service.
+      config: { policies: ['admin::isAuthenticatedAdmin'] },
+    },
+    {
+      method: 'GET',
+      path: '/my-guides',
+      handler: 'assurance.myGuides',
+      config: { policies: ['admin::isAuthenticatedAdmin'] },
+    },
+    {
+      method: 'POST',
+      path: '/my-guides/missing',
+      handler: 'assurance.createMissing',
+      config: { policies: ['admin::isAuthenticatedAdmin'] },
     },
   ],
 };

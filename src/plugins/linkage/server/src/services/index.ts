@@ -1,24 +1,34 @@
+import assurance from './assurance';
+import audit from './audit';
 import catalog from './catalog';
 import changes from './changes';
 import checks from './checks';
+import expectedHandlers from './expected-handlers';
 import itemHealth from './item-health';
 import locales from './locales';
 import memberships from './memberships';
 import navigator from './navigator';
+import ownershipReport from './ownership-report';
 import published from './published';
 import renderCache from './render-cache';
+import reviews from './reviews';
 import sites from './sites';
 import store from './store';
 
 export default {
+  assurance,
+  audit,
   catalog,
   changes,
   checks,
+  'expected-handlers': expectedHandlers,
   'item-health': itemHealth,
   locales,
   memberships,
   navigator,
+  'ownership-report': ownershipReport,
   published,
+  reviews,
   'render-cache': renderCache,
   sites,
   store,

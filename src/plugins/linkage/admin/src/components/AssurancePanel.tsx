@@ -1,0 +1,121 @@
+// Side panel on a guide's edit page: content assurance (内容保障): what the guide spec says it
+// lacks, which rule governs it and when it is due, and "Mark as reviewed" with an optional note.
+import { useCallback, useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { Button, Flex, Textarea, Typography } from '@strapi/design-system';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
+import { getTranslation } from '../pluginId';
+
+const GUIDE_UID = 'plugin::linkage.guide';
+const NOTE_MAX_LENGTH = 2000;
+
+interface Assurance {
+  status: 'draft' | 'published' | 'modified';
+  completeness: { draftMissing: string[]; publishedMissing: string[] | null; complete: boolean };
+  rule: { key: string; reviewEveryDays: number } | null;
+  lastReviewedOn: string | null;
+  dueOn: string | null;
+  overdueDays: number;
+  neverReviewed: boolean;
+}
+
+type State = { kind: 'loading' } | { kind: 'error' } | { kind: 'done'; data: Assurance };
+
+const errorMessageOf = (error: unknown): string | undefined =>
+  (error as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error?.message;
+
+function GuideAssurance({ documentId, version }: { documentId: string; version: string }) {
+  const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) => formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const { get, post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [note, setNote] = useState('');
+  const [saving, setSaving] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const { data } = await get<{ data: Assurance }>(`/linkage/guides/${documentId}/assurance`);
+      setState({ kind: 'done', data: data.data });
+    } catch {
+      setState({ kind: 'error' });
+    }
+  }, [documentId, get]);
+
+  useEffect(() => {
+    setState({ kind: 'loading' });
+    void load();
+  }, [load, version]);
+
+  const markReviewed = async () => {
+    setSaving(true);
+    try {
+      await post('/linkage/reviews', { uid: GUIDE_UID, documentId, note: note.trim() === '' ? undefined : note });
+      toggleNotification({ type: 'success', message: t('assurance.reviewed', 'Marked as reviewed') });
+      setNote('');
+      await load();
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: errorMessageOf(error) ?? t('assurance.reviewFailed', 'The review could not be recorded') });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  if (state.kind === 'loading') return <Typography variant="pi">{t('assurance.loading', 'Loading…')}</Typography>;
+  if (state.kind === 'error') return <Typography variant="pi" textColor="danger600">{t('assurance.error', 'The content assurance could not be loaded.')}</Typography>;
+  const { data } = state;
+  const missing = data.completeness.publishedMissing ?? data.completeness.draftMissing;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2}>
+      {missing.length === 0 ? (
+        <Typography variant="pi" textColor="success600">{t('assurance.complete', 'Complete: it holds every field the guide spec requires.')}</Typography>
+      ) : (
+        <Typography variant="pi" textColor="warning600">{t('assurance.incomplete', 'Incomplete, lacks: {fields}', { fields: missing.join(', ') })}</Typography>
+      )}
+      {data.completeness.publishedMissing !== null && data.completeness.draftMissing.join() !== data.completeness.publishedMissing.join() && (
+        <Typography variant="pi" textColor="neutral600">
+          {t('assurance.draftMissing', 'The draft lacks: {fields}', { fields: data.completeness.draftMissing.join(', ') || '—' })}
+        </Typography>
+      )}
+      <Typography variant="pi">
+        {data.rule
+          ? t('assurance.rule', 'Rule {key}: reviewed every {days} days', { key: data.rule.key, days: data.rule.reviewEveryDays })
+          : t('assurance.noRule', 'No responsibility rule governs this guide.')}
+      </Typography>
+      <Typography variant="pi">
+        {data.neverReviewed ? t('assurance.neverReviewed', 'Never reviewed') : t('assurance.lastReviewed', 'Last reviewed on {date}', { date: data.lastReviewedOn ?? '' })}
+      </Typography>
+      {data.dueOn && (
+        <Typography variant="pi" textColor={data.overdueDays > 0 ? 'danger600' : 'neutral800'}>
+          {data.overdueDays > 0
+            ? t('assurance.overdue', 'Due on {date}: {days} days overdue', { date: data.dueOn, days: data.overdueDays })
+            : t('assurance.due', 'Next review due on {date}', { date: data.dueOn })}
+        </Typography>
+      )}
+      <Textarea
+        name="review-note"
+        aria-label={t('assurance.note', 'Review note (optional)')}
+        placeholder={t('assurance.note', 'Review note (optional)')}
+        value={note}
+        maxLength={NOTE_MAX_LENGTH}
+        onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setNote(event.target.value)}
+      />
+      <Button onClick={markReviewed} loading={saving} variant="secondary">
+        {t('assurance.markReviewed', 'Mark as reviewed')}
+      </Button>
+    </Flex>
+  );
+}
+
+export const AssurancePanel: PanelComponent = ({ model, documentId, document }) => {
+  if (model !== GUIDE_UID) return null;
+  return {
+    title: 'Linkage · 内容保障 / Content assurance',
+    content: documentId ? (
+      <GuideAssurance documentId={documentId} version={String(document?.updatedAt ?? '')} />
+    ) : (
+      <Typography variant="pi">Save the draft first. 请先保存草稿。</Typography>
+    ),
+  };
+};

@@ -1,0 +1,9 @@
+import type { Core } from '@strapi/strapi';
+import type { ExpectedHandlersService } from './services/expected-handlers';
+
+// Refreshes queued after a write run after its commit: let them finish while the database is open.
+const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
+  await (strapi.plugin('linkage').service('expected-handlers') as ExpectedHandlersService).idle();
+};
+
+export default destroy;

@@ -1,0 +1,320 @@
+// The ownership report (内容保障报告): its parameters, its rows, totals and CSV lines. Pure: the
+// numbers themselves are aggregated in SQL (services/ownership-report.ts).
+import { addDays, isIsoDate } from './dates';
+import { LEVELS, isLevel, type Level } from './levels';
+import type { RuleFacts } from './review-schedule';
+
+export const REPORT_CATEGORIES = ['all', 'complete', 'incomplete', 'neverReviewed', 'overdue', 'staleDrafts', 'missing'] as const;
+export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
+
+export interface ReportParams {
+  readonly unit: string;
+  readonly subtree: boolean;
+  readonly level: Level | null;
+  readonly domain: string | null;
+  readonly asOf: string;
+}
+
+export interface RecordsParams extends ReportParams {
+  /** `UNIT` or `UNIT:DEPARTMENT`; null: every owner in scope. */
+  readonly owner: { unitCode: string; departmentCode: string | null } | null;
+  readonly category: ReportCategory;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface ParamProblem {
+  readonly parameter: string;
+  readonly reason: string;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: ParamProblem };
+
+/** What the parser may check against: the units and domains that exist. */
+export interface ReportContext {
+  readonly cityCode: string;
+  readonly unitExists: (code: string) => boolean;
+  readonly domains: ReadonlySet<string>;
+  readonly today: string;
+}
+
+const single = (value: unknown): string | undefined => (Array.isArray(value) ? (value.length > 0 ? String(value[value.length - 1]) : undefined) : value === undefined || value === null ? undefined : String(value));
+
+const fail = (parameter: string, reason: string): { ok: false; problem: ParamProblem } => ({ ok: false, problem: { parameter, reason } });
+
+const UNIT_CODE = /^\d{12}$/;
+
+export function parseReportParams(query: Readonly<Record<string, unknown>>, context: ReportContext): Parsed<ReportParams> {
+  const unit = single(query.unit)?.trim() || context.cityCode;
+  if (!UNIT_CODE.test(unit)) return fail('unit', `must be a 12-digit unit code, got ${JSON.stringify(unit)}`);
+  if (!context.unitExists(unit)) return fail('unit', `no unit has the code ${unit}`);
+  const rawSubtree = single(query.subtree)?.trim().toLowerCase();
+  let subtree = true;
+  if (rawSubtree !== undefined && rawSubtree !== '') {
+    if (['true', '1', 'yes'].includes(rawSubtree)) subtree = true;
+    else if (['false', '0', 'no'].includes(rawSubtree)) subtree = false;
+    else return fail('subtree', `must be true or false, got ${JSON.stringify(rawSubtree)}`);
+  }
+  const rawLevel = single(query.level)?.trim();
+  let level: Level | null = null;
+  if (rawLevel) {
+    if (!isLevel(rawLevel)) return fail('level', `must be one of ${LEVELS.join(', ')}, got ${JSON.stringify(rawLevel)}`);
+    level = rawLevel;
+  }
+  const rawDomain = single(query.domain)?.trim();
+  let domain: string | null = null;
+  if (rawDomain) {
+    if (!context.domains.has(rawDomain)) return fail('domain', `no linked item has the domain ${JSON.stringify(rawDomain)} (domains: ${[...context.domains].sort().join(', ')})`);
+    domain = rawDomain;
+  }
+  const rawAsOf = single(query.asOf)?.trim();
+  let asOf = context.today;
+  if (rawAsOf) {
+    if (!isIsoDate(rawAsOf)) return fail('asOf', `must be a date as YYYY-MM-DD, got ${JSON.stringify(rawAsOf)}`);
+    asOf = rawAsOf;
+  }
+  return { ok: true, value: { unit, subtree, level, domain, asOf } };
+}
+
+export function parseRecordsParams(query: Readonly<Record<string, unknown>>, context: ReportContext): Parsed<RecordsParams> {
+  const base = parseReportParams(query, context);
+  if (!base.ok) return base;
+  const rawOwner = single(query.owner)?.trim();
+  let owner: RecordsParams['owner'] = null;
+  if (rawOwner) {
+    const [unitCode, departmentCode, ...rest] = rawOwner.split(':');
+    if (rest.length > 0 || !UNIT_CODE.test(unitCode) || departmentCode === '') {
+      return fail('owner', `must be UNIT or UNIT:DEPARTMENT (a 12-digit unit code, then optionally a department code), got ${JSON.stringify(rawOwner)}`);
+    }
+    owner = { unitCode, departmentCode: departmentCode ?? null };
+  }
+  const rawCategory = single(query.category)?.trim() || 'all';
+  if (!(REPORT_CATEGORIES as readonly string[]).includes(rawCategory)) {
+    return fail('category', `must be one of ${REPORT_CATEGORIES.join(', ')}, got ${JSON.stringify(rawCategory)}`);
+  }
+  const number = (name: string, fallback: number, min: number, max: number): Parsed<number> => {
+    const raw = single(query[name])?.trim();
+    if (!raw) return { ok: true, value: fallback };
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || n < min || n > max) return fail(name, `must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+    return { ok: true, value: n };
+  };
+  const limit = number('limit', 100, 1, 5000);
+  if (!limit.ok) return limit;
+  const offset = number('offset', 0, 0, Number.MAX_SAFE_INTEGER);
+  if (!offset.ok) return offset;
+  return { ok: true, value: { ...base.value, owner, category: rawCategory as ReportCategory, limit: limit.value, offset: offset.value } };
+}
+
+// ---- rules per (level, domain) -----------------------------------------------------------
+
+/** The rule that governs guides of one level and domain, as the SQL joins it. */
+export interface RuleClass {
+  readonly level: Level;
+  readonly domain: string;
+  readonly ruleKey: string;
+  readonly reviewEveryDays: number;
+  /** asOf − interval: a guide last reviewed (or created) before this day is overdue. */
+  readonly cutoff: string;
+  /** Set when the rule names a department: it, not the guide's owner, is responsible. */
+  readonly responsibleDepartmentCode: string | null;
+}
+
+export function ruleClasses(
+  domains: Iterable<string>,
+  asOf: string,
+  applicable: (level: Level, domain: string) => RuleFacts | null
+): RuleClass[] {
+  const classes: RuleClass[] = [];
+  for (const domain of domains) {
+    for (const level of LEVELS) {
+      const rule = applicable(level, domain);
+      if (!rule) continue;
+      classes.push({
+        level,
+        domain,
+        ruleKey: rule.key,
+        reviewEveryDays: rule.reviewEveryDays,
+        cutoff: addDays(asOf, -rule.reviewEveryDays),
+        responsibleDepartmentCode: rule.responsible === 'department' ? rule.responsibleDepartmentCode : null,
+      });
+    }
+  }
+  return classes;
+}
+
+// ---- rows --------------------------------------------------------------------------------
+
+export interface OwnerCounts {
+  guides: number;
+  complete: number;
+  incomplete: number;
+  neverReviewed: number;
+  overdue: number;
+  overdueDaysMax: number;
+  overdueDaysTotal: number;
+  staleDrafts: number;
+  missing: number;
+}
+
+export interface OwnerRow extends OwnerCounts {
+  readonly unitCode: string;
+  readonly unitName: Readonly<Record<string, string>>;
+  readonly departmentCode: string;
+  readonly departmentName: Readonly<Record<string, string>>;
+  /** The rule that named this department responsible, if one did (else the records' owner is). */
+  readonly responsibleByRule: string | null;
+  /** Whether some membership covers the unit (a `unit` one on it, or a `subtree` one on it or above). */
+  readonly hasEditor: boolean;
+}
+
+export interface RecordRow {
+  readonly documentId: string | null;
+  readonly itemCode: string;
+  readonly stageKey: string;
+  readonly unitCode: string;
+  readonly departmentCode: string;
+  readonly ownerUnitCode: string;
+  readonly ownerDepartmentCode: string;
+  readonly level: string;
+  readonly domain: string | null;
+  /** `published`, `draft` (never published), or `missing` (expected, no guide). */
+  readonly status: 'published' | 'draft' | 'missing';
+  readonly missingFields: readonly string[];
+  readonly lastReviewedOn: string | null;
+  readonly createdOn: string | null;
+  readonly dueOn: string | null;
+  readonly overdueDays: number;
+  readonly staleDraft: boolean;
+}
+
+export const emptyCounts = (): OwnerCounts => ({
+  guides: 0,
+  complete: 0,
+  incomplete: 0,
+  neverReviewed: 0,
+  overdue: 0,
+  overdueDaysMax: 0,
+  overdueDaysTotal: 0,
+  staleDrafts: 0,
+  missing: 0,
+});
+
+export function ownerTotals(rows: readonly OwnerCounts[]): OwnerCounts & { owners: number; ownersWithoutEditor: number } {
+  const totals = { ...emptyCounts(), owners: rows.length, ownersWithoutEditor: 0 };
+  for (const row of rows) {
+    totals.guides += row.guides;
+    totals.complete += row.complete;
+    totals.incomplete += row.incomplete;
+    totals.neverReviewed += row.neverReviewed;
+    totals.overdue += row.overdue;
+    totals.overdueDaysMax = Math.max(totals.overdueDaysMax, row.overdueDaysMax);
+    totals.overdueDaysTotal += row.overdueDaysTotal;
+    totals.staleDrafts += row.staleDrafts;
+    totals.missing += row.missing;
+    if ((row as Partial<OwnerRow>).hasEditor === false) totals.ownersWithoutEditor += 1;
+  }
+  return totals;
+}
+
+/** Whether some membership covers a unit: a `unit` one on it, or a `subtree` one on it or an ancestor. */
+export function hasEditor(unitCode: string, ancestors: readonly string[], memberships: ReadonlyArray<{ unitCode: string; scope: string }>): boolean {
+  return memberships.some((m) => (m.unitCode === unitCode ? true : m.scope === 'subtree' && ancestors.includes(m.unitCode)));
+}
+
+export const ownerKey = (unitCode: string, departmentCode: string): string => `${unitCode}:${departmentCode}`;
+
+// ---- CSV ---------------------------------------------------------------------------------
+
+/** UTF-8 byte order mark: Excel reads the file as UTF-8 (Chinese names) only with it. */
+export const BOM = '\uFEFF';
+
+/** One CSV field: quoted when it holds a comma, quote or line break; text that a spreadsheet would run as a formula is prefixed with '. */
+export function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = Array.isArray(value) ? value.join(';') : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const csvLine = (values: readonly unknown[]): string => `${values.map(csvField).join(',')}\r\n`;
+
+export const OWNER_COLUMNS = [
+  'unitCode',
+  'unitName',
+  'departmentCode',
+  'departmentName',
+  'responsibleByRule',
+  'hasEditor',
+  'guides',
+  'complete',
+  'incomplete',
+  'neverReviewed',
+  'overdue',
+  'overdueDaysMax',
+  'overdueDaysTotal',
+  'staleDrafts',
+  'missing',
+] as const;
+
+export const ownerCsvValues = (row: OwnerRow, locale: string): unknown[] =>
+  OWNER_COLUMNS.map((column) => {
+    if (column === 'unitName') return row.unitName[locale] ?? '';
+    if (column === 'departmentName') return row.departmentName[locale] ?? '';
+    return row[column];
+  });
+
+export const RECORD_COLUMNS = [
+  'documentId',
+  'itemCode',
+  'stageKey',
+  'unitCode',
+  'unitName',
+  'departmentCode',
+  'ownerUnitCode',
+  'ownerDepartmentCode',
+  'level',
+  'domain',
+  'status',
+  'missingFields',
+  'lastReviewedOn',
+  'dueOn',
+  'overdueDays',
+  'staleDraft',
+] as const;
+
+export const recordCsvValues = (row: RecordRow, unitName: string): unknown[] =>
+  RECORD_COLUMNS.map((column) => (column === 'unitName' ? unitName : row[column]));
+
+/** Parses CSV text as written by csvLine (for tests and round trips). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let field = '';
+  let row: string[] = [];
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i += 1;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}

@@ -1,0 +1,311 @@
+// Content assurance as the admin sees it: the coverage of the responsibility rules, one guide's
+// completeness and review schedule, and "my guides" (an editor's guides and the guides their units
+// are expected to have but lack). Loads through Strapi; every decision is in domain/.
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { currentActor, type RequestActor } from '../access/actor';
+import { unitLabels } from '../access/write-guard';
+import type { CatalogGuide, LocalizedText } from '../domain/catalog-format';
+import { guideKey } from '../domain/catalog-format';
+import { guideFromRows, type GuideRow, type RuleRow } from '../domain/catalog-records';
+import { toIsoDate } from '../domain/dates';
+import { expectedHandlers, type ExpectedHandler } from '../domain/expected-handlers';
+import { guideAssurance, type GuideAssurance } from '../domain/guide-assurance';
+import { publicationState, type PublicationState } from '../domain/guide-content';
+import { LEVELS, type Level } from '../domain/levels';
+import { problem, type Problem } from '../domain/problems';
+import { reviewReadDecision } from '../domain/review-access';
+import { duplicateRuleProblems, type RuleDraft } from '../domain/responsibility-rules';
+import { describeSubject, ruleCoverage, type RuleFacts, type RuleSubject } from '../domain/review-schedule';
+import { validationError } from '../document-service/validation-error';
+import { GUIDE, ITEM, RESPONSIBILITY_RULE, UNIT } from '../uids';
+import type { Snapshot } from './published';
+import { byDocument, type ReviewRow, type Stored } from './store';
+
+type StoreService = ReturnType<typeof import('./store').default>;
+type PublishedService = ReturnType<typeof import('./published').default>;
+type LocalesService = ReturnType<typeof import('./locales').default>;
+
+export interface SubjectView extends RuleSubject {
+  readonly text: string;
+}
+
+export interface CoverageView {
+  readonly rules: number;
+  readonly ties: ReadonlyArray<{ subject: SubjectView; keys: readonly string[]; message: string }>;
+  readonly gaps: readonly SubjectView[];
+}
+
+export interface GuideAssuranceView extends GuideAssurance {
+  readonly documentId: string;
+  readonly key: string;
+  readonly itemCode: string;
+  readonly stageKey: string;
+  readonly unitCode: string;
+  readonly departmentCode: string;
+  readonly status: PublicationState;
+  readonly reviews: number;
+}
+
+export interface MyGuideView extends GuideAssuranceView {
+  readonly itemTitle: LocalizedText | null;
+  readonly stageName: LocalizedText | null;
+  readonly unitName: LocalizedText | null;
+}
+
+export interface MissingGuideView extends ExpectedHandler {
+  readonly itemTitle: LocalizedText | null;
+  readonly stageName: LocalizedText | null;
+  readonly unitName: LocalizedText | null;
+}
+
+export interface MyGuidesView {
+  /** Units shown: null for everyone's (a city manager with no unit filter). */
+  readonly units: readonly string[] | null;
+  readonly guides: readonly MyGuideView[];
+  readonly pagination: { page: number; pageSize: number; total: number; pageCount: number };
+  readonly missing: readonly MissingGuideView[];
+}
+
+const MAX_PAGE_SIZE = 200;
+const today = () => toIsoDate(new Date());
+const sameDocument = <T extends { documentId: string }>(rows: T[]): T[] => [...new Map(rows.map((r) => [r.documentId, r])).values()];
+const pageNumber = (value: unknown, fallback: number, max: number): number => {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, max) : fallback;
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = () => strapi.plugin('linkage').service('store') as StoreService;
+  const published = () => strapi.plugin('linkage').service('published') as PublishedService;
+  const locales = () => strapi.plugin('linkage').service('locales') as LocalesService;
+
+  async function rules(): Promise<RuleFacts[]> {
+    const rows = sameDocument((await strapi.db.query(RESPONSIBILITY_RULE).findMany({})) as Array<RuleRow & { documentId: string }>);
+    return rows.map((r) => ({
+      key: r.key,
+      scope: r.scope,
+      level: r.level ?? null,
+      domain: r.domain || null,
+      responsible: r.responsible === 'department' ? 'department' : 'owner',
+      responsibleDepartmentCode: r.responsibleDepartmentCode ?? null,
+      reviewEveryDays: r.reviewEveryDays,
+    }));
+  }
+
+  /** Every item's domain by code, drafts included: a guide's rule does not wait for its item's publish. */
+  async function itemDomains(): Promise<Map<string, string | null>> {
+    const rows = (await strapi.db.query(ITEM).findMany({ select: ['code', 'domain'] })) as Array<{ code: string; domain: string | null }>;
+    return new Map(rows.map((r) => [r.code, r.domain || null]));
+  }
+
+  // The guides the routing expects (the same rows as the ownership report's expected-handler
+  // table), computed once per published snapshot: the snapshot is already in memory, and an
+  // editor's page needs only their units' rows.
+  let expected: { generation: number; byUnit: Map<string, ExpectedHandler[]> } | null = null;
+  function expectedByUnit(snapshot: Snapshot): Map<string, ExpectedHandler[]> {
+    if (expected?.generation === snapshot.generation) return expected.byUnit;
+    const byUnit = new Map<string, ExpectedHandler[]>();
+    for (const code of [...snapshot.items.keys()].sort()) {
+      for (const guide of expectedHandlers(snapshot.space(code), snapshot.departmentsByUnitKind)) {
+        byUnit.set(guide.unitCode, [...(byUnit.get(guide.unitCode) ?? []), guide]);
+      }
+    }
+    expected = { generation: snapshot.generation, byUnit };
+    return byUnit;
+  }
+
+  type GuideRows = Array<Stored<GuideRow> & { createdAt: string }>;
+
+  /** The assurance of each document of `rows` (every locale, draft and published). */
+  async function assuranceOf(rows: GuideRows, snapshot: Snapshot, asOf: string): Promise<GuideAssuranceView[]> {
+    if (rows.length === 0) return [];
+    const [codes, ruleFacts, domains, spec] = await Promise.all([locales().codes(), rules(), itemDomains(), store().guideSpec()]);
+    const ids = [...new Set(rows.map((r) => r.documentId))];
+    const keys = [...new Set(rows.map((r) => guideKey({ item: r.itemCode, stage: r.stageKey, unit: r.unitCode })))];
+    const reviews = (await strapi.db.query('plugin::linkage.review').findMany({
+      where: { subjectUid: GUIDE, $or: [{ subjectDocumentId: { $in: ids } }, { subjectKey: { $in: keys } }] },
+      select: ['subjectDocumentId', 'subjectKey', 'reviewedAt'],
+    })) as Array<Pick<ReviewRow, 'subjectDocumentId' | 'subjectKey' | 'reviewedAt'>>;
+    const views: GuideAssuranceView[] = [];
+    for (const [documentId, group] of byDocument(rows, codes)) {
+      const drafts = group.filter((r) => r.publishedAt === null);
+      const pubs = group.filter((r) => r.publishedAt !== null);
+      const head = drafts[0] ?? pubs[0];
+      const key = guideKey({ item: head.itemCode, stage: head.stageKey, unit: head.unitCode });
+      const draft: CatalogGuide | null = drafts.length > 0 ? guideFromRows(drafts, 'draft') : null;
+      const pub: CatalogGuide | null = pubs.length > 0 ? guideFromRows(pubs, 'published') : null;
+      const assurance = guideAssurance({
+        draft,
+        published: pub,
+        required: spec?.required ?? [],
+        locales: codes,
+        level: (snapshot.unitIndex.get(head.unitCode)?.level as Level | undefined) ?? null,
+        domain: domains.get(head.itemCode) ?? null,
+        rules: ruleFacts,
+        reviewedAt: reviews.filter((r) => r.subjectDocumentId === documentId || r.subjectKey === key).map((r) => String(r.reviewedAt)),
+        createdAt: group.map((r) => new Date(r.createdAt).toISOString()).sort()[0],
+        asOf,
+      });
+      views.push({
+        documentId,
+        key,
+        itemCode: head.itemCode,
+        stageKey: head.stageKey,
+        unitCode: head.unitCode,
+        departmentCode: head.departmentCode,
+        status: publicationState(drafts, pubs),
+        reviews: reviews.filter((r) => r.subjectDocumentId === documentId || r.subjectKey === key).length,
+        ...assurance,
+      });
+    }
+    return views;
+  }
+
+  const names = (snapshot: Snapshot, g: { itemCode: string; stageKey: string; unitCode: string }) => {
+    const item = snapshot.items.get(g.itemCode);
+    return {
+      itemTitle: item?.title ?? null,
+      stageName: item?.stages.find((s) => s.key === g.stageKey)?.name ?? null,
+      unitName: snapshot.units.get(g.unitCode)?.name ?? null,
+    };
+  };
+
+  async function requireActor(): Promise<RequestActor> {
+    const actor = await currentActor(strapi);
+    if (!actor) throw new errors.UnauthorizedError('My guides are those of a signed-in admin user');
+    return actor;
+  }
+
+  return {
+    /** Ties and gaps of the stored rules over the catalog's levels and the domains of its items. */
+    async coverage(): Promise<CoverageView> {
+      const [ruleFacts, unitRows, domains] = await Promise.all([
+        rules(),
+        strapi.db.query(UNIT).findMany({ select: ['level'] }) as Promise<Array<{ level: Level }>>,
+        itemDomains(),
+      ]);
+      const present = new Set(unitRows.map((u) => u.level));
+      const levels = LEVELS.filter((l) => present.has(l));
+      const found = ruleCoverage(ruleFacts, levels, [...new Set([...domains.values()].filter((d): d is string => d !== null))]);
+      const subject = (s: RuleSubject): SubjectView => ({ ...s, text: describeSubject(s) });
+      return {
+        rules: ruleFacts.length,
+        ties: found.ties.map((t) => ({
+          subject: subject(t.subject),
+          keys: t.keys,
+          message: `${describeSubject(t.subject)}: rules ${t.keys.join(', ')} are equally specific; ${t.keys[0]} (the stricter) applies`,
+        })),
+        gaps: found.gaps.map(subject),
+      };
+    },
+
+    /** A rule written with exactly another's scope, level and domain (the validation path). */
+    async ruleDuplicates(action: string, params: { documentId?: string; data?: Record<string, unknown> }): Promise<Problem[]> {
+      if (action !== 'create' && action !== 'update' && action !== 'clone') return [];
+      const stored = params.documentId
+        ? ((await strapi.db.query(RESPONSIBILITY_RULE).findOne({ where: { documentId: params.documentId }, select: ['scope', 'level', 'domain', 'key'] })) as RuleDraft | null)
+        : null;
+      const candidate: RuleDraft = { ...(stored ?? {}), ...(params.data ?? {}) };
+      const selfId = action === 'clone' ? undefined : params.documentId;
+      const others = sameDocument(
+        (await strapi.db.query(RESPONSIBILITY_RULE).findMany({ select: ['documentId', 'key', 'scope', 'level', 'domain'] })) as Array<{
+          documentId: string;
+          key: string;
+          scope: string;
+          level: string | null;
+          domain: string | null;
+        }>
+      ).filter((r) => r.documentId !== selfId);
+      return duplicateRuleProblems(candidate, others);
+    },
+
+    /** GET /linkage/guides/:documentId/assurance; null when no guide has that documentId. */
+    async guide(documentId: string, asOf: string = today()): Promise<GuideAssuranceView | null> {
+      const actor = await requireActor();
+      const rows = (await store().guides({ documentId })) as GuideRows;
+      const owner = (rows.find((r) => r.publishedAt === null) ?? rows[0])?.unitCode ?? null;
+      if (owner !== null) {
+        const decision = reviewReadDecision(actor, 'guide', owner, await unitLabels(strapi, [owner]), 'its completeness and review dates');
+        if (!decision.allowed) throw new errors.PolicyError(decision.reason);
+      }
+      const [view] = await assuranceOf(rows, await published().snapshot(), asOf);
+      return view ?? null;
+    },
+
+    /**
+     * GET /linkage/my-guides: the current admin's guides (their memberships' scope; city managers
+     * every unit's), a page at a time, and the guides their units should have but lack.
+     */
+    async myGuides(query: { unitCode?: unknown; page?: unknown; pageSize?: unknown }, asOf: string = today()): Promise<MyGuidesView> {
+      const actor = await requireActor();
+      const everyUnit = actor.isSuperAdmin || actor.isCityManager;
+      let units: string[] | null = everyUnit ? null : [...actor.scope].sort();
+      if (typeof query.unitCode === 'string' && query.unitCode !== '') {
+        if (!everyUnit && !actor.scope.has(query.unitCode)) throw new errors.PolicyError(`${query.unitCode} is outside your units (${[...actor.scope].join(', ') || 'none'})`);
+        units = [query.unitCode];
+      }
+      const page = pageNumber(query.page, 1, Number.MAX_SAFE_INTEGER);
+      const pageSize = pageNumber(query.pageSize, 50, MAX_PAGE_SIZE);
+      const snapshot = await published().snapshot();
+      const inScope = units === null ? {} : { unitCode: { $in: units } };
+      if (units !== null && units.length === 0) {
+        return { units, guides: [], pagination: { page, pageSize, total: 0, pageCount: 0 }, missing: [] };
+      }
+      // A guide is listed once, by its default-locale draft (Strapi keeps a draft beside every published version).
+      const heads = { publishedAt: null, locale: await locales().defaultLocale(), ...inScope };
+      const total = await strapi.db.query(GUIDE).count({ where: heads });
+      const pageHeads = (await strapi.db.query(GUIDE).findMany({
+        where: heads,
+        select: ['documentId'],
+        orderBy: [{ itemCode: 'asc' }, { stageKey: 'asc' }, { unitCode: 'asc' }],
+        offset: (page - 1) * pageSize,
+        limit: pageSize,
+      })) as Array<{ documentId: string }>;
+      const ids = pageHeads.map((h) => h.documentId);
+      const rows = ids.length > 0 ? ((await store().guides({ documentId: { $in: ids } })) as GuideRows) : [];
+      const order = new Map(ids.map((id, i) => [id, i]));
+      const guides = (await assuranceOf(rows, snapshot, asOf))
+        .sort((a, b) => (order.get(a.documentId) ?? 0) - (order.get(b.documentId) ?? 0))
+        .map((g) => ({ ...g, ...names(snapshot, g) }));
+
+      // Missing: expected by the published items' routing, with no guide (draft or published) at all.
+      const byUnit = expectedByUnit(snapshot);
+      const wanted = (units ?? [...byUnit.keys()]).flatMap((code) => byUnit.get(code) ?? []);
+      const existing = new Set(
+        (
+          (await strapi.db.query(GUIDE).findMany({
+            where: { publishedAt: null, ...(units === null ? {} : inScope) },
+            select: ['itemCode', 'stageKey', 'unitCode'],
+          })) as Array<{ itemCode: string; stageKey: string; unitCode: string }>
+        ).map((g) => guideKey({ item: g.itemCode, stage: g.stageKey, unit: g.unitCode }))
+      );
+      const missing = wanted
+        .filter((g) => !existing.has(guideKey({ item: g.itemCode, stage: g.stageKey, unit: g.unitCode })))
+        .map((g) => ({ ...g, ...names(snapshot, g) }));
+      return { units, guides, pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) }, missing };
+    },
+
+    /**
+     * POST /linkage/my-guides/missing: creates the empty draft of an expected guide through the
+     * Document Service, so the write guard (scope) and the guide checks apply as to any other write.
+     */
+    async createMissing(input: { itemCode?: unknown; stageKey?: unknown; unitCode?: unknown }): Promise<{ documentId: string; locale: string }> {
+      await requireActor();
+      const problems: Problem[] = (['itemCode', 'stageKey', 'unitCode'] as const)
+        .filter((field) => typeof input[field] !== 'string' || input[field] === '')
+        .map((field) => problem([field], 'is required'));
+      if (problems.length > 0) throw validationError(problems);
+      const { itemCode, stageKey, unitCode } = input as { itemCode: string; stageKey: string; unitCode: string };
+      const snapshot = await published().snapshot();
+      const match = (expectedByUnit(snapshot).get(unitCode) ?? []).find((g) => g.itemCode === itemCode && g.stageKey === stageKey);
+      if (!match) {
+        throw validationError([problem(['stageKey'], `no published item routes stage "${stageKey}" of ${itemCode} to unit ${unitCode}; only expected guides are created here`)]);
+      }
+      const locale = await locales().defaultLocale();
+      const documents = strapi.documents(GUIDE) as unknown as { create(params: { data: object; locale: string }): Promise<{ documentId: string }> };
+      const created = await documents.create({ locale, data: { itemCode, stageKey, unitCode, departmentCode: match.departmentCode } });
+      return { documentId: created.documentId, locale };
+    },
+  };
+};

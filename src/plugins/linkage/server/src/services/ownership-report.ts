@@ -1,0 +1,637 @@
+// The ownership report, aggregated in SQL: guides are never loaded into JavaScript. The scope
+// (units with their level, items with their domain) and the applicable rule of each (level,
+// domain) are small and computed here, then joined as VALUES lists against the guide-fact table:
+// one narrow row per guide document, whose completeness (a predicate per required field of the
+// guide spec) and last review (MAX(reviewed_at) by subject key and by documentId) are computed in
+// SQL here, in the same transaction as each guide write or review (document-service/guide-facts.ts,
+// services/reviews.ts), and rebuilt when the spec or the locales change; "missing" joins the
+// expected-handler table against the facts.
+import crypto from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { toIsoDate } from '../domain/dates';
+import { isLevel, type Level } from '../domain/levels';
+import {
+  BOM,
+  OWNER_COLUMNS,
+  RECORD_COLUMNS,
+  csvLine,
+  hasEditor,
+  ownerCsvValues,
+  ownerTotals,
+  parseRecordsParams,
+  parseReportParams,
+  recordCsvValues,
+  ruleClasses,
+  type OwnerRow,
+  type RecordRow,
+  type RecordsParams,
+  type ReportContext,
+  type ReportParams,
+} from '../domain/ownership-report';
+import { applicableRule, reviewState, type RuleFacts } from '../domain/review-schedule';
+import { ancestorsOf, subtreeCodes } from '../domain/unit-tree';
+import type { Snapshot } from './published';
+import { EXPECTED_HANDLER, GUIDE, GUIDE_FACT, ITEM, MEMBERSHIP, REVIEW } from '../uids';
+
+type PublishedService = ReturnType<typeof import('./published').default>;
+type StoreService = ReturnType<typeof import('./store').default>;
+type LocalesService = ReturnType<typeof import('./locales').default>;
+
+/** Guide fields whose text is per locale: each locale's row must hold it. */
+const LOCALIZED_TEXT = ['conditions', 'fee', 'address', 'hours'];
+const PLAIN_TEXT = ['onlineUrl', 'phone'];
+/** What counts as blank around a text (JavaScript's trim also removes these). */
+const BLANKS = ' \t\r\n\u00a0\u3000';
+const PAGE = 2000;
+/** Bumped when the facts' SQL changes: the stored fingerprint then differs and the facts are rebuilt. */
+const FACTS_VERSION = 1;
+/** First key of the per-guide advisory lock (Postgres) that makes writers of one guide's fact take turns. */
+const FACTS_LOCK = 7716;
+
+interface Column {
+  columnName?: string;
+  joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
+}
+
+export class ReportParameterError extends Error {
+  constructor(
+    readonly parameter: string,
+    readonly reason: string
+  ) {
+    super(`${parameter}: ${reason}`);
+    this.name = 'ReportParameterError';
+  }
+}
+
+interface Prepared {
+  readonly snapshot: Snapshot;
+  readonly params: ReportParams;
+  readonly sql: string;
+  readonly bindings: unknown[];
+  readonly empty: boolean;
+}
+
+const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection as unknown as Knex;
+  const isPostgres = () => /^(pg|postgres)/.test(String((strapi.db.connection as unknown as { client: { config: { client: string } } }).client.config.client));
+  const published = () => strapi.plugin('linkage').service('published') as PublishedService;
+  const store = () => strapi.plugin('linkage').service('store') as StoreService;
+
+  const columnsOf = (uid: string) => {
+    const meta = strapi.db.metadata.get(uid as never);
+    return { table: meta.tableName, col: (name: string) => (meta.attributes[name] as Column | undefined)?.columnName ?? name, meta };
+  };
+
+  /** The calendar day (YYYY-MM-DD, text) of a datetime column, in each dialect. */
+  const day = (expr: string) =>
+    isPostgres()
+      ? `to_char(${expr}, 'YYYY-MM-DD')`
+      : `(CASE WHEN typeof(${expr}) IN ('integer', 'real') THEN date(${expr} / 1000, 'unixepoch') ELSE date(${expr}) END)`;
+  /** Whole days from one YYYY-MM-DD text to another. */
+  const daysFrom = (from: string, to: string) => (isPostgres() ? `(CAST(${to} AS date) - CAST(${from} AS date))` : `CAST(julianday(${to}) - julianday(${from}) AS INTEGER)`);
+  const isTrue = (expr: string) => (isPostgres() ? `${expr} IS TRUE` : `${expr} = 1`);
+
+  async function itemDomains(): Promise<Map<string, string>> {
+    const { table, col } = columnsOf(ITEM);
+    const rows = (await knex()(table).distinct({ code: col('code'), domain: col('domain') })) as Array<{ code: string; domain: string | null }>;
+    return new Map(rows.map((r) => [r.code, r.domain ?? '']));
+  }
+
+  async function rules(): Promise<RuleFacts[]> {
+    const rows = await store().rules();
+    return [...new Map(rows.map((r) => [r.documentId, r])).values()].map((r) => ({
+      key: r.key,
+      scope: r.scope,
+      level: r.level ?? null,
+      domain: r.domain ?? null,
+      responsible: r.responsible === 'department' ? 'department' : 'owner',
+      responsibleDepartmentCode: r.responsibleDepartmentCode ?? null,
+      reviewEveryDays: Number(r.reviewEveryDays),
+    }));
+  }
+
+  async function context(): Promise<{ snapshot: Snapshot; domains: Map<string, string>; report: ReportContext }> {
+    const [snapshot, domains] = await Promise.all([published().snapshot(), itemDomains()]);
+    const city = [...snapshot.units.values()].find((u) => u.level === 'city' && !u.parent) ?? [...snapshot.units.values()].find((u) => u.level === 'city');
+    return {
+      snapshot,
+      domains,
+      report: {
+        cityCode: city?.code ?? '',
+        unitExists: (code) => snapshot.units.has(code),
+        domains: new Set([...domains.values()].filter(Boolean)),
+        today: toIsoDate(new Date()),
+      },
+    };
+  }
+
+  // ---- the facts table: one narrow row per guide document ---------------------------------
+
+  /** What the facts were computed against: a change of either makes every fact stale. */
+  async function factsBasis(): Promise<{ required: string[]; locales: string[]; fingerprint: string }> {
+    // One after the other: inside a write's transaction both would share one connection.
+    const spec = await store().guideSpec();
+    const locales = await (strapi.plugin('linkage').service('locales') as LocalesService).codes();
+    const required = spec?.required ?? [];
+    const fingerprint = crypto.createHash('sha256').update(JSON.stringify({ v: FACTS_VERSION, required, locales })).digest('hex');
+    return { required, locales, fingerprint };
+  }
+
+  const factsStore = () => strapi.store({ type: 'plugin', name: 'linkage', key: 'guide-facts' });
+
+  /**
+   * The per-document facts of every guide (documentId null) or one: the SQL that computes
+   * completeness (a predicate per required field over every locale's row, components from the
+   * guide's side of the join table) and the last review (MAX by documentId and by key).
+   * A document counts once: its published rows if it has any, else its draft rows.
+   */
+  function factsQuery(documentId: string | null, required: readonly string[], locales: readonly string[]): { sql: string; bindings: unknown[] } {
+    const defaultLocale = locales[0] ?? '';
+    const guide = columnsOf(GUIDE);
+    const g = guide.col;
+    const review = columnsOf(REVIEW);
+    const fact = columnsOf(GUIDE_FACT);
+    const f = fact.col;
+    const join = (guide.meta.attributes.materials as Column).joinTable as NonNullable<Column['joinTable']>;
+    const timeLimit = columnsOf('linkage.time-limit');
+    const bindings: unknown[] = [];
+    const bind = (...values: unknown[]) => {
+      bindings.push(...values);
+      return values.map(() => '?').join(', ');
+    };
+    // Template expressions run left to right, so each placeholder is bound in text order.
+    const filled = (expr: string) => `(${expr} IS NOT NULL AND ${isPostgres() ? 'btrim' : 'trim'}(${expr}, ${bind(BLANKS)}) <> '')`;
+    const ofDocument = (column: string) => (documentId === null ? '' : `AND ${column} IN (SELECT y.${q(g('id'))} FROM ${q(guide.table)} y WHERE y.${q(g('documentId'))} = ${bind(documentId)})`);
+    const parts: string[] = [];
+    parts.push(`mats AS (
+      SELECT j.${q(join.joinColumn.name)} AS entity_id FROM ${q(join.name)} j WHERE j.${q('field')} = 'materials' ${ofDocument(`j.${q(join.joinColumn.name)}`)}
+      GROUP BY j.${q(join.joinColumn.name)}
+    )`);
+    parts.push(`tls AS (
+      SELECT j.${q(join.joinColumn.name)} AS entity_id FROM ${q(join.name)} j
+      JOIN ${q(timeLimit.table)} t ON t.${q('id')} = j.${q(join.inverseJoinColumn.name)}
+      WHERE j.${q('field')} = 'timeLimit' AND (t.${q(timeLimit.col('statutoryDays'))} IS NOT NULL OR t.${q(timeLimit.col('promisedDays'))} IS NOT NULL)
+      ${ofDocument(`j.${q(join.joinColumn.name)}`)}
+      GROUP BY j.${q(join.joinColumn.name)}
+    )`);
+    const localeList = () => (locales.length > 0 ? bind(...locales) : 'NULL');
+    const rowFlags = [
+      ...LOCALIZED_TEXT.map((field) => `CASE WHEN x.${q(g('locale'))} IN (${localeList()}) AND ${filled(`x.${q(g(field))}`)} THEN 1 ELSE 0 END AS c_${field}`),
+      ...PLAIN_TEXT.map((field) => `CASE WHEN x.${q(g('locale'))} = ${bind(defaultLocale)} AND ${filled(`x.${q(g(field))}`)} THEN 1 ELSE 0 END AS c_${field}`),
+      `CASE WHEN x.${q(g('locale'))} = ${bind(defaultLocale)} AND (m.entity_id IS NOT NULL OR ${isTrue(`x.${q(g('noMaterialsNeeded'))}`)}) THEN 1 ELSE 0 END AS c_materials`,
+      `CASE WHEN x.${q(g('locale'))} = ${bind(defaultLocale)} AND t.entity_id IS NOT NULL THEN 1 ELSE 0 END AS c_timeLimit`,
+    ];
+    parts.push(`cur AS (
+      SELECT x.${q(g('documentId'))} AS document_id, x.${q(g('itemCode'))} AS item_code, x.${q(g('stageKey'))} AS stage_key,
+        x.${q(g('unitCode'))} AS unit_code, x.${q(g('departmentCode'))} AS department_code, x.${q(g('createdAt'))} AS created_at,
+        CASE WHEN x.${q(g('publishedAt'))} IS NULL THEN 0 ELSE 1 END AS pub,
+        ${rowFlags.join(',\n        ')}
+      FROM ${q(guide.table)} x
+      LEFT JOIN mats m ON m.entity_id = x.${q(g('id'))}
+      LEFT JOIN tls t ON t.entity_id = x.${q(g('id'))}
+      ${documentId === null ? '' : `WHERE x.${q(g('documentId'))} = ${bind(documentId)}`}
+    )`);
+    const pick = (agg: 'SUM' | 'MAX', field: string) => `CASE WHEN MAX(c.pub) = 1 THEN ${agg}(c.pub * c.c_${field}) ELSE ${agg}(c.c_${field}) END AS ok_${field}`;
+    parts.push(`docs AS (
+      SELECT c.document_id AS document_id, MIN(c.item_code) AS item_code, MIN(c.stage_key) AS stage_key, MIN(c.unit_code) AS unit_code,
+        MIN(c.department_code) AS department_code, MAX(c.pub) AS published, MIN(c.created_at) AS created_at,
+        ${[...LOCALIZED_TEXT.map((field) => pick('SUM', field)), ...[...PLAIN_TEXT, 'materials', 'timeLimit'].map((field) => pick('MAX', field))].join(',\n        ')}
+      FROM cur c
+      GROUP BY c.document_id
+    )`);
+    const r = review.col;
+    const keyOf = (alias: string) => `${alias}.${q(g('itemCode'))} || '/' || ${alias}.${q(g('stageKey'))} || '/' || ${alias}.${q(g('unitCode'))}`;
+    parts.push(`rk AS (
+      SELECT v.${q(r('subjectKey'))} AS k, MAX(v.${q(r('reviewedAt'))}) AS at FROM ${q(review.table)} v
+      WHERE v.${q(r('subjectUid'))} = ${bind(GUIDE)}
+      ${documentId === null ? '' : `AND v.${q(r('subjectKey'))} IN (SELECT ${keyOf('y')} FROM ${q(guide.table)} y WHERE y.${q(g('documentId'))} = ${bind(documentId)})`}
+      GROUP BY v.${q(r('subjectKey'))}
+    )`);
+    parts.push(`rd AS (
+      SELECT v.${q(r('subjectDocumentId'))} AS d, MAX(v.${q(r('reviewedAt'))}) AS at FROM ${q(review.table)} v
+      WHERE v.${q(r('subjectUid'))} = ${bind(GUIDE)} AND v.${q(r('subjectDocumentId'))} ${documentId === null ? 'IS NOT NULL' : `= ${bind(documentId)}`}
+      GROUP BY v.${q(r('subjectDocumentId'))}
+    )`);
+    const okOf = (field: string) => (LOCALIZED_TEXT.includes(field) ? `d.ok_${field} >= ${locales.length}` : `d.ok_${field} = 1`);
+    const known = required.filter((field) => LOCALIZED_TEXT.includes(field) || [...PLAIN_TEXT, 'materials', 'timeLimit'].includes(field));
+    const unknown = required.filter((field) => !known.includes(field));
+    // A required field the SQL cannot check is never filled (as the pure check would report it).
+    const conditions = [...known.map(okOf), ...unknown.map(() => '1 = 0')];
+    const complete = conditions.length > 0 ? `CASE WHEN ${conditions.join(' AND ')} THEN TRUE ELSE FALSE END` : 'TRUE';
+    const missing =
+      required.length > 0
+        ? `substr(${required.map((field) => (known.includes(field) ? `CASE WHEN ${okOf(field)} THEN '' ELSE ${bind(`,${field}`)} END` : `${bind(`,${field}`)}`)).join(' || ')}, 2)`
+        : `''`;
+    const stamp = isPostgres() ? new Date() : Date.now();
+    const has = (name: string) => Boolean(fact.meta.attributes[name]);
+    const stamps = ['createdAt', 'updatedAt', 'publishedAt'].filter(has);
+    const columns = ['documentId', 'guideDocumentId', 'itemCode', 'stageKey', 'unitCode', 'departmentCode', 'status', 'complete', 'missingFields', 'createdOn', 'lastReviewedAt', ...stamps];
+    const select = `SELECT d.document_id, d.document_id, d.item_code, d.stage_key, d.unit_code, d.department_code,
+        CASE WHEN d.published = 1 THEN 'published' ELSE 'draft' END, ${complete}, ${missing}, ${day('d.created_at')},
+        CASE WHEN rk.at IS NULL THEN rd.at WHEN rd.at IS NULL THEN rk.at WHEN rk.at > rd.at THEN rk.at ELSE rd.at END
+        ${stamps.map(() => `, ${bind(stamp)}`).join('')}
+      FROM docs d
+      LEFT JOIN rk ON rk.k = d.item_code || '/' || d.stage_key || '/' || d.unit_code
+      LEFT JOIN rd ON rd.d = d.document_id`;
+    return {
+      sql: `WITH ${parts.join(',\n')}
+      INSERT INTO ${q(fact.table)} (${columns.map((c) => q(f(c))).join(', ')})
+      ${select}`,
+      bindings,
+    };
+  }
+
+  /** Runs `work` in the current transaction (joining the caller's, as Strapi's nested transactions do). */
+  const inTransaction = <T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> =>
+    strapi.db.transaction(async ({ trx }) => work(trx as unknown as Knex.Transaction)) as Promise<T>;
+
+  /** Recomputes one guide's fact (none, if the guide is gone), in the caller's transaction. */
+  async function refreshFacts(documentId: string): Promise<void> {
+    const { required, locales } = await factsBasis();
+    const fact = columnsOf(GUIDE_FACT);
+    await inTransaction(async (trx) => {
+      // Writers of one guide take turns: the second recomputes after the first has committed.
+      if (isPostgres()) await trx.raw('SELECT pg_advisory_xact_lock(?, hashtext(?))', [FACTS_LOCK, documentId]);
+      await trx(fact.table).where(fact.col('guideDocumentId'), documentId).del();
+      const { sql, bindings } = factsQuery(documentId, required, locales);
+      await trx.raw(sql, bindings as Knex.RawBinding[]);
+    });
+  }
+
+  /** Recomputes every fact in one transaction; remembers what they were computed against. */
+  async function rebuildFacts(): Promise<number> {
+    const { required, locales, fingerprint } = await factsBasis();
+    const fact = columnsOf(GUIDE_FACT);
+    const count = await inTransaction(async (trx) => {
+      if (isPostgres()) await trx.raw(`LOCK TABLE ${q(fact.table)} IN SHARE ROW EXCLUSIVE MODE`);
+      await trx(fact.table).del();
+      const { sql, bindings } = factsQuery(null, required, locales);
+      await trx.raw(sql, bindings as Knex.RawBinding[]);
+      await factsStore().set({ value: { fingerprint, builtAt: new Date().toISOString() } });
+      return Number((await trx(fact.table).count({ n: '*' }))[0].n);
+    });
+    // Statistics, and a visibility map so the anti-join for "missing" can read the key index alone.
+    if (isPostgres() && count > 1000 && !strapi.db.inTransaction()) await knex().raw(`VACUUM ANALYZE ${q(fact.table)}`);
+    return count;
+  }
+
+  /** Rebuilds when the spec or locales changed since the last build, or the table is empty while guides exist. */
+  async function ensureFacts(): Promise<boolean> {
+    const { fingerprint } = await factsBasis();
+    const stored = await factsStore().get({});
+    const same = (stored as { fingerprint?: string } | null)?.fingerprint === fingerprint;
+    if (same) {
+      const fact = columnsOf(GUIDE_FACT);
+      const guide = columnsOf(GUIDE);
+      const hasFact = await knex()(fact.table).first(fact.col('id'));
+      const hasGuide = hasFact ? true : await knex()(guide.table).first(guide.col('id'));
+      if (hasFact || !hasGuide) return false;
+    }
+    const started = Date.now();
+    const n = await rebuildFacts();
+    strapi.log.info(`[linkage] Guide facts built: ${n} rows in ${Date.now() - started} ms`);
+    return true;
+  }
+
+  // ---- the report over the facts ----------------------------------------------------------
+
+  /** The guides in scope, one row per document with its flags: the `flags` CTE, and the `missing` one. */
+  async function prepare(params: ReportParams, snapshot: Snapshot, domains: Map<string, string>): Promise<Prepared> {
+    await ensureFacts();
+    const allRules = await rules();
+    const scopeCodes = params.subtree ? subtreeCodes(params.unit, snapshot.unitIndex.values()) : [params.unit];
+    const units = scopeCodes.map((code) => snapshot.unitIndex.get(code)).filter((u): u is NonNullable<typeof u> => Boolean(u) && (!params.level || u?.level === params.level));
+    const items = [...domains].filter(([, domain]) => !params.domain || domain === params.domain);
+    const domainSet = new Set(items.map(([, d]) => d));
+    const classes = ruleClasses(domainSet, params.asOf, (level: Level, domain: string) => applicableRule(allRules, { scope: 'guide', level, domain }));
+    const empty = units.length === 0 || items.length === 0;
+
+    const fact = columnsOf(GUIDE_FACT);
+    const f = fact.col;
+    const expected = columnsOf(EXPECTED_HANDLER);
+    const bindings: unknown[] = [];
+    const bind = (...values: unknown[]) => {
+      bindings.push(...values);
+      return values.map(() => '?').join(', ');
+    };
+    const unitValues = units.map((u) => `(${bind(u.code, u.level)})`).join(', ');
+    const itemValues = items.map(([code, domain]) => `(${bind(code, domain)})`).join(', ');
+    const ruleValues = classes
+      .map((c) => {
+        const department = c.responsibleDepartmentCode ? snapshot.departments.get(c.responsibleDepartmentCode) : undefined;
+        return `(${bind(c.level, c.domain, c.ruleKey)}, ${Math.trunc(c.reviewEveryDays)}, ${bind(c.cutoff, department?.unit ?? null, c.responsibleDepartmentCode)})`;
+      })
+      .join(', ');
+    const text = isPostgres() ? 'CAST(NULL AS text)' : 'NULL';
+    const parts: string[] = [];
+    parts.push(`units_in(code, level) AS (${unitValues ? `VALUES ${unitValues}` : `SELECT ${text}, ${text} WHERE 1 = 0`})`);
+    parts.push(`items_in(code, domain) AS (${itemValues ? `VALUES ${itemValues}` : `SELECT ${text}, ${text} WHERE 1 = 0`})`);
+    parts.push(
+      `rules_in(level, domain, rule_key, every_days, cutoff, resp_unit, resp_dept) AS (${
+        ruleValues ? `VALUES ${ruleValues}` : `SELECT ${text}, ${text}, ${text}, 0, ${text}, ${text}, ${text} WHERE 1 = 0`
+      })`
+    );
+    parts.push(`gr AS (
+      SELECT x.${q(f('guideDocumentId'))} AS document_id, x.${q(f('itemCode'))} AS item_code, x.${q(f('stageKey'))} AS stage_key,
+        x.${q(f('unitCode'))} AS unit_code, x.${q(f('departmentCode'))} AS department_code, u.level AS level, i.domain AS domain,
+        CASE WHEN x.${q(f('status'))} = 'published' THEN 1 ELSE 0 END AS published, x.${q(f('createdOn'))} AS created_on,
+        x.${q(f('missingFields'))} AS missing_fields, CASE WHEN ${isTrue(`x.${q(f('complete'))}`)} THEN 1 ELSE 0 END AS complete,
+        x.${q(f('lastReviewedAt'))} AS last_at,
+        ru.rule_key AS rule_key, ru.every_days AS every_days, ru.cutoff AS cutoff, ru.resp_dept AS by_rule_dept,
+        COALESCE(ru.resp_unit, x.${q(f('unitCode'))}) AS owner_unit, COALESCE(ru.resp_dept, x.${q(f('departmentCode'))}) AS owner_dept
+      FROM ${q(fact.table)} x
+      JOIN units_in u ON u.code = x.${q(f('unitCode'))}
+      JOIN items_in i ON i.code = x.${q(f('itemCode'))}
+      LEFT JOIN rules_in ru ON ru.level = u.level AND ru.domain = i.domain
+    )`);
+    parts.push(`dated AS (
+      SELECT gr.*, ${day('gr.last_at')} AS last_on FROM gr
+    )`);
+    parts.push(`flags AS (
+      SELECT dated.*,
+        CASE WHEN dated.every_days IS NOT NULL AND COALESCE(dated.last_on, dated.created_on) < dated.cutoff
+          THEN ${daysFrom('COALESCE(dated.last_on, dated.created_on)', 'dated.cutoff')} ELSE 0 END AS overdue_days,
+        CASE WHEN dated.published = 0 AND dated.every_days IS NOT NULL AND dated.created_on < dated.cutoff THEN 1 ELSE 0 END AS stale
+      FROM dated
+    )`);
+    const e = expected.col;
+    parts.push(`missing AS (
+      SELECT e.${q(e('itemCode'))} AS item_code, e.${q(e('stageKey'))} AS stage_key, e.${q(e('unitCode'))} AS unit_code,
+        e.${q(e('departmentCode'))} AS department_code, u.level AS level, i.domain AS domain, ru.rule_key AS rule_key, ru.resp_dept AS by_rule_dept,
+        COALESCE(ru.resp_unit, e.${q(e('unitCode'))}) AS owner_unit, COALESCE(ru.resp_dept, e.${q(e('departmentCode'))}) AS owner_dept
+      FROM ${q(expected.table)} e
+      JOIN units_in u ON u.code = e.${q(e('unitCode'))}
+      JOIN items_in i ON i.code = e.${q(e('itemCode'))}
+      LEFT JOIN rules_in ru ON ru.level = u.level AND ru.domain = i.domain
+      WHERE NOT EXISTS (
+        SELECT 1 FROM ${q(fact.table)} x
+        WHERE x.${q(f('itemCode'))} = e.${q(e('itemCode'))} AND x.${q(f('stageKey'))} = e.${q(e('stageKey'))} AND x.${q(f('unitCode'))} = e.${q(e('unitCode'))}
+      )
+    )`);
+    return { snapshot, params, sql: `WITH ${parts.join(',\n')}`, bindings, empty };
+  }
+
+  const number = (v: unknown) => Number(v ?? 0);
+
+  async function owners(prepared: Prepared, memberships: Array<{ unitCode: string; scope: string }>): Promise<OwnerRow[]> {
+    if (prepared.empty) return [];
+    const rows = rowsOf(await knex().raw(ownersSql(prepared), prepared.bindings as Knex.RawBinding[]));
+    const { snapshot } = prepared;
+    return rows.map((row) => toOwner(row, snapshot, memberships));
+  }
+
+  function ownersSql(prepared: Prepared): string {
+    return `${prepared.sql}
+      , owners AS (
+        SELECT owner_unit, owner_dept, MAX(by_rule_dept) AS by_rule_dept, MAX(CASE WHEN by_rule_dept IS NOT NULL THEN rule_key END) AS by_rule,
+          COUNT(*) AS guides, SUM(complete) AS complete, SUM(1 - complete) AS incomplete,
+          SUM(CASE WHEN last_at IS NULL THEN 1 ELSE 0 END) AS never_reviewed,
+          SUM(CASE WHEN overdue_days > 0 THEN 1 ELSE 0 END) AS overdue, MAX(overdue_days) AS overdue_max, SUM(overdue_days) AS overdue_total,
+          SUM(stale) AS stale, 0 AS missing
+        FROM flags GROUP BY owner_unit, owner_dept
+        UNION ALL
+        SELECT owner_unit, owner_dept, MAX(by_rule_dept), MAX(CASE WHEN by_rule_dept IS NOT NULL THEN rule_key END),
+          0, 0, 0, 0, 0, 0, 0, 0, COUNT(*)
+        FROM missing GROUP BY owner_unit, owner_dept
+      )
+      SELECT owner_unit, owner_dept, MAX(by_rule) AS by_rule, SUM(guides) AS guides, SUM(complete) AS complete, SUM(incomplete) AS incomplete,
+        SUM(never_reviewed) AS never_reviewed, SUM(overdue) AS overdue, MAX(overdue_max) AS overdue_max, SUM(overdue_total) AS overdue_total,
+        SUM(stale) AS stale, SUM(missing) AS missing
+      FROM owners GROUP BY owner_unit, owner_dept ORDER BY owner_unit, owner_dept`;
+  }
+
+  function toOwner(row: Record<string, unknown>, snapshot: Snapshot, memberships: Array<{ unitCode: string; scope: string }>): OwnerRow {
+    {
+      const unitCode = String(row.owner_unit);
+      const departmentCode = String(row.owner_dept);
+      const ancestors = ancestorsOf(unitCode, snapshot.unitIndex).map((u) => u.code);
+      return {
+        unitCode,
+        unitName: { ...(snapshot.units.get(unitCode)?.name ?? {}) } as Record<string, string>,
+        departmentCode,
+        departmentName: { ...(snapshot.departments.get(departmentCode)?.name ?? {}) } as Record<string, string>,
+        responsibleByRule: (row.by_rule as string | null) ?? null,
+        hasEditor: hasEditor(unitCode, ancestors, memberships),
+        guides: number(row.guides),
+        complete: number(row.complete),
+        incomplete: number(row.incomplete),
+        neverReviewed: number(row.never_reviewed),
+        overdue: number(row.overdue),
+        overdueDaysMax: number(row.overdue_max),
+        overdueDaysTotal: number(row.overdue_total),
+        staleDrafts: number(row.stale),
+        missing: number(row.missing),
+      };
+    }
+  }
+
+  function recordsSql(prepared: Prepared, params: RecordsParams): { sql: string; bindings: unknown[] } {
+    const bindings = [...prepared.bindings];
+    const where: string[] = [];
+    if (params.owner) {
+      where.push('owner_unit = ?');
+      bindings.push(params.owner.unitCode);
+      if (params.owner.departmentCode) {
+        where.push('owner_dept = ?');
+        bindings.push(params.owner.departmentCode);
+      }
+    }
+    const order = 'ORDER BY owner_unit, owner_dept, item_code, stage_key, unit_code';
+    if (params.category === 'missing') {
+      return {
+        sql: `${prepared.sql} SELECT NULL AS document_id, item_code, stage_key, unit_code, department_code, owner_unit, owner_dept, level, domain
+          FROM missing ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${order}`,
+        bindings,
+      };
+    }
+    const category: Record<string, string> = {
+      all: '1 = 1',
+      complete: 'complete = 1',
+      incomplete: 'complete = 0',
+      neverReviewed: 'last_at IS NULL',
+      overdue: 'overdue_days > 0',
+      staleDrafts: 'stale = 1',
+    };
+    where.push(category[params.category]);
+    return {
+      sql: `${prepared.sql} SELECT * FROM flags WHERE ${where.join(' AND ')} ${order}, document_id`,
+      bindings,
+    };
+  }
+
+  function toRecord(row: Record<string, unknown>, prepared: Prepared, category: string): RecordRow {
+    if (category === 'missing') {
+      return {
+        documentId: null,
+        itemCode: String(row.item_code),
+        stageKey: String(row.stage_key),
+        unitCode: String(row.unit_code),
+        departmentCode: String(row.department_code),
+        ownerUnitCode: String(row.owner_unit),
+        ownerDepartmentCode: String(row.owner_dept),
+        level: String(row.level),
+        domain: (row.domain as string | null) ?? null,
+        status: 'missing',
+        missingFields: [],
+        lastReviewedOn: null,
+        createdOn: null,
+        dueOn: null,
+        overdueDays: 0,
+        staleDraft: false,
+      };
+    }
+    const lastReviewedOn = (row.last_on as string | null) ?? null;
+    const createdOn = (row.created_on as string | null) ?? null;
+    const every = row.every_days === null || row.every_days === undefined ? null : Number(row.every_days);
+    const state = reviewState(every === null ? null : { reviewEveryDays: every }, lastReviewedOn, createdOn ?? prepared.params.asOf, prepared.params.asOf);
+    const stored = String(row.missing_fields ?? '');
+    const missingFields = stored === '' ? [] : stored.split(',');
+    return {
+      documentId: String(row.document_id),
+      itemCode: String(row.item_code),
+      stageKey: String(row.stage_key),
+      unitCode: String(row.unit_code),
+      departmentCode: String(row.department_code),
+      ownerUnitCode: String(row.owner_unit),
+      ownerDepartmentCode: String(row.owner_dept),
+      level: String(row.level),
+      domain: (row.domain as string | null) ?? null,
+      status: number(row.published) === 1 ? 'published' : 'draft',
+      missingFields,
+      lastReviewedOn,
+      createdOn,
+      dueOn: state.dueOn,
+      overdueDays: state.overdueDays,
+      staleDraft: number(row.stale) === 1,
+    };
+  }
+
+  /** Rows of a query, a page at a time: through a cursor on Postgres, by LIMIT/OFFSET on SQLite. */
+  async function* pages(sql: string, bindings: unknown[]): AsyncGenerator<Array<Record<string, unknown>>> {
+    if (isPostgres()) {
+      const trx = await knex().transaction();
+      try {
+        // A utility statement takes no parameters: the values (codes, dates, locales) go in as literals.
+        const literal = knex().raw(sql, bindings as Knex.RawBinding[]).toQuery();
+        await trx.raw(`DECLARE linkage_report NO SCROLL CURSOR FOR ${literal}`);
+        for (;;) {
+          const page = rowsOf(await trx.raw(`FETCH ${PAGE} FROM linkage_report`));
+          if (page.length === 0) break;
+          yield page;
+        }
+        await trx.raw('CLOSE linkage_report');
+        await trx.commit();
+      } finally {
+        if (!trx.isCompleted()) await trx.rollback();
+      }
+      return;
+    }
+    for (let offset = 0; ; offset += PAGE) {
+      const page = rowsOf(await knex().raw(`${sql} LIMIT ${PAGE} OFFSET ${offset}`, bindings as Knex.RawBinding[]));
+      if (page.length === 0) break;
+      yield page;
+      if (page.length < PAGE) break;
+    }
+  }
+
+  async function memberships(): Promise<Array<{ unitCode: string; scope: string }>> {
+    return (await strapi.db.query(MEMBERSHIP).findMany({ select: ['unitCode', 'scope'] })) as Array<{ unitCode: string; scope: string }>;
+  }
+
+  async function parsed<T>(query: Record<string, unknown>, parse: (q: Record<string, unknown>, c: ReportContext) => { ok: true; value: T } | { ok: false; problem: { parameter: string; reason: string } }) {
+    const ctx = await context();
+    const result = parse(query, ctx.report);
+    if (!result.ok) throw new ReportParameterError(result.problem.parameter, result.problem.reason);
+    return { ...ctx, value: result.value };
+  }
+
+  return {
+    /** The per-owner summary with totals. */
+    async summary(query: Record<string, unknown>) {
+      const { snapshot, domains, value: params } = await parsed(query, parseReportParams);
+      const prepared = await prepare(params, snapshot, domains);
+      const rows = await owners(prepared, await memberships());
+      return { params, locales: snapshot.locales, totals: ownerTotals(rows), owners: rows };
+    },
+
+    /** One page of the records behind a number. */
+    async records(query: Record<string, unknown>) {
+      const { snapshot, domains, value: params } = await parsed(query, parseRecordsParams);
+      const prepared = await prepare(params, snapshot, domains);
+      if (prepared.empty) return { params, rows: [] as RecordRow[], next: null };
+      const { sql, bindings } = recordsSql(prepared, params);
+      const rows = rowsOf(await knex().raw(`${sql} LIMIT ${params.limit + 1} OFFSET ${params.offset}`, bindings as Knex.RawBinding[]));
+      const more = rows.length > params.limit;
+      return {
+        params,
+        rows: rows.slice(0, params.limit).map((row) => toRecord(row, prepared, params.category)),
+        next: more ? params.offset + params.limit : null,
+      };
+    },
+
+    /** The summary as CSV (UTF-8 with BOM). */
+    async summaryCsv(query: Record<string, unknown>): Promise<string> {
+      const { owners: rows, locales } = await this.summary(query);
+      const locale = locales[0];
+      return BOM + csvLine([...OWNER_COLUMNS]) + rows.map((row) => csvLine(ownerCsvValues(row, locale))).join('');
+    },
+
+    /** Every record of a category as CSV, streamed a page at a time from the database. */
+    async recordsCsv(query: Record<string, unknown>): Promise<Readable> {
+      const { snapshot, domains, value: params } = await parsed(query, parseRecordsParams);
+      const prepared = await prepare(params, snapshot, domains);
+      const locale = snapshot.locales[0];
+      const { sql, bindings } = recordsSql(prepared, params);
+      const generate = async function* () {
+        yield BOM + csvLine([...RECORD_COLUMNS]);
+        if (prepared.empty) return;
+        for await (const page of pages(sql, bindings)) {
+          yield page.map((row) => {
+            const record = toRecord(row, prepared, params.category);
+            return csvLine(recordCsvValues(record, snapshot.units.get(record.unitCode)?.name?.[locale] ?? ''));
+          }).join('');
+        }
+      };
+      return Readable.from(generate());
+    },
+
+    /** The summary's SQL with its bindings as literals (for EXPLAIN in benchmarks). */
+    async summarySql(query: Record<string, unknown>): Promise<string> {
+      const { snapshot, domains, value: params } = await parsed(query, parseReportParams);
+      const prepared = await prepare(params, snapshot, domains);
+      return knex().raw(ownersSql(prepared), prepared.bindings as Knex.RawBinding[]).toQuery();
+    },
+
+    /** For tests: the SQL verdict on every guide in scope, by documentId. */
+    async completeness(query: Record<string, unknown> = {}): Promise<Map<string, string[]>> {
+      const { snapshot, domains, value: params } = await parsed(query, parseReportParams);
+      const prepared = await prepare(params, snapshot, domains);
+      const result = new Map<string, string[]>();
+      for await (const page of pages(`${prepared.sql} SELECT * FROM flags ORDER BY document_id`, prepared.bindings)) {
+        for (const row of page) {
+          const record = toRecord(row, prepared, 'all');
+          result.set(record.documentId as string, [...record.missingFields]);
+        }
+      }
+      return result;
+    },
+
+    /** The facts table (guide-fact): one guide's fact, in the caller's transaction. */
+    refreshFacts,
+    /** Every fact, recomputed in one transaction. */
+    rebuildFacts,
+    /** Rebuilds when the guide spec or the locales changed, or the table is empty while guides exist. */
+    ensureFacts,
+
+    isLevel,
+  };
+};
+
+function rowsOf(result: unknown): Array<Record<string, unknown>> {
+  if (Array.isArray(result)) return result as Array<Record<string, unknown>>;
+  return ((result as { rows?: Array<Record<string, unknown>> }).rows ?? []) as Array<Record<string, unknown>>;
+}
