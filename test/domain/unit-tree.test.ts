@@ -268,6 +268,20 @@ describe('ancestorsOf, ancestorOrSelfAt and subtreeCodes on the demo tree', () =
     expect([...codes].sort()).toEqual(units.map((u) => u.code).sort());
   });
 
+  it('gives the same subtree from the unit index as from the list, again and again', () => {
+    const index = demoUnitIndex();
+    const fromList = [...subtreeCodes(JIAOZHOU, demoUnits())].sort();
+    expect([...subtreeCodes(JIAOZHOU, index)].sort()).toEqual(fromList);
+    expect([...subtreeCodes(JIAOZHOU, index)].sort()).toEqual(fromList);
+  });
+
+  it('sees a unit added to an index it has already walked', () => {
+    const index = new Map(demoUnitIndex());
+    expect(subtreeCodes('370281001002', index)).toEqual(['370281001002']);
+    index.set('370281001002001', { code: '370281001002001', level: 'community', kind: 'village', parentCode: '370281001002' } as UnitFacts);
+    expect(subtreeCodes('370281001002', index)).toEqual(['370281001002', '370281001002001']);
+  });
+
   it('gives a community and a district without streets a subtree of themselves only', () => {
     expect(subtreeCodes('370281001002', demoUnits())).toEqual(['370281001002']);
     expect(subtreeCodes('370285000000', demoUnits())).toEqual(['370285000000']);

@@ -186,8 +186,9 @@ function ReportPage() {
             </Checkbox>
             <Field.Root name="level">
               <Field.Label>{t('report.level', 'Level')}</Field.Label>
-              <SingleSelect value={filters.level} onChange={(v: string | number) => setFilters({ ...filters, level: String(v) })} placeholder={t('report.any', 'Any')}>
-                <SingleSelectOption value="">{t('report.any', 'Any')}</SingleSelectOption>
+              {/* The design system's select shows an empty value as its placeholder too: "any" stands for it. */}
+              <SingleSelect value={filters.level || 'any'} onChange={(v: string | number) => setFilters({ ...filters, level: v === 'any' ? '' : String(v) })}>
+                <SingleSelectOption value="any">{t('report.any', 'Any')}</SingleSelectOption>
                 {['city', 'district', 'street', 'community'].map((level) => (
                   <SingleSelectOption key={level} value={level}>{t(`report.level.${level}`, level)}</SingleSelectOption>
                 ))}

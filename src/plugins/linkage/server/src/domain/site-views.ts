@@ -43,7 +43,7 @@ export function stageHandlers(item: CatalogItem, stageKey: string, unitCode: str
     const at = ancestorOrSelfAt(unitCode, level, ctx.unitIndex);
     return at ? [at.code] : [];
   }
-  return subtreeCodes(unitCode, ctx.unitIndex.values()).filter((code) => ctx.unitIndex.get(code)?.level === level);
+  return subtreeCodes(unitCode, ctx.unitIndex).filter((code) => ctx.unitIndex.get(code)?.level === level);
 }
 
 /** True when this unit handles some stage of the item for some answer. */
@@ -160,7 +160,7 @@ export function answerScope(within: string, answerLevel: Level, siteUnit: string
 
 /** The units at a level in the subtree of a unit (the unit itself if it is at that level). */
 function subtreeAt(root: string, level: Level, units: UnitIndex): UnitFacts[] {
-  return subtreeCodes(root, units.values())
+  return subtreeCodes(root, units)
     .map((code) => units.get(code))
     .filter((u): u is UnitFacts => u !== undefined && u.level === level);
 }

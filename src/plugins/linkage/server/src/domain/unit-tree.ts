@@ -155,15 +155,30 @@ export function ancestorOrSelfAt(code: string, level: Level, units: UnitIndex): 
   return ancestorsOf(code, units).find((unit) => unit.level === level) ?? null;
 }
 
-/** Codes of the unit and every unit below it. */
-export function subtreeCodes(code: string, units: Iterable<UnitFacts>): string[] {
+// A unit index is built once per catalog snapshot and not changed after: its children are worked
+// out once too, not on every call (a site page asks for subtrees many times). The size check
+// catches an index that grew since.
+const childrenByIndex = new WeakMap<object, { size: number; children: Map<string, string[]> }>();
+
+const isIndex = (units: Iterable<UnitFacts> | UnitIndex): units is UnitIndex => units instanceof Map;
+
+function childrenOf(units: Iterable<UnitFacts> | UnitIndex): Map<string, string[]> {
+  const cached = isIndex(units) ? childrenByIndex.get(units) : undefined;
+  if (cached && isIndex(units) && cached.size === units.size) return cached.children;
   const children = new Map<string, string[]>();
-  for (const unit of units) {
+  for (const unit of isIndex(units) ? units.values() : units) {
     if (unit.parentCode === null) continue;
     const list = children.get(unit.parentCode) ?? [];
     list.push(unit.code);
     children.set(unit.parentCode, list);
   }
+  if (isIndex(units)) childrenByIndex.set(units, { size: units.size, children });
+  return children;
+}
+
+/** The codes of a unit and every unit below it; pass the unit index itself to reuse its children. */
+export function subtreeCodes(code: string, units: Iterable<UnitFacts> | UnitIndex): string[] {
+  const children = childrenOf(units);
   const result: string[] = [];
   const stack = [code];
   const seen = new Set<string>();

@@ -303,7 +303,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function prepare(params: ReportParams, snapshot: Snapshot, domains: Map<string, string>): Promise<Prepared> {
     await ensureFacts();
     const allRules = await rules();
-    const scopeCodes = params.subtree ? subtreeCodes(params.unit, snapshot.unitIndex.values()) : [params.unit];
+    const scopeCodes = params.subtree ? subtreeCodes(params.unit, snapshot.unitIndex) : [params.unit];
     const units = scopeCodes.map((code) => snapshot.unitIndex.get(code)).filter((u): u is NonNullable<typeof u> => Boolean(u) && (!params.level || u?.level === params.level));
     const items = [...domains].filter(([, domain]) => !params.domain || domain === params.domain);
     const domainSet = new Set(items.map(([, d]) => d));

@@ -103,9 +103,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     stylesheet: `${STYLESHEET_PATH}?v=${stylesheetOf(snapshot).etag.slice(1, 13)}`,
   });
 
+  // Built and hashed once per snapshot: every page names it.
+  const stylesheets = new WeakMap<Snapshot, Rendered>();
   const stylesheetOf = (snapshot: Snapshot): Rendered => {
-    const layoutFirst = [...snapshot.templates].sort(([a], [b]) => (a === 'layout' ? -1 : b === 'layout' ? 1 : a.localeCompare(b)));
-    return rendered(layoutFirst.map(([, t]) => t.styles).filter(Boolean).join('\n'), 'text/css; charset=utf-8');
+    let stylesheet = stylesheets.get(snapshot);
+    if (!stylesheet) {
+      const layoutFirst = [...snapshot.templates].sort(([a], [b]) => (a === 'layout' ? -1 : b === 'layout' ? 1 : a.localeCompare(b)));
+      stylesheet = rendered(layoutFirst.map(([, t]) => t.styles).filter(Boolean).join('\n'), 'text/css; charset=utf-8');
+      stylesheets.set(snapshot, stylesheet);
+    }
+    return stylesheet;
   };
 
   const html = (body: string) => rendered(body, 'text/html; charset=utf-8');
