@@ -2,6 +2,7 @@ import {
   applicableRule,
   ruleCoverage,
   reviewState,
+  rulesOf,
   specificity,
   type RuleFacts,
 } from '../../src/plugins/linkage/server/src/domain/review-schedule';
@@ -120,5 +121,19 @@ describe('reviewState: due one interval after the last review', () => {
 
   it('a record no rule governs is never due', () => {
     expect(reviewState(null, null, '2020-01-01', '2026-11-27')).toEqual({ dueOn: null, neverReviewed: true, overdueDays: 0 });
+  });
+});
+
+describe('rulesOf: stored rule rows to rules', () => {
+  const row = { documentId: 'd1', key: 'k', scope: 'guide' as const, level: null, domain: '', responsible: null, responsibleDepartmentCode: null, reviewEveryDays: '90' };
+
+  it('keeps one rule per document (a row per locale), a blank domain as none, the owner by default', () => {
+    expect(rulesOf([row, { ...row }])).toEqual([rule('k', 'guide', 90)]);
+  });
+
+  it('keeps a named department', () => {
+    expect(rulesOf([{ ...row, responsible: 'department', responsibleDepartmentCode: 'QD-EGOV', domain: 'housing' }])).toEqual([
+      rule('k', 'guide', 90, { responsible: 'department', responsibleDepartmentCode: 'QD-EGOV', domain: 'housing' }),
+    ]);
   });
 });

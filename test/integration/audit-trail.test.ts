@@ -4,6 +4,7 @@
 // writes leave none; the trail is append-only; an auditor reads and verifies it
 // (GET /linkage/audit, /linkage/audit/verify, `npm run linkage -- audit verify`), and a row altered
 // in the database is reported by its seq.
+import type { ChainedEntry } from '../../src/plugins/linkage/server/src/domain/audit-chain';
 import { createAdmin, ROLES } from '../support/admins';
 import { documentIdOf } from '../support/demo';
 import { TEST_ADMIN } from '../support/env';
@@ -13,21 +14,8 @@ import { startDemoStrapi, type TestStrapi } from '../support/strapi';
 const AUDIT = 'plugin::linkage.audit-entry';
 const MEMBERSHIP = 'plugin::linkage.membership';
 
-interface Entry {
-  seq: number;
-  at: string;
-  userId: number | null;
-  userEmail: string | null;
-  unitCode: string | null;
-  action: string;
-  subjectUid: string;
-  subjectDocumentId: string | null;
-  subjectKey: string | null;
-  subjectLocale: string | null;
-  fields: Array<string | { field: string; from: string | null; to: string | null }>;
-  prevHash: string | null;
-  hash: string;
-}
+// An entry as the admin API answers it: the chain's own shape.
+type Entry = ChainedEntry;
 
 let t: TestStrapi;
 let shinan: Signed;

@@ -98,3 +98,27 @@ export function reviewState(rule: Pick<RuleFacts, 'reviewEveryDays'> | null, las
   const dueOn = addDays(lastReviewedOn ?? createdOn, rule.reviewEveryDays);
   return { dueOn, neverReviewed, overdueDays: Math.max(0, daysBetween(dueOn, asOf)) };
 }
+
+/** A stored rule row (one per locale; the rule's fields are not localized). */
+export interface StoredRule {
+  readonly documentId: string;
+  readonly key: string;
+  readonly scope: RuleScope;
+  readonly level: Level | null;
+  readonly domain: string | null;
+  readonly responsible: string | null;
+  readonly responsibleDepartmentCode: string | null;
+  readonly reviewEveryDays: number | string;
+}
+
+/** One rule per document; a blank domain names none (the Content Manager stores a cleared field as ""). */
+export const rulesOf = (rows: readonly StoredRule[]): RuleFacts[] =>
+  [...new Map(rows.map((r) => [r.documentId, r])).values()].map((r) => ({
+    key: r.key,
+    scope: r.scope,
+    level: r.level ?? null,
+    domain: r.domain || null,
+    responsible: r.responsible === 'department' ? 'department' : 'owner',
+    responsibleDepartmentCode: r.responsibleDepartmentCode ?? null,
+    reviewEveryDays: Number(r.reviewEveryDays),
+  }));

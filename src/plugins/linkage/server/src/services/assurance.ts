@@ -7,7 +7,7 @@ import { currentActor, type RequestActor } from '../access/actor';
 import { unitLabels } from '../access/write-guard';
 import type { CatalogGuide, LocalizedText } from '../domain/catalog-format';
 import { guideKey } from '../domain/catalog-format';
-import { guideFromRows, type GuideRow, type RuleRow } from '../domain/catalog-records';
+import { guideFromRows, type GuideRow } from '../domain/catalog-records';
 import { toIsoDate } from '../domain/dates';
 import { expectedHandlers, type ExpectedHandler } from '../domain/expected-handlers';
 import { guideAssurance, type GuideAssurance } from '../domain/guide-assurance';
@@ -16,7 +16,7 @@ import { LEVELS, type Level } from '../domain/levels';
 import { problem, type Problem } from '../domain/problems';
 import { reviewReadDecision } from '../domain/review-access';
 import { duplicateRuleProblems, type RuleDraft } from '../domain/responsibility-rules';
-import { describeSubject, ruleCoverage, type RuleFacts, type RuleSubject } from '../domain/review-schedule';
+import { describeSubject, ruleCoverage, rulesOf, type RuleFacts, type RuleSubject } from '../domain/review-schedule';
 import { validationError } from '../document-service/validation-error';
 import { GUIDE, ITEM, RESPONSIBILITY_RULE, UNIT } from '../uids';
 import type { Snapshot } from './published';
@@ -80,18 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const published = () => strapi.plugin('linkage').service('published') as PublishedService;
   const locales = () => strapi.plugin('linkage').service('locales') as LocalesService;
 
-  async function rules(): Promise<RuleFacts[]> {
-    const rows = sameDocument((await strapi.db.query(RESPONSIBILITY_RULE).findMany({})) as Array<RuleRow & { documentId: string }>);
-    return rows.map((r) => ({
-      key: r.key,
-      scope: r.scope,
-      level: r.level ?? null,
-      domain: r.domain || null,
-      responsible: r.responsible === 'department' ? 'department' : 'owner',
-      responsibleDepartmentCode: r.responsibleDepartmentCode ?? null,
-      reviewEveryDays: r.reviewEveryDays,
-    }));
-  }
+  const rules = async (): Promise<RuleFacts[]> => rulesOf(await store().rules());
 
   /** Every item's domain by code, drafts included: a guide's rule does not wait for its item's publish. */
   async function itemDomains(): Promise<Map<string, string | null>> {

@@ -77,22 +77,8 @@ export interface VerifyOptions {
 const AUDIT_LOCK = 7_354_202;
 const VERIFY_PAGE = 1000;
 
-interface AuditRow {
-  id: number;
-  seq: string | number;
-  at: string;
-  userId: number | null;
-  userEmail: string | null;
-  unitCode: string | null;
-  action: string;
-  subjectUid: string;
-  subjectDocumentId: string | null;
-  subjectKey: string | null;
-  subjectLocale: string | null;
-  fields: AuditField[] | string | null;
-  prevHash: string | null;
-  hash: string;
-}
+/** A stored row: Postgres returns bigints as strings, and a JSON column written by hand comes back as text. */
+type AuditRow = Omit<ChainedEntry, 'seq' | 'fields'> & { id: number; seq: string | number; fields: AuditField[] | string | null };
 
 interface RequestState {
   user?: { id: number | string; email?: string | null };

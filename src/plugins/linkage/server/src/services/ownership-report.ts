@@ -30,7 +30,7 @@ import {
   type ReportContext,
   type ReportParams,
 } from '../domain/ownership-report';
-import { applicableRule, reviewState, type RuleFacts } from '../domain/review-schedule';
+import { applicableRule, reviewState, rulesOf, type RuleFacts } from '../domain/review-schedule';
 import { ancestorsOf, subtreeCodes } from '../domain/unit-tree';
 import type { Snapshot } from './published';
 import { EXPECTED_HANDLER, GUIDE, GUIDE_FACT, ITEM, MEMBERSHIP, REVIEW } from '../uids';
@@ -101,18 +101,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return new Map(rows.map((r) => [r.code, r.domain ?? '']));
   }
 
-  async function rules(): Promise<RuleFacts[]> {
-    const rows = await store().rules();
-    return [...new Map(rows.map((r) => [r.documentId, r])).values()].map((r) => ({
-      key: r.key,
-      scope: r.scope,
-      level: r.level ?? null,
-      domain: r.domain ?? null,
-      responsible: r.responsible === 'department' ? 'department' : 'owner',
-      responsibleDepartmentCode: r.responsibleDepartmentCode ?? null,
-      reviewEveryDays: Number(r.reviewEveryDays),
-    }));
-  }
+  const rules = async (): Promise<RuleFacts[]> => rulesOf(await store().rules());
 
   async function context(): Promise<{ snapshot: Snapshot; domains: Map<string, string>; report: ReportContext }> {
     const [snapshot, domains] = await Promise.all([published().snapshot(), itemDomains()]);
