@@ -1,18 +1,19 @@
-import { conditionProblems, type QuestionShape } from '../../src/plugins/linkage/server/src/domain/conditions';
+import { conditionProblems, constantConditionProblem, readsAnswers, type QuestionShape } from '../../src/plugins/linkage/server/src/domain/conditions';
 import { questionShapes } from '../../src/plugins/linkage/server/src/domain/item-rules';
 import { demoItem, loadDemo, versionOf } from './demo-fixtures';
+import { reasons } from './problem-reasons';
 
 /** The questions of the demo's retirement item, as conditions see them. */
 const RETIREMENT: QuestionShape[] = [
-  { key: 'retirement_type', kind: 'core', type: 'choice', optionValues: ['normal', 'special_job', 'illness', 'bankrupt'] },
-  { key: 'enterprise_type', kind: 'core', type: 'choice', optionValues: ['domestic', 'foreign'] },
-  { key: 'enterprise_location', kind: 'core', type: 'unit', optionValues: [] },
-  { key: 'has_military_service', kind: 'auxiliary', type: 'boolean', optionValues: [] },
+  { key: 'retirement_type', kind: 'core', type: 'choice', optionValues: ['normal', 'special_job', 'illness', 'bankrupt'], label: '退休类型' },
+  { key: 'enterprise_type', kind: 'core', type: 'choice', optionValues: ['domestic', 'foreign'], label: '原企业类型' },
+  { key: 'enterprise_location', kind: 'core', type: 'unit', optionValues: [], label: '原企业所在区(市)' },
+  { key: 'has_military_service', kind: 'auxiliary', type: 'boolean', optionValues: [], label: '是否有军龄(视同缴费年限)' },
 ];
 const ROUTE = { coreOnly: true };
 const MATERIAL = { coreOnly: false };
-const route = (logic: unknown) => conditionProblems(logic, RETIREMENT, ROUTE);
-const material = (logic: unknown) => conditionProblems(logic, RETIREMENT, MATERIAL);
+const route = (logic: unknown) => reasons(conditionProblems(logic, RETIREMENT, ROUTE));
+const material = (logic: unknown) => reasons(conditionProblems(logic, RETIREMENT, MATERIAL));
 const eq = (name: string, literal: unknown) => ({ '==': [{ var: name }, literal] });
 
 describe('conditionProblems on the demo', () => {
@@ -97,7 +98,7 @@ describe('conditionProblems: variables', () => {
   });
 
   it('says "none" when the item has no questions', () => {
-    expect(conditionProblems({ var: 'x' }, [], ROUTE)).toEqual([
+    expect(reasons(conditionProblems({ var: 'x' }, [], ROUTE))).toEqual([
       { path: ['var'], message: 'names "x", which is not a question of this item (questions: none)' },
     ]);
   });
@@ -277,7 +278,7 @@ describe('conditionProblems: literals compared with answers', () => {
     const shapes = questionShapes(versionOf(demoItem('QD-HOUSING-001')).questions);
     const when = (values: string[]) => ({ in: [{ var: 'applicant_type' }, values] });
     expect(conditionProblems(when(['new_employee', 'migrant_worker']), shapes, MATERIAL)).toEqual([]);
-    expect(conditionProblems(when(['new_employee', 'tourist']), shapes, MATERIAL)).toEqual([
+    expect(reasons(conditionProblems(when(['new_employee', 'tourist']), shapes, MATERIAL))).toEqual([
       {
         path: ['in', 1, 1],
         message: 'compares "applicant_type" with "tourist", which is not one of its options (registered_household, new_employee, migrant_worker)',
@@ -293,5 +294,61 @@ describe('conditionProblems: literals compared with answers', () => {
 
   it('does not check literals compared inside map and filter bodies', () => {
     expect(route({ some: [[1], { '==': [{ var: 'retirement_type' }, 'early'] }] })).toEqual([]);
+  });
+});
+
+describe('readsAnswers and constantConditionProblem: "always" only on purpose', () => {
+  it('finds the answers a rule reads, at any depth, but not the elements an all/some runs over', () => {
+    expect(readsAnswers({ '==': [{ var: 'retirement_type' }, 'normal'] })).toBe(true);
+    expect(readsAnswers({ and: [true, { '!': [{ var: 'has_military_service' }] }] })).toBe(true);
+    expect(readsAnswers({ missing: ['enterprise_location'] })).toBe(true);
+    expect(readsAnswers({ some: [[1, 2], { '==': [{ var: '' }, 1] }] })).toBe(false);
+    expect(readsAnswers({ '==': [1, 1] })).toBe(false);
+  });
+
+  it('accepts the explicit "always" and any rule that reads an answer', () => {
+    expect(constantConditionProblem(true)).toBeNull();
+    expect(constantConditionProblem({ '==': [{ var: 'retirement_type' }, 'illness'] })).toBeNull();
+  });
+
+  it.each([
+    ['a comparison of two constants', { '==': [1, 1] }],
+    ['"never"', false],
+    ['a string kept as a literal', { if: ['{"==":[{"var":"retirement_type"},"illness"]}'] }],
+    ['a number', 3],
+  ])('refuses %s, which gives the same result whoever applies', (_what, logic) => {
+    const found = constantConditionProblem(logic);
+    expect(found?.message).toMatch(/^reads no question/);
+    expect(found?.text?.en).toContain('choose a question, or choose “Always” if it really applies to everyone');
+    expect(found?.text?.['zh-Hans']).toContain('请选择一个问题');
+  });
+});
+
+describe('conditionProblems: sentences editors read', () => {
+  it('names the question by its label and the options to choose from', () => {
+    const [found] = conditionProblems({ '==': [{ var: 'retirement_type' }, 'sick'] }, RETIREMENT, ROUTE);
+    expect(found.text).toEqual({
+      en: 'the condition compares “退休类型” with "sick", which is not one of its answers: choose one of its options (normal, special_job, illness, bankrupt)',
+      'zh-Hans': '条件把“退休类型”与"sick"比较，但这不是该问题的选项：请从它的选项中选择（normal、special_job、illness、bankrupt）',
+    });
+  });
+
+  it('says how to fix a route condition on an auxiliary question', () => {
+    const [found] = conditionProblems({ '==': [{ var: 'has_military_service' }, true] }, RETIREMENT, ROUTE);
+    expect(found.text?.en).toBe(
+      'the condition uses the auxiliary question “是否有军龄(视同缴费年限)”, but only core questions decide which stages apply: use a core question, or make “是否有军龄(视同缴费年限)” a core question'
+    );
+  });
+
+  it('gives every problem a sentence in both languages', () => {
+    const rules = [{ regex: [1] }, { log: [1] }, { a: 1, b: 2 }, { var: 'nope' }, { '==': [{ var: 'enterprise_location' }, 'x'] }, { '==': [{ var: 'enterprise_location.kind' }, 'x'] }, { '==': [{ var: 'retirement_type.code' }, 'x'] }];
+    for (const rule of rules) {
+      const found = conditionProblems(rule, RETIREMENT, ROUTE);
+      expect(found.length).toBeGreaterThan(0);
+      for (const p of found) {
+        expect(p.text?.en).toMatch(/\S/);
+        expect(p.text?.['zh-Hans']).toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
   });
 });

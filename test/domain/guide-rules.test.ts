@@ -2,6 +2,7 @@ import { guideProblems, itemFactsOf, type GuideContext, type GuideDraft } from '
 import { indexDepartments } from '../../src/plugins/linkage/server/src/domain/departments';
 import type { ItemVersion } from '../../src/plugins/linkage/server/src/domain/item-rules';
 import { indexUnits } from '../../src/plugins/linkage/server/src/domain/unit-tree';
+import { reasons } from './problem-reasons';
 import {
   clone,
   demoDepartmentIndex,
@@ -23,7 +24,7 @@ const contextFor = (itemCode: unknown, duplicateOf: string | null = null): Guide
   departments: demoDepartmentIndex(),
   duplicateOf,
 });
-const check = (draft: GuideDraft, duplicateOf: string | null = null) => guideProblems(draft, contextFor(draft.itemCode, duplicateOf));
+const check = (draft: GuideDraft, duplicateOf: string | null = null) => reasons(guideProblems(draft, contextFor(draft.itemCode, duplicateOf)));
 
 /** Demo guide 0: QD-SI-001 / district-approval / 市南区 (370202000000) / 370202-SI, with 4 materials. */
 const shinanApproval = (): Mutable<GuideDraft> => clone(guideDraftOf(demo.guides[0])) as Mutable<GuideDraft>;
@@ -97,7 +98,7 @@ describe('guideProblems', () => {
     const guide = cityApproval();
     guide.unitCode = '370300000000';
     guide.departmentCode = 'ZB-SI';
-    expect(guideProblems(guide, { ...contextFor('QD-SI-001'), units, departments })).toEqual([
+    expect(reasons(guideProblems(guide, { ...contextFor('QD-SI-001'), units, departments }))).toEqual([
       { path: ['unitCode'], message: 'stage "city-approval" is handled by unit 370200000000 only, not 370300000000' },
       { path: ['departmentCode'], message: 'stage "city-approval" is handled by department QD-SI only, not ZB-SI' },
     ]);
@@ -182,15 +183,16 @@ describe('guideProblems', () => {
 });
 
 describe('itemFactsOf', () => {
-  it('takes the code, the questions of the first version and the stages with their level and handler', () => {
+  it('takes the code and title, the questions of the first version and the stages with their level, handler and name', () => {
     const facts = itemFactsOf(versionsOf(demoItem('QD-CA-001')));
     expect(facts?.code).toBe('QD-CA-001');
+    expect(facts?.title).toBe('最低生活保障申请');
     expect(facts?.questions.map((q) => q.key)).toEqual(['household_location', 'has_disabled_member']);
     expect(facts?.stages).toEqual([
-      { key: 'community-acceptance', level: 'community', handler: { fromAnswer: 'household_location', level: 'community', departmentKind: 'COMMITTEE' } },
-      { key: 'street-review', level: 'street', handler: { fromAnswer: 'household_location', level: 'street', departmentKind: 'OFFICE' } },
-      { key: 'district-approval', level: 'district', handler: { fromAnswer: 'household_location', level: 'district', departmentKind: 'CA' } },
-      { key: 'city-filing', level: 'city', handler: { unit: '370200000000', department: 'QD-CA' } },
+      { key: 'community-acceptance', level: 'community', handler: { fromAnswer: 'household_location', level: 'community', departmentKind: 'COMMITTEE' }, name: '社区(村)受理' },
+      { key: 'street-review', level: 'street', handler: { fromAnswer: 'household_location', level: 'street', departmentKind: 'OFFICE' }, name: '街道(镇)审核' },
+      { key: 'district-approval', level: 'district', handler: { fromAnswer: 'household_location', level: 'district', departmentKind: 'CA' }, name: '区(市)民政局审批' },
+      { key: 'city-filing', level: 'city', handler: { unit: '370200000000', department: 'QD-CA' }, name: expect.any(String) },
     ]);
   });
 

@@ -90,6 +90,7 @@ describe('resolveHandler', () => {
     expect(resolve(stageOf(ALLOWANCE, 'street-review'), { household_location: JIAOZHOU })).toEqual({
       kind: 'unresolvable',
       reason: '370281000000 has no street-level unit above it to handle stage "street-review"',
+      cause: { kind: 'no-unit-at-level', answer: JIAOZHOU, level: 'street' },
     });
   });
 
@@ -98,6 +99,7 @@ describe('resolveHandler', () => {
     expect(resolve(stageOf(RETIREMENT, 'district-review'), { enterprise_location: JIAOZHOU }, departments)).toEqual({
       kind: 'unresolvable',
       reason: '370281000000 has no SI department to handle stage "district-review"',
+      cause: { kind: 'no-department', unitCode: JIAOZHOU, departmentKind: 'SI' },
     });
   });
 
@@ -106,12 +108,13 @@ describe('resolveHandler', () => {
     expect(resolve(stageOf(RETIREMENT, 'district-review'), { enterprise_location: JIAOZHOU }, departments)).toEqual({
       kind: 'unresolvable',
       reason: '370281000000 has 2 SI departments (370281-SI, 370281-SI-2); stage "district-review" needs exactly one',
+      cause: { kind: 'several-departments', unitCode: JIAOZHOU, departmentKind: 'SI', departmentCodes: ['370281-SI', '370281-SI-2'] },
     });
   });
 
   it('is unresolvable for a stage with no handler', () => {
     const stage = { ...stageOf(RETIREMENT, 'city-approval'), handler: {} as never };
-    expect(resolve(stage, {})).toEqual({ kind: 'unresolvable', reason: 'stage "city-approval" has no handler' });
+    expect(resolve(stage, {})).toEqual({ kind: 'unresolvable', reason: 'stage "city-approval" has no handler', cause: { kind: 'no-handler' } });
   });
 
   it('is pending when the unit question holds a non-string (never a unit code)', () => {

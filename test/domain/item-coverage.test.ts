@@ -2,6 +2,7 @@ import { answerSpace } from '../../src/plugins/linkage/server/src/domain/answer-
 import { departmentsByUnitKind } from '../../src/plugins/linkage/server/src/domain/handlers';
 import { describeAnswers, itemCoverage } from '../../src/plugins/linkage/server/src/domain/item-coverage';
 import { clone, loadDemo } from './demo-fixtures';
+import { reasons } from './problem-reasons';
 import { ALLOWANCE, HOUSING, MEDICAL, RETIREMENT, departmentFacts, itemOf, navigatorOf, spaceOf } from './navigator-fixtures';
 
 const nav = navigatorOf();
@@ -26,7 +27,7 @@ describe('itemCoverage: broken departments', () => {
     expect(coverage.combinations).toBe(80);
     expect(coverage.failingCombinations).toBe(3);
     expect(coverage.unreachable).toEqual([]);
-    expect(coverage.problems).toEqual([
+    expect(reasons(coverage.problems)).toEqual([
       {
         path: ['stages', 2, 'handler'],
         message:
@@ -69,7 +70,7 @@ describe('itemCoverage: broken departments', () => {
     const departments = withDepartments((list) => list.filter((d) => d.code !== '370281001-OFFICE'));
     const coverage = itemCoverage(spaceOf(nav, ALLOWANCE), departments);
     expect(coverage.failingCombinations).toBe(2);
-    expect(coverage.problems).toEqual([
+    expect(reasons(coverage.problems)).toEqual([
       {
         path: ['stages', 1, 'handler'],
         message: 'when household_location=370281001001: 370281001000 has no OFFICE department to handle stage "street-review"',
@@ -117,7 +118,7 @@ describe('itemCoverage: broken stages', () => {
     const coverage = itemCoverage(answerSpace(item, nav.units), nav.departments);
     expect(coverage.failingCombinations).toBe(30); // normal, special job, bankrupt × foreign × 10 places
     expect(coverage.problems).toHaveLength(5);
-    expect(coverage.problems[0]).toEqual({
+    expect(reasons(coverage.problems)[0]).toEqual({
       path: ['stages'],
       message: 'no stage applies when retirement_type=normal, enterprise_type=foreign, enterprise_location=370202000000',
     });
@@ -142,7 +143,8 @@ describe('itemCoverage: broken stages', () => {
   it('reports a unit question nobody can answer at its question, without enumerating', () => {
     const item = clone(itemOf(nav, MEDICAL));
     item.questions[0].within = '370285000000'; // 莱西市 has no communities in the demo
-    expect(itemCoverage(answerSpace(item, nav.units), nav.departments)).toEqual({
+    const coverage = itemCoverage(answerSpace(item, nav.units), nav.departments);
+    expect({ ...coverage, problems: reasons(coverage.problems) }).toEqual({
       problems: [{ path: ['questions', 0], message: 'no unit can answer "residence": none lies in its area at or below its answer level' }],
       failingCombinations: 0,
       combinations: 0,
@@ -157,5 +159,28 @@ describe('describeAnswers', () => {
       'retirement_type=normal, has_military_service=false, enterprise_location=370202000000'
     );
     expect(describeAnswers({})).toBe('');
+  });
+});
+
+describe('itemCoverage: what editors read', () => {
+  // Names come from the stored units in the checked locale; only 莱西市's matters here.
+  const names = (locale: string) => ({ locale, unitName: (code: string) => (code === '370285000000' ? (locale === 'en' ? 'Laixi' : '莱西市') : undefined) });
+
+  it('names the failing answers as the applicant gives them, the stage by its name, and what to do, in both languages', () => {
+    const departments = departmentsByUnitKind(departmentFacts(loadDemo()).filter((d) => d.code !== '370285-SI'));
+    const [first] = itemCoverage(spaceOf(nav, RETIREMENT), departments, 5, names('zh-Hans')).problems;
+    expect(first.text?.['zh-Hans']).toBe(
+      '环节“区(市)社会保险经办机构审核”的办理单位：当退休类型 = 正常退休，原企业类型 = 内资企业(不含外资企业)，原企业所在区(市) = 莱西市时，莱西市没有社会保险经办机构可以办理：请为莱西市添加该部门，或缩小该环节的适用条件'
+    );
+    expect(first.text?.en).toContain('when 退休类型 = 正常退休');
+    expect(first.text?.en).toContain('莱西市 has no social insurance agency to handle it: add that department to 莱西市, or narrow when the stage applies');
+  });
+
+  it('says "no stage applies" with the answers in the checked locale', () => {
+    const item = clone(itemOf(nav, RETIREMENT));
+    item.stages = item.stages.filter((s) => s.key !== 'city-approval');
+    const [first] = itemCoverage(answerSpace(item, nav.units), nav.departments, 5, names('en')).problems;
+    expect(first.text?.en).toMatch(/^When Type of retirement = .+, Type of the employing enterprise = Foreign-invested enterprise, .+: no stage applies, so these applicants are sent nowhere\. Widen a stage’s “Applies when”, or add a stage for them\.$/);
+    expect(first.text?.['zh-Hans']).toMatch(/^当Type of retirement = .+时：没有适用的环节/);
   });
 });

@@ -6,6 +6,7 @@ import {
   type ItemVersion,
 } from '../../src/plugins/linkage/server/src/domain/item-rules';
 import { indexDepartments } from '../../src/plugins/linkage/server/src/domain/departments';
+import { reasons } from './problem-reasons';
 import { clone, demoFacts, demoItem, departmentFactsOf, loadDemo, mutableVersionOf, versionOf, versionsOf, type Mutable } from './demo-fixtures';
 
 // The retirement item (QD-SI-001): questions retirement_type (choice), enterprise_type (choice),
@@ -13,7 +14,7 @@ import { clone, demoFacts, demoItem, departmentFactsOf, loadDemo, mutableVersion
 // boolean); stages work-ability-appraisal (city, fixed 370200000000/QD-LAC), district-approval and
 // district-review (district, from enterprise_location, SI), city-approval (city, fixed QD-SI).
 const retirement = (): Mutable<ItemVersion> => mutableVersionOf(demoItem('QD-SI-001'));
-const problemsOf = (version: Mutable<ItemVersion>) => itemProblems(version as ItemVersion, demoFacts());
+const problemsOf = (version: Mutable<ItemVersion>) => reasons(itemProblems(version as ItemVersion, demoFacts()));
 
 describe('itemProblems on the demo', () => {
   it('finds nothing wrong with any demo item in either locale', () => {
@@ -434,7 +435,7 @@ describe('questionShapes', () => {
     item.questions[1].kind = 'optional';
     item.questions[2].type = 'text';
     expect(questionShapes(item.questions as ItemVersion['questions'])).toEqual([
-      { key: 'has_military_service', kind: 'auxiliary', type: 'boolean', optionValues: [] },
+      { key: 'has_military_service', kind: 'auxiliary', type: 'boolean', optionValues: [], label: '是否有军龄(视同缴费年限)' },
     ]);
   });
 });
@@ -452,13 +453,13 @@ describe('localeStructureProblems', () => {
     en.questions[0].options[0].label = 'Another option label';
     en.stages[0].name = 'Another stage name';
     en.policies[0].title = 'Another policy';
-    expect(localeStructureProblems([zh, en] as ItemVersion[])).toEqual([]);
+    expect(reasons(localeStructureProblems([zh, en] as ItemVersion[]))).toEqual([]);
   });
 
   it('reports the path of a stage key that differs between zh-Hans and en, and both values', () => {
     const [zh, en] = versionsOf(demoItem('QD-SI-001')).map((v) => clone(v) as Mutable<ItemVersion>);
     en.stages[1].key = 'district-approval-en';
-    expect(localeStructureProblems([zh, en] as ItemVersion[])).toEqual([
+    expect(reasons(localeStructureProblems([zh, en] as ItemVersion[]))).toEqual([
       {
         path: ['stages', 1, 'key'],
         message:
@@ -513,5 +514,66 @@ describe('localeStructureProblems', () => {
     const structure = itemStructure(versionOf(demoItem('QD-MI-001')));
     expect(JSON.stringify(structure)).not.toContain('社区');
     expect(structure.questions[0]).toEqual({ key: 'residence', kind: 'core', type: 'unit', options: [], answerLevel: 'community', within: '370200000000' });
+  });
+});
+
+describe('itemProblems: sentences editors read', () => {
+  const sentences = (version: Mutable<ItemVersion>) => itemProblems(version as ItemVersion, demoFacts()).map((p) => p.text);
+
+  it('refuses at publish a stage condition that reads no question, unless it is the explicit "always"', () => {
+    const item = retirement();
+    item.stages[0].appliesWhen = { if: ['{"==":[{"var":"retirement_type"},"illness"]}'] };
+    expect(problemsOf(item)).toEqual([
+      { path: ['stages', 0, 'appliesWhen'], message: 'reads no question, so it gives the same result whatever the applicant answers; choose a question, or "always" (true)' },
+    ]);
+    item.stages[0].appliesWhen = true;
+    expect(problemsOf(item)).toEqual([]);
+  });
+
+  it('names the stage by its name, the field by its label, and says what to do', () => {
+    const item = retirement();
+    item.stages[0].appliesWhen = { '==': [1, 1] };
+    expect(sentences(item)).toEqual([
+      {
+        en: 'Stage “劳动能力鉴定” › Applies when: the condition reads no question, so it gives the same answer whoever applies: choose a question, or choose “Always” if it really applies to everyone',
+        'zh-Hans': '环节“劳动能力鉴定”的适用条件：条件没有引用任何问题，无论申请人如何回答结果都一样：请选择一个问题；若确实对所有人都适用，请选择“总是适用”',
+      },
+    ]);
+  });
+
+  it('names a repeated key by the question that holds it first', () => {
+    const item = retirement();
+    item.questions.push({ ...clone(item.questions[3]), label: '再问一次' });
+    expect(sentences(item)[0]?.en).toBe('Question “再问一次” › Key: “has_military_service” is already the key of Question “是否有军龄(视同缴费年限)”: give each question its own key');
+  });
+
+  it('says which language a missing text is missing in', () => {
+    const item = mutableVersionOf(demoItem('QD-SI-001'), 'en');
+    item.stages[1].name = '';
+    expect(sentences(item)).toEqual([{ en: 'Stage 2 › Name is empty in English: fill it in', 'zh-Hans': '第 2 个环节的环节名称（英文版）为空：请填写' }]);
+  });
+
+  it('names a unit of the wrong level by its name when names are known', () => {
+    const item = retirement();
+    item.stages[0].handler = { unit: '370202000000', department: '370202-SI' };
+    const facts = { ...demoFacts(), unitNames: new Map([['370202000000', '市南区']]) };
+    const [found] = itemProblems(item as ItemVersion, facts);
+    expect(found.text?.['zh-Hans']).toBe('环节“劳动能力鉴定”的办理单位：市南区是区(市)级单位，但该环节由市级办理：请选择该层级的单位，或修改环节的办理层级');
+  });
+
+  it('writes every problem of a broken item in both languages', () => {
+    const item = retirement();
+    item.code = 'x';
+    item.domain = 'X';
+    item.questions[0].options = [];
+    item.questions[2].answerLevel = null;
+    item.stages[1].handler = { fromAnswer: 'retirement_type', level: 'county', departmentKind: 'NOPE' };
+    item.stages[2].appliesWhen = { like: [1] };
+    const found = itemProblems(item as ItemVersion, demoFacts());
+    expect(found.length).toBeGreaterThanOrEqual(6);
+    for (const p of found) {
+      expect(p.text?.en).toMatch(/\S/);
+      expect(p.text?.['zh-Hans']).toMatch(/[\u4e00-\u9fff]/);
+    }
   });
 });

@@ -155,6 +155,10 @@ describe('routing: order and completeness', () => {
     item.stages[1].handler = { fromAnswer: 'residence', level: 'district', departmentKind: 'NOPE' };
     const route = routeOf(nav, item, { residence: '370202001001' });
     expect(route.neededQuestions).toEqual([]);
-    expect(route.stages[1].handler).toEqual({ kind: 'unresolvable', reason: '370202000000 has no NOPE department to handle stage "district-confirmation"' });
+    expect(route.stages[1].handler).toEqual({
+      kind: 'unresolvable',
+      reason: '370202000000 has no NOPE department to handle stage "district-confirmation"',
+      cause: { kind: 'no-department', unitCode: '370202000000', departmentKind: 'NOPE' },
+    });
   });
 });

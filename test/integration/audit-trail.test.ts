@@ -125,7 +125,7 @@ describe('edits by editors of two units', () => {
     ]);
   });
 
-  test('a change inside a component (a material) is named by the component field', async () => {
+  test('a change inside a component (a material) is named by the component field, and carried into the other locale', async () => {
     const before = await head();
     const cm = contentManagerAs(t, jiaozhou);
     const documentId = await guideId(t.strapi, guideRef('QD-SI-001', 'district-review', UNIT.jiaozhou));
@@ -133,7 +133,11 @@ describe('edits by editors of two units', () => {
     const materials = (form.materials as Array<Record<string, unknown>>).map((m, i) => (i === 0 ? { ...m, copies: Number(m.copies ?? 0) + 1 } : m));
     const res = await cm.update(GUIDE, documentId, { ...form, materials });
     expect({ status: res.status, body: res.status === 200 ? null : res.body }).toEqual({ status: 200, body: null });
-    expect((await entriesAfter(before)).filter(guideWrite).map((e) => e.fields)).toEqual([['materials']]);
+    // A material's copies are structure, the same in every language: the en version takes them too.
+    expect((await entriesAfter(before)).filter(guideWrite).map((e) => [e.subjectLocale, e.fields])).toEqual([
+      ['en', ['materials']],
+      ['zh-Hans', ['materials']],
+    ]);
   });
 
   test('the auditor finds each editor\'s edit under their unit, and by editor', async () => {
@@ -144,7 +148,8 @@ describe('edits by editors of two units', () => {
     const jiaozhouTrail = await trail(auditor.auth, `?unit=${UNIT.jiaozhou}`);
     expect(jiaozhouTrail.body.data[0]).toMatchObject({ userId: jiaozhou.id, unitCode: UNIT.jiaozhou, fields: ['materials'] });
     const byEditor = await trail(auditor.auth, `?user=${encodeURIComponent('jiaozhou@linkage.test')}`);
-    expect((byEditor.body.data as Entry[]).map((e) => e.fields)).toEqual([['materials'], ['address']]);
+    // The materials edit is two entries: Chinese, and its structure carried into English.
+    expect((byEditor.body.data as Entry[]).map((e) => e.fields)).toEqual([['materials'], ['materials'], ['address']]);
     const byId = await trail(auditor.auth, `?user=${shinan.id}`);
     expect((byId.body.data as Entry[]).map((e) => e.userEmail)).toEqual(['shinan@linkage.test']);
   });
@@ -174,11 +179,12 @@ describe('every kind of write has its entry', () => {
       subjectDocumentId: documentId,
       subjectKey: `QD-SI-001/district-review/${UNIT.laixi}`,
       subjectLocale: 'zh-Hans',
-      fields: ['conditions', 'departmentCode', 'itemCode', 'phone', 'stageKey', 'unitCode'],
+      fields: ['conditions', 'departmentCode', 'itemCode', 'phone', 'stageKey', 'title', 'unitCode'],
     });
     before = await head();
     expect((await cm.update(GUIDE, documentId, { conditions: 'Men aged 60.' }, 'en')).status).toBe(200);
-    expect(await lastGuideEntry(before)).toMatchObject({ action: 'update', subjectLocale: 'en', fields: ['conditions'] });
+    // The new locale's row gets its own title, in English.
+    expect(await lastGuideEntry(before)).toMatchObject({ action: 'update', subjectLocale: 'en', fields: ['conditions', 'title'] });
   });
 
   test('publish, unpublish, discard draft and delete, each by locale', async () => {
@@ -239,6 +245,8 @@ describe('every kind of write has its entry', () => {
         subjectKey: 'QD-SI-001/district-review/370299000000',
         fields: [
           { field: 'departmentCode', from: '370283-SI', to: '370299-SI' },
+          // The title names the new owner.
+          'title',
           { field: 'unitCode', from: UNIT.pingdu, to: '370299000000' },
         ],
       }),

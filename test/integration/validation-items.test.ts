@@ -132,21 +132,36 @@ describe.each(BOTH_PATHS)('publishing through the %s', (via) => {
   });
 });
 
-test('publishing refuses structure that differs between locales, naming the first difference', async () => {
+test("structure is edited once: a new locale takes the document's structure, and an edit in one locale carries to the other", async () => {
   const cm = contentManager(t);
   const draft = item();
   const documentId = (await cm.create(ITEM, draft)).body.data.documentId as string;
+  // The English version is written with a stage key of its own: it keeps the document's keys, and
+  // its texts where the keys match (the other stage's name is left for a translator).
   const en = await cm.update(ITEM, documentId, { title: 'Test item', questions: [{ ...residence, label: 'Residence' }, { ...newborn, label: 'Newborn' }], stages: [{ ...registration, name: 'Registration' }, { ...confirmation, key: 'district-check', name: 'Confirmation' }] }, 'en');
   expect(en.status).toBe(200);
-  const before = await storedData(t.strapi);
-  const res = await cm.publish(ITEM, documentId, 'zh-Hans');
-  expect(res.status).toBe(400);
-  expect(res.body.error.details.errors).toEqual([
-    expect.objectContaining({ path: ['stages', '1', 'key'], message: expect.stringMatching(/differs between locales: zh-Hans has "district-confirmation", en has "district-check"/) }),
+  const stored = async (locale: string) => (await cm.get(ITEM, documentId, locale)).body.data as { stages: Array<{ key: string; name: string | null; appliesWhen: unknown }>; questions: Array<{ key: string; label: string }> };
+  expect((await stored('en')).stages.map((s) => [s.key, s.name])).toEqual([
+    ['community-registration', 'Registration'],
+    ['district-confirmation', null],
   ]);
-  expect(await storedData(t.strapi)).toBe(before);
-  // With the structure matched, both locales publish.
-  expect((await cm.update(ITEM, documentId, { stages: [{ ...registration, name: 'Registration' }, { ...confirmation, name: 'Confirmation' }] }, 'en')).status).toBe(200);
+  expect((await stored('en')).questions.map((q) => q.label)).toEqual(['Residence', 'Newborn']);
+
+  // A city manager renames a stage key and narrows a condition in Chinese: English follows, its texts kept.
+  const zh = await stored('zh-Hans');
+  const edited = zh.stages.map((s, i) => (i === 0 ? { ...s, key: 'community-intake', appliesWhen: { '==': [{ var: 'residence.kind' }, 'residents_committee'] } } : s));
+  const saved = await cm.update(ITEM, documentId, { ...zh, stages: edited }, 'zh-Hans');
+  expect(saved.status).toBe(200);
+  expect((await stored('en')).stages.map((s) => [s.key, s.name, s.appliesWhen])).toEqual([
+    ['community-intake', 'Registration', { '==': [{ var: 'residence.kind' }, 'residents_committee'] }],
+    ['district-confirmation', null, { if: [true] }],
+  ]);
+
+  // The English draft cannot be published until its missing text is written, and says so.
+  const checks = await t.http.get(`/linkage/items/${documentId}/checks?locale=en&language=en`).set('Authorization', `Bearer ${await t.adminToken()}`);
+  expect(checks.body.problems).toEqual([expect.objectContaining({ path: 'stages[1].name', field: 'stages.1.name', text: 'Stage 2 › Name is empty in English: fill it in' })]);
+  const enNow = await stored('en');
+  expect((await cm.update(ITEM, documentId, { ...enNow, stages: enNow.stages.map((s, i) => (i === 1 ? { ...s, name: 'Confirmation' } : s)) }, 'en')).status).toBe(200);
   expect((await cm.publish(ITEM, documentId, 'zh-Hans')).status).toBe(200);
   expect((await cm.publish(ITEM, documentId, 'en')).status).toBe(200);
 });

@@ -7,7 +7,7 @@ export interface ApiError {
   status: number;
   name: string;
   message: string;
-  details?: { errors?: Array<{ path: string[]; message: string }> };
+  details?: { errors?: Array<{ path: string[]; message: string; reason?: string }> };
 }
 
 export function contentManager(t: TestStrapi) {
@@ -46,6 +46,9 @@ export function contentManager(t: TestStrapi) {
   };
 }
 
-/** The field errors of a refused write, as "path: message" lines. */
+/** "path: reason" per field: the English reason API clients read (`message` is the editor's sentence). */
 export const fieldErrors = (body: { error?: ApiError }): string[] =>
-  (body.error?.details?.errors ?? []).map((e) => `${e.path.join('.')}: ${e.message}`);
+  (body.error?.details?.errors ?? []).map((e) => `${e.path.join('.')}: ${e.reason ?? e.message}`);
+
+/** "path: sentence" per field, in the language the admin reads. */
+export const fieldSentences = (body: { error?: ApiError }): string[] => (body.error?.details?.errors ?? []).map((e) => `${e.path.join('.')}: ${e.message}`);

@@ -50,11 +50,11 @@ async function viaDocumentService(strapi: Core.Strapi, c: WriteCase, documentId:
     await documents[c.action](params);
     return { status: 200, message: '', errors: [] };
   } catch (error) {
-    const e = error as { name?: string; message?: string; details?: { errors?: Array<{ path: string[]; message: string }> } };
+    const e = error as { name?: string; message?: string; details?: { errors?: Array<{ path: string[]; message: string; reason?: string }> } };
     return {
       status: e.name === 'ValidationError' ? 400 : 500,
       message: e.message ?? String(error),
-      errors: (e.details?.errors ?? []).map((d) => `${d.path.join('.')}: ${d.message}`),
+      errors: (e.details?.errors ?? []).map((d) => `${d.path.join('.')}: ${d.reason ?? d.message}`),
     };
   }
 }

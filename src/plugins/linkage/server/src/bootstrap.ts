@@ -3,7 +3,8 @@ import { setUpRolesAfterAdmin } from './access/roles';
 import { registerPageRoutes } from './site-templates/routes';
 import { seedDefaultTemplates } from './site-templates/seed';
 import { romanize, hasHan } from './domain/slug';
-import { isLinkageUid } from './uids';
+import { GUIDE, isLinkageUid } from './uids';
+import { sharedFieldsSyncAvailable } from './document-service/publish-shared-fields';
 
 interface UidService {
   generateUIDField(args: { contentTypeUID: string; field: string; data: Record<string, unknown>; locale?: string }): Promise<string>;
@@ -26,6 +27,10 @@ function romanizeContentManagerSlugs(strapi: Core.Strapi) {
 const forgetPublished = (strapi: Core.Strapi) => (strapi.plugin('linkage').service('published') as { invalidate(): void }).invalidate();
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  // docs/arch/001-publish-shared-fields.md: publishing relies on i18n's own sync of shared fields.
+  if (!sharedFieldsSyncAvailable(strapi)) {
+    throw new Error('[linkage] i18n no longer offers syncNonLocalizedAttributes: shared fields could go stale in one language after a publish (see docs/arch/001-publish-shared-fields.md)');
+  }
   romanizeContentManagerSlugs(strapi);
   setUpRolesAfterAdmin(strapi);
   registerPageRoutes(strapi);
@@ -40,6 +45,12 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await (strapi.plugin('linkage').service('expected-handlers') as { ensureBuilt(): Promise<void> }).ensureBuilt();
   // The ownership report's guide facts: built when empty, rebuilt when the guide spec or locales changed.
   await (strapi.plugin('linkage').service('ownership-report') as { ensureFacts(): Promise<boolean> }).ensureFacts();
+  // Guides written before guides had titles (an upgrade) get theirs.
+  if ((await strapi.db.query(GUIDE).count({ where: { title: null } })) > 0) {
+    const titled = await (strapi.plugin('linkage').service('guide-titles') as { refresh(): Promise<number> }).refresh();
+    strapi.log.info(`[linkage] Guide titles filled in: ${titled} rows`);
+  }
+  await (strapi.plugin('linkage').service('editor-configuration') as { applyOnce(): Promise<boolean> }).applyOnce();
   const seeded = await seedDefaultTemplates(strapi);
   if (seeded.length > 0) strapi.log.info(`[linkage] Site templates published: ${seeded.join(', ')}`);
 };

@@ -5,6 +5,7 @@ import { explainDenials } from './access/denial-messages';
 import { scopeRelationPicker } from './access/relation-picker';
 import { guardWrites } from './access/write-guard';
 import { registerComponents } from './components';
+import { registerCustomFields } from './custom-fields';
 import { auditWrites, refuseAuditEntryWrites } from './document-service/audit-writes';
 import { invalidatePublished } from './document-service/invalidate-published';
 import { keepGuideFacts } from './document-service/guide-facts';
@@ -14,9 +15,13 @@ import { recordChanges } from './document-service/record-changes';
 import { reviewOnPublish } from './document-service/review-on-publish';
 import { storeConditions } from './document-service/stored-conditions';
 import { validateWrites } from './document-service/validate-writes';
+import { carryStructureAcrossLocales } from './document-service/carry-structure';
+import { keepGuideTitles } from './document-service/guide-titles';
+import { publishSharedFields } from './document-service/publish-shared-fields';
 import { refreshExpectedHandlers } from './document-service/refresh-expected-handlers';
 
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
+  registerCustomFields(strapi);
   registerComponents(strapi);
   registerConditions(strapi);
   await registerActions(strapi);
@@ -25,10 +30,15 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Service; every write that passed the checks is audited in a transaction enclosing it.
   strapi.documents.use(refuseAuditEntryWrites as never);
   strapi.documents.use(guardWrites(strapi) as never);
-  strapi.documents.use(storeConditions as never);
+  strapi.documents.use(storeConditions(strapi) as never);
   strapi.documents.use(fillItemSlugs(strapi) as never);
   strapi.documents.use(validateWrites(strapi) as never);
+  strapi.documents.use(keepGuideTitles(strapi) as never);
   strapi.documents.use(auditWrites(strapi) as never);
+  // In the write's transaction: the other locales take the structure written, and the shared
+  // fields just published.
+  strapi.documents.use(carryStructureAcrossLocales(strapi) as never);
+  strapi.documents.use(publishSharedFields(strapi) as never);
   strapi.documents.use(recordChanges(strapi) as never);
   strapi.documents.use(invalidatePublished(strapi) as never);
   strapi.documents.use(recheckItems(strapi) as never);

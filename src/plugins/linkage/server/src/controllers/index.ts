@@ -1,6 +1,7 @@
 import assurance from './assurance';
 import audit from './audit';
 import changes from './changes';
+import editorChoices from './editor-choices';
 import itemChecks from './item-checks';
 import itemFlowchart from './item-flowchart';
 import itemHealth from './item-health';
@@ -18,6 +19,7 @@ export default {
   assurance,
   audit,
   changes,
+  'editor-choices': editorChoices,
   'item-checks': itemChecks,
   'item-flowchart': itemFlowchart,
   'item-health': itemHealth,

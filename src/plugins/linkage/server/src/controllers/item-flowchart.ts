@@ -1,9 +1,11 @@
-// GET /linkage/items/:documentId/flowchart?locale=&format= : the flow chart of an item's draft, for
-// the edit page (the public one shows the published version).
+// The flow chart of an item's draft, for the edit page (the public one shows the published
+// version): GET /linkage/items/:documentId/flowchart?locale=&format= draws the stored draft, POST
+// /linkage/items/flowchart { locale, format, data } the form being edited, unsaved.
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { answerSpace } from '../domain/answer-space';
 import { itemFromRows, type ItemRow, type Localized } from '../domain/catalog-records';
+import { itemRowFromForm } from '../domain/item-form';
 import { indexUnits, type UnitFacts } from '../domain/unit-tree';
 import { FLOWCHART_FORMATS, renderFlowchart, type FlowchartFormat } from '../services/navigator';
 import { ITEM, UNIT } from '../uids';
@@ -11,14 +13,8 @@ import { POPULATE } from '../services/store';
 
 type LocalesService = ReturnType<typeof import('../services/locales').default>;
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async show(ctx: Context) {
-    const { documentId } = ctx.params as { documentId: string };
-    const locales = await (strapi.plugin('linkage').service('locales') as LocalesService).codes();
-    const locale = typeof ctx.query.locale === 'string' && locales.includes(ctx.query.locale) ? ctx.query.locale : locales[0];
-    const format = (FLOWCHART_FORMATS as readonly unknown[]).includes(ctx.query.format) ? (ctx.query.format as FlowchartFormat) : 'svg';
-    const row = (await strapi.db.query(ITEM).findOne({ where: { documentId, locale, publishedAt: null }, populate: POPULATE[ITEM] })) as Localized<ItemRow> | null;
-    if (!row) return ctx.notFound(`No item ${documentId} in locale ${locale}`);
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  async function draw(ctx: Context, row: Localized<ItemRow>, locales: string[], locale: string, format: FlowchartFormat) {
     const unitRows = (await strapi.db.query(UNIT).findMany({ select: ['code', 'level', 'kind', 'parentCode'] })) as UnitFacts[];
     try {
       const rendered = renderFlowchart(answerSpace(itemFromRows([row], 'draft'), indexUnits(unitRows)), locales, format, locale);
@@ -29,5 +25,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       ctx.status = 422;
       ctx.body = { error: { status: 422, name: 'UnprocessableEntity', message: `This draft cannot be drawn yet: ${(error as Error).message}` } };
     }
-  },
-});
+  }
+
+  const formatOf = (value: unknown): FlowchartFormat => ((FLOWCHART_FORMATS as readonly unknown[]).includes(value) ? (value as FlowchartFormat) : 'svg');
+  const localeCodes = () => (strapi.plugin('linkage').service('locales') as LocalesService).codes();
+
+  return {
+    async show(ctx: Context) {
+      const { documentId } = ctx.params as { documentId: string };
+      const locales = await localeCodes();
+      const locale = typeof ctx.query.locale === 'string' && locales.includes(ctx.query.locale) ? ctx.query.locale : locales[0];
+      const row = (await strapi.db.query(ITEM).findOne({ where: { documentId, locale, publishedAt: null }, populate: POPULATE[ITEM] })) as Localized<ItemRow> | null;
+      if (!row) return ctx.notFound(`No item ${documentId} in locale ${locale}`);
+      await draw(ctx, row, locales, locale, formatOf(ctx.query.format));
+    },
+
+    async form(ctx: Context) {
+      const body = (ctx.request.body ?? {}) as { locale?: unknown; format?: unknown; data?: unknown };
+      const locales = await localeCodes();
+      if (typeof body.locale !== 'string' || !locales.includes(body.locale)) {
+        return ctx.badRequest(`locale must be one of ${locales.join(', ')}`, { errors: [{ path: ['locale'], message: `must be one of ${locales.join(', ')}` }] });
+      }
+      if (typeof body.data !== 'object' || body.data === null || Array.isArray(body.data)) {
+        return ctx.badRequest('data must be the item form’s values (an object)', { errors: [{ path: ['data'], message: 'must be an object' }] });
+      }
+      const { row } = itemRowFromForm(body.data as Record<string, unknown>);
+      await draw(ctx, { ...row, locale: body.locale }, locales, body.locale, formatOf(body.format));
+    },
+  };
+};

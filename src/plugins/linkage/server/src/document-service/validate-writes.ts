@@ -4,6 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { RESPONSIBILITY_RULE, REVIEW, isLinkageUid } from '../uids';
 import { inTrustedWrites } from './trusted-writes';
+import { requestLanguage } from '../request-language';
 import { validationError } from './validation-error';
 import type { WriteAction, WriteParams } from '../services/checks';
 
@@ -37,6 +38,6 @@ export const validateWrites =
     if (context.uid === RESPONSIBILITY_RULE && problems.length === 0) {
       problems.push(...(await (strapi.plugin('linkage').service('assurance') as AssuranceService).ruleDuplicates(context.action, context.params as WriteParams)));
     }
-    if (problems.length > 0) throw validationError(problems);
+    if (problems.length > 0) throw validationError(problems, requestLanguage(strapi));
     return next();
   };

@@ -35,11 +35,37 @@ const KIND_NAMES: Readonly<Record<string, Names>> = {
   },
 };
 
+// Department types are shared by every unit; these are the ones of Qingdao's catalog. A type not
+// listed here is shown by its code.
+const DEPARTMENT_KIND_NAMES: Readonly<Record<string, Names>> = {
+  'zh-Hans': {
+    SI: '社会保险经办机构',
+    CA: '民政部门',
+    HOUSING: '住房保障部门',
+    MI: '医疗保障部门',
+    LAC: '劳动能力鉴定机构',
+    EGOV: '政务服务管理部门',
+    OFFICE: '街道(乡镇)办事机构',
+    COMMITTEE: '居(村)民委员会',
+  },
+  en: {
+    SI: 'social insurance agency',
+    CA: 'civil affairs office',
+    HOUSING: 'housing security office',
+    MI: 'healthcare security office',
+    LAC: 'work ability appraisal body',
+    EGOV: 'government services office',
+    OFFICE: 'subdistrict or town office',
+    COMMITTEE: "residents' or villagers' committee",
+  },
+};
+
 /** The locale's own table, else English. */
 const table = <T>(tables: Readonly<Record<string, T>>, locale: string): T => tables[locale] ?? tables.en;
 
 export const levelName = (level: Level, locale: string): string => table(LEVEL_NAMES, locale)[level];
 export const kindName = (kind: string, locale: string): string => table(KIND_NAMES, locale)[kind] ?? kind;
+export const departmentKindName = (kind: string, locale: string): string => table(DEPARTMENT_KIND_NAMES, locale)[kind] ?? kind;
 
 /** A localized text in `locale`, else the first locale that has it. */
 export const textIn = (text: Readonly<Record<string, string>> | undefined, locale: string): string =>

@@ -1,7 +1,9 @@
 // Admin routes (under /linkage), for the admin panel and admin API clients.
 import { PLUGIN_ACTIONS } from '../domain/linkage-roles';
 
-const may = (action: string, does: string) => ({ name: 'plugin::linkage.has-action', config: { action, does } });
+const may = (action: string, does: string, subject?: string) => ({ name: 'plugin::linkage.has-action', config: { action, does, subject } });
+// Checking and drawing an item's form being edited is part of editing items.
+const mayEditItems = may('plugin::content-manager.explorer.update', 'edit linked items', 'plugin::linkage.item');
 
 export default {
   type: 'admin',
@@ -23,6 +25,43 @@ export default {
       path: '/items/:documentId/checks',
       handler: 'item-checks.show',
       config: { policies: ['admin::isAuthenticatedAdmin'] },
+    },
+    {
+      method: 'POST',
+      path: '/items/checks',
+      handler: 'item-checks.form',
+      config: { policies: ['admin::isAuthenticatedAdmin', mayEditItems] },
+    },
+    {
+      method: 'POST',
+      path: '/items/flowchart',
+      handler: 'item-flowchart.form',
+      config: { policies: ['admin::isAuthenticatedAdmin', mayEditItems] },
+    },
+    // What the edit forms offer to choose from, to whoever may read that type.
+    {
+      method: 'GET',
+      path: '/editor/units',
+      handler: 'editor-choices.units',
+      config: { policies: ['admin::isAuthenticatedAdmin', may('plugin::content-manager.explorer.read', 'read units', 'plugin::linkage.unit')] },
+    },
+    {
+      method: 'GET',
+      path: '/editor/departments',
+      handler: 'editor-choices.departments',
+      config: { policies: ['admin::isAuthenticatedAdmin', may('plugin::content-manager.explorer.read', 'read departments', 'plugin::linkage.department')] },
+    },
+    {
+      method: 'GET',
+      path: '/editor/items',
+      handler: 'editor-choices.items',
+      config: { policies: ['admin::isAuthenticatedAdmin', may('plugin::content-manager.explorer.read', 'read linked items', 'plugin::linkage.item')] },
+    },
+    {
+      method: 'GET',
+      path: '/editor/items/:code',
+      handler: 'editor-choices.item',
+      config: { policies: ['admin::isAuthenticatedAdmin', may('plugin::content-manager.explorer.read', 'read linked items', 'plugin::linkage.item')] },
     },
     {
       method: 'GET',

@@ -8,7 +8,7 @@ import { departmentProblems, indexDepartments, type DepartmentDraft, type Depart
 import { guideProblems, itemFactsOf, type GuideDraft } from '../domain/guide-rules';
 import { guideSpecProblems } from '../domain/guide-spec';
 import { departmentsByUnitKind } from '../domain/handlers';
-import { itemCoverage } from '../domain/item-coverage';
+import { itemCoverage, unreachableWarning } from '../domain/item-coverage';
 import { ITEM_CODE, itemProblems, localeStructureProblems } from '../domain/item-rules';
 import { problem, type Problem } from '../domain/problems';
 import { ruleProblems, type RuleDraft } from '../domain/responsibility-rules';
@@ -54,6 +54,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (inLocale) return inLocale;
     const [any] = await findRows(uid, { documentId, ...status });
     return any ?? null;
+  }
+
+  /** Names of units and departments in a locale, for messages. */
+  async function namesIn(locale: string): Promise<{ unitNames: Map<string, string>; departmentNames: Map<string, string> }> {
+    const [unitRows, departmentRows] = await Promise.all([
+      db(UNIT).findMany({ where: { locale }, select: ['code', 'name'] }) as Promise<Array<{ code: string; name: string | null }>>,
+      db(DEPARTMENT).findMany({ where: { locale }, select: ['code', 'name'] }) as Promise<Array<{ code: string; name: string | null }>>,
+    ]);
+    const named = (rows: Array<{ code: string; name: string | null }>) => new Map(rows.filter((r) => r.name).map((r) => [r.code, r.name as string]));
+    return { unitNames: named(unitRows), departmentNames: named(departmentRows) };
   }
 
   async function units(): Promise<UnitFacts[]> {
@@ -167,8 +177,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * Publishing rules for the given locales of an item's drafts (`override` standing in for one
-   * locale's draft): its own rules, the same structure in every locale, and then that every
-   * combination of answers routes. Stages no combination reaches are warnings.
+   * locale's draft, such as the form being edited): its own rules, the same structure in every
+   * locale, and then that every combination of answers routes. Stages no combination reaches are
+   * warnings. Messages name places and answers in `override`'s locale, else the first published.
    */
   async function itemPublishChecks(
     documentId: string | undefined,
@@ -180,19 +191,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const first = await defaultLocale();
     rows.sort((a, b) => (a.locale === first ? -1 : b.locale === first ? 1 : a.locale.localeCompare(b.locale)));
     const versions = rows.map(itemVersion);
-    const [unitFacts, departmentFacts] = await Promise.all([units(), departments()]);
-    const facts = { units: indexUnits(unitFacts), departments: indexDepartments(departmentFacts) };
+    const shownLocale = override?.locale ?? publishLocales[0] ?? first;
+    const [unitFacts, departmentFacts, names] = await Promise.all([units(), departments(), namesIn(shownLocale)]);
+    const facts = { units: indexUnits(unitFacts), departments: indexDepartments(departmentFacts), ...names };
     const problems: Problem[] = [];
     // Structural problems repeat in every locale; texts name their locale.
     for (const version of versions.filter((v) => publishLocales.includes(v.locale))) problems.push(...itemProblems(version, facts));
     problems.push(...localeStructureProblems(versions));
     const unique = [...new Map(problems.map((p) => [`${p.path.join('.')}|${p.message}`, p])).values()];
     if (unique.length > 0 || rows.length === 0) return { problems: unique, warnings: [] };
-    const item = itemFromRows([rows[0]], 'draft');
-    const coverage = itemCoverage(answerSpace(item, facts.units), departmentsByUnitKind(departmentFacts));
-    const warnings = coverage.unreachable.map((key) =>
-      problem(['stages', item.stages.findIndex((s) => s.key === key), 'appliesWhen'], `no combination of answers reaches stage "${key}"`)
-    );
+    const shown = rows.find((r) => r.locale === shownLocale) ?? rows[0];
+    const item = itemFromRows([shown], 'draft');
+    const coverageNames = { locale: shown.locale, unitName: (code: string) => names.unitNames.get(code) };
+    const coverage = itemCoverage(answerSpace(item, facts.units), departmentsByUnitKind(departmentFacts), 5, coverageNames);
+    const warnings = coverage.unreachable.map((key) => unreachableWarning(item, key, shown.locale));
     return { problems: [...coverage.problems], warnings };
   }
 
@@ -259,6 +271,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       units: indexUnits(await units()),
       departments: indexDepartments(await departments()),
       duplicateOf: sameKey.length > 0 ? `guide ${sameKey[0].documentId}` : null,
+      ...(await namesIn(locale)),
     });
   }
 
@@ -321,5 +334,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** What would stop an item's draft in `locale` from being published now, and what merely warns. */
     itemPublishChecks: (documentId: string, locale: string) => itemPublishChecks(documentId, [locale]),
+
+    /** The same for a version not saved yet (the form being edited), standing in for its locale's draft. */
+    itemFormChecks: (documentId: string | undefined, locale: string, form: ItemRow) =>
+      itemPublishChecks(documentId, [locale], { ...form, locale } as Localized<ItemRow>),
   };
 };

@@ -3,7 +3,9 @@ import audit from './audit';
 import catalog from './catalog';
 import changes from './changes';
 import checks from './checks';
+import editorConfiguration from './editor-configuration';
 import expectedHandlers from './expected-handlers';
+import guideTitles from './guide-titles';
 import itemHealth from './item-health';
 import locales from './locales';
 import memberships from './memberships';
@@ -21,7 +23,9 @@ export default {
   catalog,
   changes,
   checks,
+  'editor-configuration': editorConfiguration,
   'expected-handlers': expectedHandlers,
+  'guide-titles': guideTitles,
   'item-health': itemHealth,
   locales,
   memberships,
