@@ -9,6 +9,7 @@ import { guideProblems, itemFactsOf, type GuideDraft } from '../domain/guide-rul
 import { guideSpecProblems } from '../domain/guide-spec';
 import { departmentsByUnitKind } from '../domain/handlers';
 import { itemCoverage, unreachableWarning } from '../domain/item-coverage';
+import { ITEM_LISTS, carryStructure } from '../domain/locale-structure';
 import { ITEM_CODE, itemProblems, localeStructureProblems } from '../domain/item-rules';
 import { problem, type Problem } from '../domain/problems';
 import { ruleProblems, type RuleDraft } from '../domain/responsibility-rules';
@@ -187,7 +188,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     override?: Localized<ItemRow>
   ): Promise<{ problems: Problem[]; warnings: Problem[] }> {
     const drafts = documentId ? ((await findRows(ITEM, { documentId, publishedAt: null })) as unknown as Array<Localized<ItemRow>>) : [];
-    const rows = [...drafts.filter((r) => r.locale !== override?.locale), ...(override ? [override] : [])];
+    // Saving the override carries its structure into the other locales (document-service/carry-structure.ts): check them as they will be.
+    const storedOverride = override ? drafts.find((r) => r.locale === override.locale) : undefined;
+    const others = drafts
+      .filter((r) => r.locale !== override?.locale)
+      .map((r) => {
+        if (!override || !storedOverride) return r;
+        const asRecord = (row: Localized<ItemRow>) => row as unknown as Record<string, unknown>;
+        return { ...r, ...carryStructure(ITEM_LISTS, asRecord(storedOverride), asRecord(override), asRecord(r)) } as unknown as Localized<ItemRow>;
+      });
+    const rows = [...others, ...(override ? [override] : [])];
     const first = await defaultLocale();
     rows.sort((a, b) => (a.locale === first ? -1 : b.locale === first ? 1 : a.locale.localeCompare(b.locale)));
     const versions = rows.map(itemVersion);
