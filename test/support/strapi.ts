@@ -17,18 +17,18 @@ export interface TestStrapi {
   stop(): Promise<void>;
 }
 
-export async function bootStrapi(database: TestDatabase, extraEnv: Record<string, string> = {}): Promise<Core.Strapi> {
+export async function bootStrapi(database: TestDatabase, extraEnv: Record<string, string> = {}, options: { adminPanel?: boolean } = {}): Promise<Core.Strapi> {
   applyTestEnv();
   Object.assign(process.env, database.env, extraEnv);
-  const app = createStrapi({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist'), autoReload: false, serveAdminPanel: false });
+  const app = createStrapi({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist'), autoReload: false, serveAdminPanel: options.adminPanel === true });
   app.log.level = process.env.TEST_LOG_LEVEL ?? 'error';
   await app.load();
   app.server.mount();
   return app;
 }
 
-async function start(database: TestDatabase, extraEnv: Record<string, string>): Promise<TestStrapi> {
-  const app = await bootStrapi(database, extraEnv);
+async function start(database: TestDatabase, extraEnv: Record<string, string>, options: { adminPanel?: boolean } = {}): Promise<TestStrapi> {
+  const app = await bootStrapi(database, extraEnv, options);
   const http = request(app.server.httpServer);
   let token: string | null = null;
   return {
@@ -50,9 +50,9 @@ async function start(database: TestDatabase, extraEnv: Record<string, string>): 
   };
 }
 
-/** Strapi on a copy of the seeded demo database. */
-export async function startDemoStrapi(): Promise<TestStrapi> {
-  return start(await copyOfTemplate(), { LINKAGE_SEED_DEMO: 'false' });
+/** Strapi on a copy of the seeded demo database; with `adminPanel`, serving the built admin panel too. */
+export async function startDemoStrapi(options: { adminPanel?: boolean } = {}): Promise<TestStrapi> {
+  return start(await copyOfTemplate(), { LINKAGE_SEED_DEMO: 'false' }, options);
 }
 
 /** Strapi on an empty database, with nothing seeded. */

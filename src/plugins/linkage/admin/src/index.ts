@@ -1,19 +1,40 @@
-// The linkage plugin's admin: checks on the item edit page, in zh-Hans and en.
+// The linkage plugin's admin: the fields editors pick from instead of typing (conditions, handlers,
+// codes by name, enumerations by name), the side panels of the edit pages, the plugin's pages, and
+// every text in zh-Hans and en.
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { Book, ChartPie } from '@strapi/icons';
+import { asAdminLanguage } from '../../server/src/domain/admin-language';
 import { AssurancePanel } from './components/AssurancePanel';
 import { ItemChecksPanel } from './components/ItemChecksPanel';
 import { ItemFlowchartPanel } from './components/ItemFlowchartPanel';
 import { RuleCoveragePanel } from './components/RuleCoveragePanel';
-import { PLUGIN_ID } from './pluginId';
-import { Book, ChartPie } from '@strapi/icons';
+import { explainFields } from './editor/field-hints';
+import { fieldLabelTranslations } from './editor/field-translations';
+import { nameChoiceColumns } from './editor/list-columns';
+import { PLUGIN_ID, getTranslation } from './pluginId';
 
 interface ContentManagerApis {
   addEditViewSidePanel(panels: unknown[]): void;
 }
 
+const customField = (name: string, type: string, label: string, description: string, Input: () => Promise<{ default: unknown }>) => ({
+  name,
+  pluginId: PLUGIN_ID,
+  type,
+  intlLabel: { id: getTranslation(`fields.${name}.label`), defaultMessage: label },
+  intlDescription: { id: getTranslation(`fields.${name}.description`), defaultMessage: description },
+  components: { Input },
+});
+
 export default {
   register(app: StrapiApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: 'Linkage' });
+    app.customFields.register([
+      customField('condition', 'json', 'Condition', 'When something applies, built from the answers to the navigator’s questions', () => import('./fields/ConditionInput')),
+      customField('handler', 'json', 'Handler', 'Who handles a stage', () => import('./fields/HandlerInput')),
+      customField('code', 'string', 'Chosen by name', 'An item, stage, unit or department, chosen by its name', () => import('./fields/CodeInput')),
+      customField('choice', 'enumeration', 'Choice', 'One of a list, shown by name', () => import('./fields/ChoiceInput')),
+    ] as never);
     // Every signed-in admin has guides of their own units (or none): the page itself shows what is theirs.
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}/my-guides`,
@@ -54,17 +75,20 @@ export default {
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: ContentManagerApis };
     contentManager.apis.addEditViewSidePanel([ItemChecksPanel, ItemFlowchartPanel, AssurancePanel, RuleCoveragePanel]);
+    app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', explainFields as never);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', nameChoiceColumns as never);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {
     return Promise.all(
       locales.map(async (locale) => {
-        try {
-          const { default: data } = (await import(`./translations/${locale}.json`)) as { default: Record<string, string> };
-          return { data: Object.fromEntries(Object.entries(data).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value])), locale };
-        } catch {
-          return { data: {}, locale };
-        }
+        const language = asAdminLanguage(locale);
+        if (!language) return { data: {}, locale };
+        const { default: data } = (await import(`./translations/${language}.json`)) as { default: Record<string, string> };
+        return {
+          data: { ...Object.fromEntries(Object.entries(data).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value])), ...fieldLabelTranslations(language) },
+          locale,
+        };
       })
     );
   },

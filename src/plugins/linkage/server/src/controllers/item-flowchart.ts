@@ -1,6 +1,7 @@
 // The flow chart of an item's draft, for the edit page (the public one shows the published
-// version): GET /linkage/items/:documentId/flowchart?locale=&format= draws the stored draft, POST
-// /linkage/items/flowchart { locale, format, data } the form being edited, unsaved.
+// version): GET /linkage/items/:documentId/flowchart?locale=&format= draws the stored draft; POST
+// /linkage/items/flowchart { locale, format, data } draws the form being edited, unsaved, and
+// answers JSON ({ data: { type, body } }), which is what the admin's fetch client reads.
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { answerSpace } from '../domain/answer-space';
@@ -14,10 +15,14 @@ import { POPULATE } from '../services/store';
 type LocalesService = ReturnType<typeof import('../services/locales').default>;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  async function draw(ctx: Context, row: Localized<ItemRow>, locales: string[], locale: string, format: FlowchartFormat) {
+  async function draw(ctx: Context, row: Localized<ItemRow>, locales: string[], locale: string, format: FlowchartFormat, asJson = false) {
     const unitRows = (await strapi.db.query(UNIT).findMany({ select: ['code', 'level', 'kind', 'parentCode'] })) as UnitFacts[];
     try {
       const rendered = renderFlowchart(answerSpace(itemFromRows([row], 'draft'), indexUnits(unitRows)), locales, format, locale);
+      if (asJson) {
+        ctx.body = { data: { type: rendered.type, body: rendered.body.toString('utf8') } };
+        return;
+      }
       ctx.type = rendered.type;
       ctx.body = rendered.body;
     } catch (error) {
@@ -50,7 +55,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return ctx.badRequest('data must be the item form’s values (an object)', { errors: [{ path: ['data'], message: 'must be an object' }] });
       }
       const { row } = itemRowFromForm(body.data as Record<string, unknown>);
-      await draw(ctx, { ...row, locale: body.locale }, locales, body.locale, formatOf(body.format));
+      await draw(ctx, { ...row, locale: body.locale }, locales, body.locale, formatOf(body.format), true);
     },
   };
 };

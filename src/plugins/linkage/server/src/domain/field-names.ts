@@ -1,7 +1,9 @@
 // What every field an editor sees is called, and what it is for, in each admin language: the
 // Content Manager's labels and hints, the places named in messages, and the column headers of
 // lists all read from here (the admin bundle imports this module too).
-import type { AdminText } from './admin-language';
+import type { AdminLanguage, AdminText } from './admin-language';
+import { isLevel } from './levels';
+import { kindName, levelName } from './vocabulary';
 
 export interface FieldName {
   readonly label: AdminText;
@@ -118,5 +120,47 @@ export const FIELD_NAMES: Readonly<Record<string, Readonly<Record<string, FieldN
   },
 };
 
+/**
+ * What each type is called, by its schema's display name (which the Content Manager uses as the
+ * translation id of a type's name in its menus).
+ */
+export const TYPE_NAMES: Readonly<Record<string, AdminText>> = {
+  'Site template': { en: 'Site template', 'zh-Hans': '展现模板' },
+  'Review': { en: 'Review', 'zh-Hans': '复核' },
+  'Guide': { en: 'Guide', 'zh-Hans': '办事指南' },
+  'Unit': { en: 'Unit', 'zh-Hans': '行政单位' },
+  'Linked item': { en: 'Linked item', 'zh-Hans': '联动事项' },
+  'Department': { en: 'Department', 'zh-Hans': '部门' },
+  'Responsibility rule': { en: 'Responsibility rule', 'zh-Hans': '内容保障职责' },
+  'Guide spec': { en: 'Guide spec', 'zh-Hans': '办事指南规范' },
+  'Material': { en: 'Material', 'zh-Hans': '申报材料' },
+  'Stage': { en: 'Stage', 'zh-Hans': '办理环节' },
+  'Policy': { en: 'Policy', 'zh-Hans': '政策法规' },
+  'Option': { en: 'Option', 'zh-Hans': '选项' },
+  'Question': { en: 'Question', 'zh-Hans': '导航问题' },
+  'Time limit': { en: 'Time limit', 'zh-Hans': '办理时限' },
+};
+
 /** A field's name, else its own key (a field added without a name shows as itself). */
 export const fieldLabel = (uid: string, field: string): AdminText => FIELD_NAMES[uid]?.[field]?.label ?? { en: field, 'zh-Hans': field };
+
+const t = (en: string, zh: string): AdminText => ({ en, 'zh-Hans': zh });
+
+// The values of the plugin's enumerations, by field: a value means the same wherever the field is.
+const CHOICE_NAMES: Readonly<Record<string, Readonly<Record<string, AdminText>>>> = {
+  kind: { core: t('Core: chooses the route', '核心问题：决定办理路径'), auxiliary: t('Auxiliary: chooses materials', '辅助问题：决定所需材料') },
+  type: { choice: t('Choose an option', '选择一个选项'), boolean: t('Yes or no', '是或否'), unit: t('A unit (where the applicant is)', '一个单位（申请人所在地）') },
+  scope: { item: t('Linked items', '联动事项'), guide: t('Guides', '办事指南'), template: t('Site templates', '展现模板'), unit: t('Units', '行政单位') },
+  responsible: { owner: t('The owning unit', '所属单位'), department: t('A named department', '指定部门') },
+};
+
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** What an enumeration's value is called: `district` as a level is 区(市)级, as a unit kind 区. */
+export function choiceName(field: string, value: string, language: AdminLanguage): string {
+  if ((field === 'level' || field === 'answerLevel') && isLevel(value)) return capitalised(levelName(value, language));
+  const named = CHOICE_NAMES[field]?.[value];
+  if (named) return named[language];
+  if (field === 'kind') return capitalised(kindName(value, language));
+  return value;
+}
