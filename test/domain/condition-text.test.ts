@@ -13,8 +13,8 @@ const NORMAL_ZH = '退休类型为「正常退休」';
 const NORMAL_EN = 'Type of retirement is "Normal retirement"';
 const DOMESTIC_ZH = '原企业类型为「内资企业(不含外资企业)」';
 const DOMESTIC_EN = 'Type of the employing enterprise is "Domestic enterprise (not foreign-invested)"';
-const KIND_ZH = '原企业所在区(市)所属区(市)单位类型为';
-const KIND_EN = "District or county-level city where the enterprise is registered's district unit kind is";
+const KIND_ZH = '原企业所在区(市)为';
+const KIND_EN = 'District or county-level city where the enterprise is registered is a';
 
 describe('conditionText: the retirement stages', () => {
   it('work ability appraisal: one comparison with the option label', () => {
@@ -24,7 +24,7 @@ describe('conditionText: the retirement stages', () => {
 
   it('district approval: three comparisons joined by 且 / and, the district kind named 区 / district', () => {
     expect(zh(appliesWhen(retirement, 'district-approval'))).toBe(`${NORMAL_ZH}且${DOMESTIC_ZH}且${KIND_ZH}「区」`);
-    expect(en(appliesWhen(retirement, 'district-approval'))).toBe(`${NORMAL_EN} and ${DOMESTIC_EN} and ${KIND_EN} "district"`);
+    expect(en(appliesWhen(retirement, 'district-approval'))).toBe(`${NORMAL_EN} and ${DOMESTIC_EN} and ${KIND_EN} district`);
   });
 
   it('district review: nested or / 或 in brackets, the county-level city named 县级市', () => {
@@ -32,13 +32,13 @@ describe('conditionText: the retirement stages', () => {
       `${DOMESTIC_ZH}且((${NORMAL_ZH}且${KIND_ZH}「县级市」)或退休类型为「特殊工种退休」或退休类型为「破产企业退休」)`
     );
     expect(en(appliesWhen(retirement, 'district-review'))).toBe(
-      `${DOMESTIC_EN} and ((${NORMAL_EN} and ${KIND_EN} "county-level city") or Type of retirement is "Retirement from a special job type" or Type of retirement is "Retirement from a bankrupt enterprise")`
+      `${DOMESTIC_EN} and ((${NORMAL_EN} and ${KIND_EN} county-level city) or Type of retirement is "Retirement from a special job type" or Type of retirement is "Retirement from a bankrupt enterprise")`
     );
   });
 
   it('city approval: a negation, 并非(…) / not (…)', () => {
     expect(zh(appliesWhen(retirement, 'city-approval'))).toBe(`并非(${NORMAL_ZH}且${DOMESTIC_ZH}且${KIND_ZH}「区」)`);
-    expect(en(appliesWhen(retirement, 'city-approval'))).toBe(`not (${NORMAL_EN} and ${DOMESTIC_EN} and ${KIND_EN} "district")`);
+    expect(en(appliesWhen(retirement, 'city-approval'))).toBe(`not (${NORMAL_EN} and ${DOMESTIC_EN} and ${KIND_EN} district)`);
   });
 });
 
@@ -76,11 +76,20 @@ describe('conditionText: operators and edge cases', () => {
     expect(en({ '==': ['normal', { var: 'retirement_type' }] })).toBe(NORMAL_EN);
   });
 
-  it('names the level of a unit answer and its ancestor at a level', () => {
-    expect(zh({ '==': [{ var: 'enterprise_location.level' }, 'street'] })).toBe('原企业所在区(市)层级为「街道(镇)级」');
-    expect(en({ '==': [{ var: 'enterprise_location.street.code' }, '370281001000'] })).toBe(
-      'District or county-level city where the enterprise is registered\'s street unit code is "370281001000"'
+  it('says a unit answer is a unit, lies in one, is a kind or lies in one, or is at a level', () => {
+    const names = (code: string) => ({ '370281000000': '胶州市', '370281001000': '阜安街道' })[code];
+    expect(zh({ '==': [{ var: 'enterprise_location.level' }, 'street'] })).toBe('原企业所在区(市)为「街道(镇)级」');
+    expect(en({ '==': [{ var: 'enterprise_location.level' }, 'street'] })).toBe('District or county-level city where the enterprise is registered is at street level');
+    expect(conditionText({ '==': [{ var: 'enterprise_location.code' }, '370281000000'] }, retirement, 'zh-Hans', names)).toBe('原企业所在区(市)为「胶州市」');
+    expect(conditionText({ '!=': [{ var: 'enterprise_location.city.code' }, '370200000000'] }, retirement, 'en', () => 'Qingdao')).toBe(
+      'District or county-level city where the enterprise is registered does not lie in "Qingdao"'
     );
+    expect(conditionText({ in: [{ var: 'enterprise_location.city.kind' }, ['prefecture_city', 'municipality']] }, retirement, 'en')).toBe(
+      'District or county-level city where the enterprise is registered lies in a prefecture-level city or a municipality'
+    );
+    expect(conditionText({ in: [{ var: 'enterprise_location.city.kind' }, ['prefecture_city', 'municipality']] }, retirement, 'zh-Hans')).toBe('原企业所在区(市)位于「地级市」或「直辖市」');
+    // A code with no name known is shown as it is.
+    expect(en({ '==': [{ var: 'enterprise_location.street.code' }, '370281001000'] })).toBe('District or county-level city where the enterprise is registered lies in "370281001000"');
   });
 
   it('says never for false and null', () => {

@@ -63,8 +63,8 @@ describe('flowGraph: the retirement item', () => {
     const node = graph.nodes.find((n) => n.id === 'stage:district-approval');
     expect(node?.name).toEqual({ 'zh-Hans': '区社会劳动保险经办机构核准', en: 'Approval by the district social insurance agency' });
     expect(node?.stageKey).toBe('district-approval');
-    expect(node?.condition?.['zh-Hans']).toContain('类型为「区」');
-    expect(node?.condition?.en).toContain('"district"');
+    expect(node?.condition?.['zh-Hans']).toContain('原企业所在区(市)为「区」');
+    expect(node?.condition?.en).toContain('where the enterprise is registered is a district');
   });
 
   it('writes labels in only the locales asked for', () => {

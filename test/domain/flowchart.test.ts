@@ -248,7 +248,7 @@ describe('wrap', () => {
   });
 
   it('loses no characters of a long mixed condition', () => {
-    const text = '原企业类型为「内资企业(不含外资企业)」且((退休类型为「正常退休」且原企业所在区(市)所属区(市)单位类型为「县级市」)或退休类型为「特殊工种退休」)';
+    const text = '原企业类型为「内资企业(不含外资企业)」且((退休类型为「正常退休」且原企业所在区(市)为「县级市」)或退休类型为「特殊工种退休」)';
     expect(wrap(text, 260).join('')).toBe(text);
   });
 });

@@ -126,12 +126,13 @@ export default function ConditionInput({ name, label, hint, required, disabled, 
   const sentence = useMemo(() => {
     if (logic === null) return isMaterial ? t('condition.everyone', 'Everyone needs it.') : null;
     try {
-      return conditionText(logic, asItem(questions, locale), locale);
+      const names = units.state === 'ready' ? new Map(units.data.map((u) => [u.code, u.name])) : new Map<string, string>();
+      return conditionText(logic, asItem(questions, locale), locale, (code) => names.get(code));
     } catch {
       return null;
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [JSON.stringify(logic), questions, locale]);
+  }, [JSON.stringify(logic), questions, locale, units.state]);
 
   const mode = root.kind === 'always' ? 'always' : root.kind === 'advanced' ? 'advanced' : 'when';
 

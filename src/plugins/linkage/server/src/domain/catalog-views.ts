@@ -6,7 +6,7 @@ import { conditionText } from './condition-text';
 import { itemPageUrl, type LinkContext } from './links';
 import type { Level } from './levels';
 import { stageOrder } from './routing';
-import { kindName, levelName, textIn } from './vocabulary';
+import { departmentKindName, kindName, levelName, levelNoun, textIn } from './vocabulary';
 
 export interface UnitNode {
   code: string;
@@ -71,11 +71,18 @@ export interface Lookup {
 }
 
 const unitName = (code: string, lookup: Lookup, locale: string) => textIn(lookup.units.get(code)?.name, locale) || code;
+
+/** Unit names in a locale, for condition texts that compare with a unit. */
+export const unitNamesIn =
+  (lookup: Lookup, locale: string) =>
+  (code: string): string | undefined =>
+    textIn(lookup.units.get(code)?.name, locale) || undefined;
 const departmentName = (code: string, lookup: Lookup, locale: string) => textIn(lookup.departments.get(code)?.name, locale) || code;
 
-const HANDLED_BY: Readonly<Record<string, (level: string, question: string, kind: string) => string>> = {
-  'zh-Hans': (level, question, kind) => `按「${question}」所属的${level}单位,由其${kind}部门办理`,
-  en: (level, question, kind) => `by the ${level} unit of the answer to "${question}", its ${kind} department`,
+// `level` is null when the handler is found at the answer's own level.
+const HANDLED_BY: Readonly<Record<string, (level: string | null, question: string, kind: string) => string>> = {
+  'zh-Hans': (level, question, kind) => (level ? `由「${question}」所属${level}的${kind}办理` : `由「${question}」的${kind}办理`),
+  en: (level, question, kind) => (level ? `by the ${kind} of the ${level} the unit answered to "${question}" lies in` : `by the ${kind} of the unit answered to "${question}"`),
 };
 
 /** Who handles a stage, said in words: a named department, or the rule that finds it. */
@@ -85,7 +92,8 @@ export function handlerDescription(stage: CatalogStage, item: CatalogItem, looku
   if (isAnswerHandler(h)) {
     const question = item.questions.find((q) => q.key === h.fromAnswer);
     const say = HANDLED_BY[locale] ?? HANDLED_BY.en;
-    return say(levelName(h.level, locale).replace(/级$/, '').replace(/ level$/, ''), question ? textIn(question.label, locale) : h.fromAnswer, h.departmentKind);
+    const level = question?.answerLevel === h.level ? null : levelNoun(h.level as Level, locale);
+    return say(level, question ? textIn(question.label, locale) : h.fromAnswer, departmentKindName(h.departmentKind, locale));
   }
   return '';
 }
@@ -131,7 +139,7 @@ export function itemView(item: CatalogItem, lookup: Lookup, locale: string, link
       levelName: levelName(s.level, locale),
       name: textIn(s.name, locale),
       appliesWhen: s.appliesWhen,
-      condition: conditionText(s.appliesWhen, item, locale),
+      condition: conditionText(s.appliesWhen, item, locale, unitNamesIn(lookup, locale)),
       handler: handlerDescription(s, item, lookup, locale),
     })),
     links: {

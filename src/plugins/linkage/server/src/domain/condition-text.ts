@@ -16,9 +16,12 @@ interface Words {
   readonly yes: string;
   readonly no: string;
   readonly quote: (value: string) => string;
-  readonly attribute: Readonly<Record<string, string>>;
-  readonly at: (level: string) => string;
+  /** A unit answer compared with a unit or a kind: "lies in 胶州市", "is a county-level city". */
+  readonly unit: (subject: string, relation: UnitRelation, negated: boolean, values: string[]) => string;
 }
+
+/** How a unit answer relates to what it is compared with. */
+type UnitRelation = 'is' | 'lies in' | 'is a' | 'lies in a' | 'is at';
 
 const WORDS: Readonly<Record<string, Words>> = {
   'zh-Hans': {
@@ -33,8 +36,11 @@ const WORDS: Readonly<Record<string, Words>> = {
     yes: '是',
     no: '否',
     quote: (value) => `「${value}」`,
-    attribute: { code: '代码', kind: '类型', level: '层级' },
-    at: (level) => `所属${level}单位`,
+    unit: (subject, relation, negated, values) => {
+      const quoted = values.map((v) => `「${v}」`).join('或');
+      const verb = relation === 'lies in' || relation === 'lies in a' ? '位于' : '为';
+      return `${subject}${negated ? '不' : ''}${verb}${quoted}`;
+    },
   },
   en: {
     is: 'is',
@@ -48,18 +54,23 @@ const WORDS: Readonly<Record<string, Words>> = {
     yes: 'yes',
     no: 'no',
     quote: (value) => `"${value}"`,
-    attribute: { code: 'code', kind: 'kind', level: 'level' },
-    at: (level) => `${level} unit`,
+    unit: (subject, relation, negated, values) => {
+      const article = relation === 'is a' || relation === 'lies in a';
+      const listed = values.map((v) => (article ? `a ${v}` : relation === 'is at' ? v : `"${v}"`)).join(' or ');
+      const verb = relation.startsWith('lies in') ? (negated ? 'does not lie in' : 'lies in') : negated ? 'is not' : 'is';
+      return `${subject} ${verb}${relation === 'is at' ? ' at' : ''} ${listed}`;
+    },
   },
 };
 
 interface Subject {
   readonly text: string;
   readonly question?: CatalogQuestion;
-  readonly attribute?: string;
+  /** For a unit answer: the level compared (null: the unit answered) and what of it. */
+  readonly unit?: { readonly level: Level | null; readonly attribute: string | null };
 }
 
-export function conditionText(logic: unknown, item: CatalogItem, locale: string): string {
+export function conditionText(logic: unknown, item: CatalogItem, locale: string, unitName: (code: string) => string | undefined = () => undefined): string {
   const words = WORDS[locale] ?? WORDS.en;
   const zh = locale.startsWith('zh');
   const questions = new Map(item.questions.map((q) => [q.key, q]));
@@ -67,29 +78,38 @@ export function conditionText(logic: unknown, item: CatalogItem, locale: string)
   const subject = (name: string): Subject => {
     const [key, ...parts] = name.split('.');
     const question = questions.get(key);
-    const label = question ? textIn(question.label, locale) : key;
-    let text = label;
+    const text = question ? textIn(question.label, locale) : key;
+    if (question?.type !== 'unit') return { text, question };
     let rest = parts;
+    let level: Level | null = null;
     if (rest.length > 0 && isLevel(rest[0])) {
-      const at = words.at(levelName(rest[0] as Level, locale).replace(/级$/, '').replace(/ level$/, ''));
-      text = zh ? `${label}${at}` : `${label}'s ${at}`;
+      level = rest[0];
       rest = rest.slice(1);
     }
-    const attribute = rest[0];
-    if (attribute) text = zh ? `${text}${words.attribute[attribute] ?? attribute}` : `${text} ${words.attribute[attribute] ?? attribute}`;
-    return { text, question, attribute };
+    // A unit answered at the question's own level is that level's unit.
+    if (level && level === question.answerLevel) level = null;
+    return { text, question, unit: { level, attribute: rest[0] ?? null } };
   };
 
   const value = (literal: unknown, about: Subject | null): string => {
     if (typeof literal === 'boolean') return literal ? words.yes : words.no;
     if (typeof literal !== 'string') return JSON.stringify(literal);
-    if (about?.question?.type === 'choice' && !about.attribute) {
+    if (about?.question?.type === 'choice') {
       const option = about.question.options?.find((o) => o.value === literal);
       if (option) return words.quote(textIn(option.label, locale));
     }
-    if (about?.attribute === 'kind') return words.quote(kindName(literal, locale));
-    if (about?.attribute === 'level' && isLevel(literal)) return words.quote(levelName(literal, locale));
     return words.quote(literal);
+  };
+
+  /** A unit answer compared with units, kinds or a level, in words; null when it is not one. */
+  const unitComparison = (about: Subject, negated: boolean, literals: unknown[]): string | null => {
+    if (!about.unit || !literals.every((l) => typeof l === 'string')) return null;
+    const values = literals as string[];
+    const { level, attribute } = about.unit;
+    if (attribute === 'code') return words.unit(about.text, level ? 'lies in' : 'is', negated, values.map((code) => unitName(code) ?? code));
+    if (attribute === 'kind') return words.unit(about.text, level ? 'lies in a' : 'is a', negated, values.map((kind) => kindName(kind, locale)));
+    if (attribute === 'level' && level === null) return words.unit(about.text, 'is at', negated, values.map((l) => (isLevel(l) ? levelName(l, locale) : l)));
+    return null;
   };
 
   const varName = (node: unknown): string | null => {
@@ -121,6 +141,9 @@ export function conditionText(logic: unknown, item: CatalogItem, locale: string)
         const literal = varName(left) ? right : left;
         if (!name) break;
         const about = subject(name);
+        const unit = unitComparison(about, op.startsWith('!'), [literal]);
+        if (unit) return unit;
+        if (about.unit) break;
         const verb = op.startsWith('!') ? words.isNot : words.is;
         return zh ? `${about.text}${verb}${value(literal, about)}` : `${about.text} ${verb} ${value(literal, about)}`;
       }
@@ -128,6 +151,9 @@ export function conditionText(logic: unknown, item: CatalogItem, locale: string)
         const name = varName(args[0]);
         if (!name || !Array.isArray(args[1])) break;
         const about = subject(name);
+        const unit = unitComparison(about, false, args[1] as unknown[]);
+        if (unit) return unit;
+        if (about.unit) break;
         const values = (args[1] as unknown[]).map((v) => value(v, about));
         return zh ? `${about.text}${words.oneOf(values)}` : `${about.text} ${words.oneOf(values)}`;
       }

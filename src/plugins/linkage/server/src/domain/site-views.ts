@@ -5,7 +5,7 @@
 import { decide, questionOf, variablesOf, type AnswerSpace } from './answer-space';
 import type { CatalogGuide, CatalogItem, CatalogMaterial, CatalogUnit } from './catalog-format';
 import { guideKey, isAnswerHandler, isFixedHandler } from './catalog-format';
-import { handlerDescription, itemSummary, questionView, type Lookup } from './catalog-views';
+import { handlerDescription, itemSummary, questionView, unitNamesIn, type Lookup } from './catalog-views';
 import { guideStatus } from './completeness';
 import { conditionText } from './condition-text';
 import { levelIndex, type Level } from './levels';
@@ -123,7 +123,7 @@ const materialView = (m: CatalogMaterial, item: CatalogItem, ctx: SiteContext) =
   blankForm: m.blankForm ?? null,
   // A blank form is linked only when a file of that name is in the media library.
   blankFormUrl: m.blankForm ? (ctx.blankForms?.get(m.blankForm) ?? null) : null,
-  when: m.when === undefined || m.when === null ? null : conditionText(m.when, item, ctx.locale),
+  when: m.when === undefined || m.when === null ? null : conditionText(m.when, item, ctx.locale, unitNamesIn(ctx.lookup, ctx.locale)),
 });
 
 export function guideView(guide: CatalogGuide | undefined, item: CatalogItem, ctx: SiteContext) {
@@ -189,7 +189,7 @@ export function siteItemView(unitCode: string, item: CatalogItem, ctx: SiteConte
     return d ? { code: d.code, name: textIn(d.name, locale), phone: d.phone ?? null, address: textIn(d.address, locale) || null, hours: textIn(d.hours, locale) || null } : null;
   };
   const ownGuides = own.map((s) => ({
-    stage: { key: s.key, order: s.order, level: s.level, levelName: levelName(s.level, locale), name: textIn(s.name, locale), condition: conditionText(s.appliesWhen, item, locale) },
+    stage: { key: s.key, order: s.order, level: s.level, levelName: levelName(s.level, locale), name: textIn(s.name, locale), condition: conditionText(s.appliesWhen, item, locale, unitNamesIn(ctx.lookup, locale)) },
     anchor: `stage-${s.key}`,
     department: departmentOf(s.key, unitCode),
     guide: guideView(guides.get(guideKey({ item: item.code, stage: s.key, unit: unitCode })), item, ctx),
@@ -205,7 +205,7 @@ export function siteItemView(unitCode: string, item: CatalogItem, ctx: SiteConte
         level: s.level as Level,
         levelName: levelName(s.level, locale),
         name: textIn(s.name, locale),
-        condition: conditionText(s.appliesWhen, item, locale),
+        condition: conditionText(s.appliesWhen, item, locale, unitNamesIn(ctx.lookup, locale)),
         handledBy: handlerDescription(s, item, ctx.lookup, locale),
         links: handlers.map((code) => ({ unit: { code, name: textIn(ctx.units.get(code)?.name, locale) }, url: guidePageUrl(code, slug, s.key, links) })),
       };
@@ -238,7 +238,7 @@ export function siteItemView(unitCode: string, item: CatalogItem, ctx: SiteConte
         return { ...view, options: choices, narrowedTo };
       }),
     },
-    firstSteps: firstSteps.map((s) => ({ key: s.key, name: textIn(s.name, locale), condition: conditionText(s.appliesWhen, item, locale) })),
+    firstSteps: firstSteps.map((s) => ({ key: s.key, name: textIn(s.name, locale), condition: conditionText(s.appliesWhen, item, locale, unitNamesIn(ctx.lookup, locale)) })),
     stagesInOrder: stages.map((s) => textIn(s.name, locale)),
     ownGuides,
     otherStages,

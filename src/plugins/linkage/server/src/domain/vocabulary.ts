@@ -64,6 +64,13 @@ const DEPARTMENT_KIND_NAMES: Readonly<Record<string, Names>> = {
 const table = <T>(tables: Readonly<Record<string, T>>, locale: string): T => tables[locale] ?? tables.en;
 
 export const levelName = (level: Level, locale: string): string => table(LEVEL_NAMES, locale)[level];
+
+// A unit of a level, as a noun: "the district", 区(市).
+const LEVEL_NOUNS: Readonly<Record<string, Readonly<Record<Level, string>>>> = {
+  'zh-Hans': { city: '市', district: '区(市)', street: '街道(镇)', community: '社区(村)' },
+  en: { city: 'city', district: 'district or county-level city', street: 'subdistrict or town', community: 'community or village' },
+};
+export const levelNoun = (level: Level, locale: string): string => table(LEVEL_NOUNS, locale)[level];
 export const kindName = (kind: string, locale: string): string => table(KIND_NAMES, locale)[kind] ?? kind;
 export const departmentKindName = (kind: string, locale: string): string => table(DEPARTMENT_KIND_NAMES, locale)[kind] ?? kind;
 
