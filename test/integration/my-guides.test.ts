@@ -128,3 +128,29 @@ describe('POST /linkage/my-guides/missing', () => {
     expect(again.status).toBe(400);
   });
 });
+
+describe('what needs an editor first', () => {
+  test('the whole city for a city manager: overdue first (the longest first), then incomplete, with counts and recent changes', async () => {
+    const all = await myGuides(cityManager, '?pageSize=200') as MyGuides & {
+      order: string;
+      counts: Record<string, number>;
+      recent: Array<{ action: string; subjectKey: string; title: Record<string, string> | null }>;
+    };
+    expect(all.order).toBe('attention');
+    // DESIGN §6: 崂山区's retirement approval and 城阳区's allowance approval are overdue; three guides are incomplete.
+    expect(all.guides.slice(0, 2).map((g) => g.key)).toEqual(['QD-SI-001/district-approval/370212000000', 'QD-CA-001/district-approval/370214000000']);
+    expect(all.guides[0].overdueDays).toBeGreaterThan(all.guides[1].overdueDays);
+    expect(all.guides.slice(2, 5).every((g) => !g.completeness.complete)).toBe(true);
+    // The three of DESIGN §6, and 莱西市's empty draft created above.
+    expect(all.counts).toMatchObject({ overdue: 2, incomplete: 4 });
+    expect(all.recent.length).toBeGreaterThan(0);
+    expect(all.recent.filter((r) => r.subjectKey.split('/').length === 3).every((r) => r.title?.['zh-Hans'])).toBe(true);
+  });
+
+  test('an editor sees their own unit only, overdue on top', async () => {
+    const mine = await myGuides(laoshan);
+    expect(mine.guides[0]).toMatchObject({ key: 'QD-SI-001/district-approval/370212000000' });
+    expect(mine.guides[0].overdueDays).toBeGreaterThan(0);
+    expect(mine.guides.every((g) => g.key.endsWith('/370212000000'))).toBe(true);
+  });
+});

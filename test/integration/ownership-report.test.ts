@@ -120,7 +120,8 @@ test('the CSV (BOM, quoting, Chinese) gives the JSON\'s numbers', async () => {
   });
   expect(res.status).toBe(200);
   expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
-  expect(res.headers['content-disposition']).toMatch(/^attachment; filename="ownership-report\.csv"/);
+  // Named for what it holds, whose, and as of when.
+  expect(res.headers['content-disposition']).toBe(`attachment; filename="ownership-report-Qingdao-${asOf}.csv"; filename*=UTF-8''ownership-report-Qingdao-${asOf}.csv`);
   const text = res.body as string;
   expect(text.charCodeAt(0)).toBe(0xfeff);
   const [header, ...lines] = parseCsv(text.slice(1));
@@ -149,6 +150,33 @@ test('the CSV (BOM, quoting, Chinese) gives the JSON\'s numbers', async () => {
   const parsed = parseCsv((detail.body as string).slice(1));
   expect(parsed).toHaveLength(4);
   expect(parsed.slice(1).map((r) => r[parsed[0].indexOf('unitName')]).sort()).toEqual(expect.arrayContaining(['市北区', '平度市']));
+});
+
+test('downloaded by a person from the admin, in their language: headers, names and values, and the file name', async () => {
+  const asText = (r: import('node:http').IncomingMessage, cb: (error: Error | null, body: string) => void) => {
+    const chunks: Buffer[] = [];
+    r.on('data', (c: Buffer) => chunks.push(c));
+    r.on('end', () => cb(null, Buffer.concat(chunks).toString('utf8')));
+  };
+  const summary = await report(auditor.auth, `asOf=${asOf}&format=csv&language=zh-Hans`).buffer(true).parse(asText);
+  const [header, ...lines] = parseCsv((summary.body as string).slice(1));
+  expect(header.slice(0, 4)).toEqual(['单位代码', '单位', '部门代码', '部门']);
+  expect(lines.some((line) => line[header.indexOf('有编辑人员')] === '否')).toBe(true);
+  expect(decodeURIComponent(String(summary.headers['content-disposition']).split("filename*=UTF-8''")[1])).toBe(`内容保障报告-青岛市-${asOf}.csv`);
+
+  const records = await t.http
+    .get(`/linkage/reports/ownership/records?asOf=${asOf}&category=incomplete&format=csv&language=en&owner=370203000000`)
+    .set(auditor.auth)
+    .buffer(true)
+    .parse(asText);
+  const [recordHeader, first] = parseCsv((records.body as string).slice(1));
+  expect(recordHeader.slice(0, 6)).toEqual(['Item', 'Stage', 'Unit', 'Department', 'Status', 'Missing fields']);
+  expect(first.slice(0, 5)).toEqual(['Retirement certification for enterprise employees', expect.any(String), 'Shibei District', expect.any(String), 'Published']);
+  expect(first[5]).toMatch(/Conditions/);
+  expect(String(records.headers['content-disposition'])).toContain(`filename="ownership-records-Shibei-District-incomplete-${asOf}.csv"`);
+
+  const bad = await report(auditor.auth, `asOf=${asOf}&format=csv&language=fr`);
+  expect([bad.status, bad.body.error.details.parameter]).toEqual([400, 'language']);
 });
 
 test('auditors and city managers may read; a unit editor gets 403 with a message; no sign-in 401', async () => {

@@ -133,13 +133,23 @@ describe('POST /linkage/reviews', () => {
   });
 
   test('a city manager may review any guide and items', async () => {
-    const guide = await review(cityManager, { uid: GUIDE, documentId: await guideId(t.strapi, shibeiApproval) });
+    const guide = await review(cityManager, { uid: GUIDE, documentId: await guideId(t.strapi, shinanApproval) });
     expect(guide.status).toBe(201);
     const item = (await t.strapi.db.query('plugin::linkage.item').findOne({ where: { code: 'QD-SI-001' } })) as { documentId: string };
     const res = await review(cityManager, { uid: 'plugin::linkage.item', documentId: item.documentId });
     expect(res.status).toBe(201);
     expect(res.body.data.subjectKey).toBe('QD-SI-001');
   });
+});
+
+test('a guide that lacks required fields cannot be marked reviewed: a review vouches for its content', async () => {
+  const documentId = await guideId(t.strapi, shibeiApproval);
+  const before = await t.strapi.db.query(REVIEW).count({ where: { subjectDocumentId: documentId } });
+  const res = await review(cityManager, { uid: GUIDE, documentId });
+  expect(res.status).toBe(400);
+  expect(res.body.error.details.errors[0]).toMatchObject({ path: ['documentId'], reason: expect.stringMatching(/^the guide lacks conditions, materials/) });
+  expect(res.body.error.message).toMatch(/^This guide lacks Conditions, Materials, .*: fill these in \(and publish\) before marking it reviewed\.$/);
+  expect(await t.strapi.db.query(REVIEW).count({ where: { subjectDocumentId: documentId } })).toBe(before);
 });
 
 describe('reviews cannot be edited or deleted', () => {

@@ -2,7 +2,7 @@
 // codes by name, enumerations by name), the side panels of the edit pages, the plugin's pages, and
 // every text in zh-Hans and en.
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Book, ChartPie } from '@strapi/icons';
+import { Book, ChartPie, Clock } from '@strapi/icons';
 import { asAdminLanguage } from '../../server/src/domain/admin-language';
 import { AssurancePanel } from './components/AssurancePanel';
 import { ItemChecksPanel } from './components/ItemChecksPanel';
@@ -11,7 +11,18 @@ import { RuleCoveragePanel } from './components/RuleCoveragePanel';
 import { explainFields } from './editor/field-hints';
 import { fieldLabelTranslations } from './editor/field-translations';
 import { nameChoiceColumns } from './editor/list-columns';
+import { leaveRefusedGuides } from './editor/out-of-scope';
 import { PLUGIN_ID, getTranslation } from './pluginId';
+
+interface Widget {
+  id: string;
+  pluginId?: string;
+  permissions?: Array<{ action: string }>;
+  [key: string]: unknown;
+}
+
+// Stock widgets that count every unit's records: for auditors and city managers, not unit editors.
+const PROJECT_WIDE = ['chart-entries', 'key-statistics'];
 
 interface ContentManagerApis {
   addEditViewSidePanel(panels: unknown[]): void;
@@ -29,11 +40,26 @@ const customField = (name: string, type: string, label: string, description: str
 export default {
   register(app: StrapiApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: 'Linkage' });
+    leaveRefusedGuides(app);
+    // The home page: the editor's own units' work first; project-wide counts only for those who read
+    // reports. Core plugins (the Content Manager's widgets) register before this one.
+    (app as unknown as { widgets: { register(reducer: (widgets: Widget[]) => Widget[]): void } }).widgets.register((widgets) => [
+      {
+        id: 'my-work',
+        pluginId: PLUGIN_ID,
+        icon: Clock,
+        title: { id: getTranslation('home.title'), defaultMessage: 'Your units’ work' },
+        component: async () => (await import('./components/MyWorkWidget')).MyWorkWidget,
+        link: { label: { id: getTranslation('myGuides.title'), defaultMessage: 'My guides' }, href: `/plugins/${PLUGIN_ID}/my-guides` },
+      },
+      ...widgets.map((widget) => (PROJECT_WIDE.includes(widget.id) ? { ...widget, permissions: [{ action: 'plugin::linkage.reports.read' }] } : widget)),
+    ]);
     app.customFields.register([
       customField('condition', 'json', 'Condition', 'When something applies, built from the answers to the navigator’s questions', () => import('./fields/ConditionInput')),
       customField('handler', 'json', 'Handler', 'Who handles a stage', () => import('./fields/HandlerInput')),
       customField('code', 'string', 'Chosen by name', 'An item, stage, unit or department, chosen by its name', () => import('./fields/CodeInput')),
       customField('choice', 'enumeration', 'Choice', 'One of a list, shown by name', () => import('./fields/ChoiceInput')),
+      customField('template', 'text', 'Template', 'Liquid, HTML or CSS, with syntax highlighting', () => import('./fields/TemplateInput')),
     ] as never);
     // Every signed-in admin has guides of their own units (or none): the page itself shows what is theirs.
     app.addMenuLink({

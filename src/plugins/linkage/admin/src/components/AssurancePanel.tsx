@@ -2,12 +2,15 @@
 // lacks, which rule governs it and when it is due, and "Mark as reviewed" with an optional note.
 import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { Button, Flex, Textarea, Typography } from '@strapi/design-system';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Box, Button, Flex, Textarea, Typography } from '@strapi/design-system';
+import { useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { missingFieldNames } from '../../../server/src/domain/guide-assurance';
+import { useAdminLanguage } from '../editor/language';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { getTranslation } from '../pluginId';
 
 const GUIDE_UID = 'plugin::linkage.guide';
+const REVIEW = [{ action: 'plugin::linkage.reviews.create', subject: null }];
 const NOTE_MAX_LENGTH = 2000;
 
 interface Assurance {
@@ -29,6 +32,11 @@ function GuideAssurance({ documentId, version }: { documentId: string; version: 
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) => formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const { get, post } = useFetchClient();
+  const language = useAdminLanguage();
+  const {
+    isLoading: checkingRights,
+    allowedActions: { canCreate: mayReview },
+  } = useRBAC({ create: REVIEW });
   const { toggleNotification } = useNotification();
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [note, setNote] = useState('');
@@ -66,56 +74,73 @@ function GuideAssurance({ documentId, version }: { documentId: string; version: 
   if (state.kind === 'error') return <Typography variant="pi" textColor="danger600">{t('assurance.error', 'The content assurance could not be loaded.')}</Typography>;
   const { data } = state;
   const missing = data.completeness.publishedMissing ?? data.completeness.draftMissing;
+  const names = (fields: readonly string[]) => missingFieldNames(fields, language).join(language === 'en' ? ', ' : '、');
+  const draftIncomplete = data.completeness.draftMissing.length > 0;
   return (
-    <Flex direction="column" alignItems="stretch" gap={2}>
+    <Flex direction="column" alignItems="stretch" gap={2} data-linkage-assurance={missing.length === 0 ? 'complete' : 'incomplete'}>
       {missing.length === 0 ? (
         <Typography variant="pi" textColor="success600">{t('assurance.complete', 'Complete: it holds every field the guide spec requires.')}</Typography>
       ) : (
-        <Typography variant="pi" textColor="warning600">{t('assurance.incomplete', 'Incomplete, lacks: {fields}', { fields: missing.join(', ') })}</Typography>
+        <Typography variant="pi" textColor="warning600" fontWeight="bold">{t('assurance.incomplete', 'Incomplete: it lacks {fields}.', { fields: names(missing) })}</Typography>
       )}
       {data.completeness.publishedMissing !== null && data.completeness.draftMissing.join() !== data.completeness.publishedMissing.join() && (
         <Typography variant="pi" textColor="neutral600">
-          {t('assurance.draftMissing', 'The draft lacks: {fields}', { fields: data.completeness.draftMissing.join(', ') || '—' })}
+          {draftIncomplete ? t('assurance.draftMissing', 'The draft lacks {fields}.', { fields: names(data.completeness.draftMissing) }) : t('assurance.draftComplete', 'The draft is complete: publish it.')}
         </Typography>
       )}
+      {draftIncomplete && (
+        <Box padding={2} background="warning100" hasRadius>
+          <Typography variant="pi" textColor="warning700">
+            {t('assurance.publishWarning', 'Publishing now would show citizens a guide without {fields}.', { fields: names(data.completeness.draftMissing) })}
+          </Typography>
+        </Box>
+      )}
       <Typography variant="pi">
-        {data.rule
-          ? t('assurance.rule', 'Rule {key}: reviewed every {days} days', { key: data.rule.key, days: data.rule.reviewEveryDays })
-          : t('assurance.noRule', 'No responsibility rule governs this guide.')}
+        {data.rule ? t('assurance.rule', 'Reviewed every {days} days', { days: data.rule.reviewEveryDays }) : t('assurance.noRule', 'No responsibility rule governs this guide.')}
       </Typography>
       <Typography variant="pi">
         {data.neverReviewed ? t('assurance.neverReviewed', 'Never reviewed') : t('assurance.lastReviewed', 'Last reviewed on {date}', { date: data.lastReviewedOn ?? '' })}
       </Typography>
       {data.dueOn && (
-        <Typography variant="pi" textColor={data.overdueDays > 0 ? 'danger600' : 'neutral800'}>
+        <Typography variant="pi" textColor={data.overdueDays > 0 ? 'danger600' : 'neutral800'} fontWeight={data.overdueDays > 0 ? 'bold' : undefined}>
           {data.overdueDays > 0
             ? t('assurance.overdue', 'Due on {date}: {days} days overdue', { date: data.dueOn, days: data.overdueDays })
             : t('assurance.due', 'Next review due on {date}', { date: data.dueOn })}
         </Typography>
       )}
-      <Textarea
-        name="review-note"
-        aria-label={t('assurance.note', 'Review note (optional)')}
-        placeholder={t('assurance.note', 'Review note (optional)')}
-        value={note}
-        maxLength={NOTE_MAX_LENGTH}
-        onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setNote(event.target.value)}
-      />
-      <Button onClick={markReviewed} loading={saving} variant="secondary">
-        {t('assurance.markReviewed', 'Mark as reviewed')}
-      </Button>
+      {!checkingRights && mayReview ? (
+        <>
+          <Textarea
+            name="review-note"
+            aria-label={t('assurance.note', 'Review note (optional)')}
+            placeholder={t('assurance.note', 'Review note (optional)')}
+            value={note}
+            maxLength={NOTE_MAX_LENGTH}
+            onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setNote(event.target.value)}
+          />
+          <Button onClick={markReviewed} loading={saving} variant="secondary" disabled={missing.length > 0}>
+            {t('assurance.markReviewed', 'Mark as reviewed')}
+          </Button>
+          {missing.length > 0 && (
+            <Typography variant="pi" textColor="neutral600">
+              {t('assurance.completeFirst', 'A review vouches for the content: fill in {fields} and publish first.', { fields: names(missing) })}
+            </Typography>
+          )}
+        </>
+      ) : null}
     </Flex>
   );
 }
 
 export const AssurancePanel: PanelComponent = ({ model, documentId, document }) => {
+  const { formatMessage } = useIntl();
   if (model !== GUIDE_UID) return null;
   return {
-    title: 'Linkage · 内容保障 / Content assurance',
+    title: formatMessage({ id: getTranslation('assurance.title'), defaultMessage: 'Content assurance' }),
     content: documentId ? (
       <GuideAssurance documentId={documentId} version={String(document?.updatedAt ?? '')} />
     ) : (
-      <Typography variant="pi">Save the draft first. 请先保存草稿。</Typography>
+      <Typography variant="pi">{formatMessage({ id: getTranslation('assurance.unsaved'), defaultMessage: 'Save the guide first.' })}</Typography>
     ),
   };
 };

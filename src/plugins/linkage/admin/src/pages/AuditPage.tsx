@@ -4,6 +4,9 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { Box, Button, Field, Flex, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { fieldLabel, typeName } from '../../../server/src/domain/field-names';
+import { useUnits } from '../editor/data';
+import { useAdminLanguage } from '../editor/language';
 import { getTranslation } from '../pluginId';
 
 type AuditField = string | { field: string; from: string | null; to: string | null };
@@ -53,10 +56,6 @@ const PAGE_SIZE = 25;
 const errorOf = (error: unknown): string | undefined => (error as { response?: { data?: ApiErrorBody } })?.response?.data?.error?.message;
 const statusOf = (error: unknown): number | undefined => (error as { response?: { status?: number } })?.response?.status;
 
-/** `plugin::linkage.guide` → `guide` */
-const typeOf = (uid: string) => uid.replace(/^plugin::linkage\./, '');
-
-const fieldText = (f: AuditField) => (typeof f === 'string' ? f : `${f.field}: ${f.from ?? '—'} → ${f.to ?? '—'}`);
 
 function AuditPage() {
   const { formatMessage, formatDate } = useIntl();
@@ -64,6 +63,13 @@ function AuditPage() {
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
+  const language = useAdminLanguage();
+  const units = useUnits(language === 'en' ? 'en' : 'zh-Hans');
+  const unitName = (code: string) => (units.state === 'ready' ? units.data.find((u) => u.code === code)?.name : undefined) ?? code;
+  const fieldText = (uid: string) => (f: AuditField) => {
+    const name = (field: string) => fieldLabel(uid, field)[language];
+    return typeof f === 'string' ? name(f) : `${name(f.field)}: ${f.from ?? '—'} → ${f.to ?? '—'}`;
+  };
 
   const [form, setForm] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
@@ -190,19 +196,19 @@ function AuditPage() {
                     <Typography>{e.userEmail ?? (e.userId === null ? t('audit.system', 'system') : `#${e.userId}`)}</Typography>
                   </Td>
                   <Td>
-                    <Typography>{e.unitCode ?? '—'}</Typography>
+                    <Typography>{e.unitCode ? unitName(e.unitCode) : '—'}</Typography>
                   </Td>
                   <Td>
-                    <Typography>{e.action}</Typography>
+                    <Typography>{t(`audit.action.${e.action}`, e.action)}</Typography>
                   </Td>
                   <Td>
                     <Typography>
-                      {typeOf(e.subjectUid)} {e.subjectKey ?? e.subjectDocumentId ?? ''}
+                      {typeName(e.subjectUid, language)} {e.subjectKey ?? e.subjectDocumentId ?? ''}
                       {e.subjectLocale ? ` (${e.subjectLocale})` : ''}
                     </Typography>
                   </Td>
                   <Td>
-                    <Typography>{e.fields.map(fieldText).join(', ') || '—'}</Typography>
+                    <Typography>{e.fields.map(fieldText(e.subjectUid)).join(language === 'en' ? ', ' : '、') || '—'}</Typography>
                   </Td>
                 </Tr>
               ))}

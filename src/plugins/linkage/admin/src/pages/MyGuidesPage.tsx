@@ -1,16 +1,20 @@
-// "My guides" (我的指南): the signed-in editor's guides with status, completeness and due date, and
-// the guides their units are expected to have but lack, each created in one click (an empty draft,
-// through the same guard and checks as any write) and then opened in the Content Manager.
+// "My guides" (我的指南): the signed-in editor's guides, what needs them first at the top and marked
+// (overdue, incomplete, never reviewed, unpublished changes), and the guides their units are
+// expected to have but lack, each created in one click (an empty draft, through the same guard and
+// checks as any write) and then opened in the Content Manager.
 import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Badge, Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
+import { attentionOf } from '../../../server/src/domain/guide-attention';
+import { missingFieldNames } from '../../../server/src/domain/guide-assurance';
+import { useAdminLanguage } from '../editor/language';
 import { getTranslation } from '../pluginId';
 
 type Text = Record<string, string> | null;
 
-interface GuideRow {
+export interface GuideRow {
   documentId: string;
   key: string;
   itemTitle: Text;
@@ -23,7 +27,7 @@ interface GuideRow {
   neverReviewed: boolean;
 }
 
-interface MissingRow {
+export interface MissingRow {
   itemCode: string;
   stageKey: string;
   unitCode: string;
@@ -32,20 +36,32 @@ interface MissingRow {
   unitName: Text;
 }
 
-interface MyGuides {
+export interface MyGuides {
   guides: GuideRow[];
   pagination: { page: number; pageCount: number; total: number };
+  order: 'attention' | 'code';
+  counts: Record<'overdue' | 'incomplete' | 'neverReviewed' | 'unpublished', number> | null;
   missing: MissingRow[];
+  recent: Array<{ at: string; action: string; userEmail: string | null; subjectUid: string; subjectDocumentId: string; subjectKey: string; title: Text }>;
 }
 
-const GUIDE_EDIT = '/content-manager/collection-types/plugin::linkage.guide';
+export const GUIDE_EDIT = '/content-manager/collection-types/plugin::linkage.guide';
 const errorMessageOf = (error: unknown): string | undefined =>
   (error as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error?.message;
 
+/** A localized text in the admin's language, else Chinese, else any. */
+export const useText = () => {
+  const { locale } = useIntl();
+  return (value: Text, fallback: string) => (value ? (value[locale] ?? value['zh-Hans'] ?? Object.values(value)[0] ?? fallback) : fallback);
+};
+
+const ROW_BACKGROUND: Record<string, string | undefined> = { overdue: 'danger100', incomplete: 'warning100' };
+
 function MyGuidesPage() {
-  const { formatMessage, locale } = useIntl();
+  const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) => formatMessage({ id: getTranslation(id), defaultMessage }, values);
-  const text = (value: Text, fallback: string) => (value ? (value[locale] ?? value['zh-Hans'] ?? Object.values(value)[0] ?? fallback) : fallback);
+  const language = useAdminLanguage();
+  const text = useText();
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const navigate = useNavigate();
@@ -81,42 +97,105 @@ function MyGuidesPage() {
     }
   };
 
-  const status = (g: GuideRow) => t(`myGuides.status.${g.status}`, g.status);
-  const due = (g: GuideRow) =>
-    g.dueOn === null ? '—' : g.overdueDays > 0 ? t('myGuides.overdue', '{date} ({days} days overdue)', { date: g.dueOn, days: g.overdueDays }) : g.dueOn;
+  const fields = (list: string[]) => missingFieldNames(list, language).join(language === 'en' ? ', ' : '、');
+  const attention = (g: GuideRow) => {
+    const missing = g.completeness.publishedMissing ?? g.completeness.draftMissing;
+    const kind = attentionOf({ ...g, complete: g.completeness.complete });
+    if (kind === 'overdue') return { kind, text: t('myGuides.attention.overdue', '{days} days overdue for review', { days: g.overdueDays }), tone: 'danger700' };
+    if (kind === 'incomplete') return { kind, text: t('myGuides.attention.incomplete', 'Lacks {fields}', { fields: fields(missing) }), tone: 'warning700' };
+    if (kind === 'neverReviewed') return { kind, text: t('myGuides.attention.neverReviewed', 'Never reviewed'), tone: 'warning700' };
+    if (kind === 'unpublished') return { kind, text: t('myGuides.attention.unpublished', 'Changes not published yet'), tone: 'neutral700' };
+    return { kind, text: t('myGuides.attention.ok', 'Up to date'), tone: 'success600' };
+  };
 
   return (
     <Page.Main>
       <Page.Title>{t('myGuides.title', 'My guides')}</Page.Title>
-      <Layouts.Header title={t('myGuides.title', 'My guides')} subtitle={t('myGuides.subtitle', 'The guides of your units: status, completeness and review due dates.')} />
+      <Layouts.Header title={t('myGuides.title', 'My guides')} subtitle={t('myGuides.subtitle', 'The guides of your units: what needs you first at the top.')} />
       <Layouts.Content>
         {failed && <Typography textColor="danger600">{t('myGuides.error', 'Your guides could not be loaded.')}</Typography>}
         {data && (
           <Flex direction="column" alignItems="stretch" gap={6}>
+            <Flex gap={2} wrap="wrap" data-linkage-counts>
+              {data.counts ? (
+                <>
+                  <Badge backgroundColor={data.counts.overdue > 0 ? 'danger100' : 'neutral100'} textColor={data.counts.overdue > 0 ? 'danger700' : 'neutral700'}>
+                    {t('myGuides.count.overdue', '{count} overdue', { count: data.counts.overdue })}
+                  </Badge>
+                  <Badge backgroundColor={data.counts.incomplete > 0 ? 'warning100' : 'neutral100'} textColor={data.counts.incomplete > 0 ? 'warning700' : 'neutral700'}>
+                    {t('myGuides.count.incomplete', '{count} incomplete', { count: data.counts.incomplete })}
+                  </Badge>
+                  <Badge backgroundColor={data.missing.length > 0 ? 'danger100' : 'neutral100'} textColor={data.missing.length > 0 ? 'danger700' : 'neutral700'}>
+                    {t('myGuides.count.missing', '{count} missing', { count: data.missing.length })}
+                  </Badge>
+                  <Badge>{t('myGuides.count.neverReviewed', '{count} never reviewed', { count: data.counts.neverReviewed })}</Badge>
+                  <Badge>{t('myGuides.count.unpublished', '{count} with unpublished changes', { count: data.counts.unpublished })}</Badge>
+                </>
+              ) : (
+                <Typography variant="pi" textColor="neutral600">
+                  {t('myGuides.byCode', 'Too many guides to put in order of urgency here: they are listed by code. The ownership report shows who is late.')}
+                </Typography>
+              )}
+            </Flex>
             {data.missing.length > 0 && (
-              <Box>
-                <Typography variant="delta" tag="h2">{t('myGuides.missing', 'Expected but missing')}</Typography>
-                <Table colCount={4} rowCount={data.missing.length + 1}>
+              <Box background="danger100" padding={4} hasRadius borderColor="danger200" data-linkage-missing>
+                <Typography variant="delta" tag="h2" textColor="danger700">
+                  {t('myGuides.missing', 'Expected but missing: citizens routed here find no guide')}
+                </Typography>
+                <Flex direction="column" alignItems="stretch" gap={2} paddingTop={3}>
+                  {data.missing.map((m) => {
+                    const key = `${m.itemCode}/${m.stageKey}/${m.unitCode}`;
+                    return (
+                      <Flex key={key} justifyContent="space-between" gap={4} background="neutral0" padding={3} hasRadius>
+                        <Typography fontWeight="bold">{[text(m.itemTitle, m.itemCode), text(m.stageName, m.stageKey), text(m.unitName, m.unitCode)].join(' · ')}</Typography>
+                        <Button size="S" onClick={() => create(m)} loading={creating === key} disabled={creating !== null}>
+                          {t('myGuides.create', 'Create')}
+                        </Button>
+                      </Flex>
+                    );
+                  })}
+                </Flex>
+              </Box>
+            )}
+            <Box>
+              <Typography variant="delta" tag="h2">
+                {t('myGuides.guides', 'Guides ({total})', { total: data.pagination.total })}
+              </Typography>
+              <Box paddingTop={3}>
+                <Table colCount={4} rowCount={data.guides.length + 1}>
                   <Thead>
                     <Tr>
-                      <Th><Typography variant="sigma">{t('myGuides.item', 'Item')}</Typography></Th>
-                      <Th><Typography variant="sigma">{t('myGuides.stage', 'Stage')}</Typography></Th>
-                      <Th><Typography variant="sigma">{t('myGuides.unit', 'Unit')}</Typography></Th>
-                      <Th><Typography variant="sigma">{t('myGuides.actions', 'Actions')}</Typography></Th>
+                      <Th><Typography variant="sigma">{t('myGuides.guide', 'Guide')}</Typography></Th>
+                      <Th><Typography variant="sigma">{t('myGuides.statusHeader', 'Status')}</Typography></Th>
+                      <Th><Typography variant="sigma">{t('myGuides.needs', 'Needs')}</Typography></Th>
+                      <Th><Typography variant="sigma">{t('myGuides.due', 'Review due')}</Typography></Th>
                     </Tr>
                   </Thead>
                   <Tbody>
-                    {data.missing.map((m) => {
-                      const key = `${m.itemCode}/${m.stageKey}/${m.unitCode}`;
+                    {data.guides.length === 0 && (
+                      <Tr>
+                        <Td colSpan={4}>
+                          <Typography>{t('myGuides.none', 'No guides: ask a city manager for a membership if you expected some.')}</Typography>
+                        </Td>
+                      </Tr>
+                    )}
+                    {data.guides.map((g) => {
+                      const [itemCode, stageKey, unitCode] = g.key.split('/');
+                      const need = attention(g);
                       return (
-                        <Tr key={key}>
-                          <Td><Typography>{text(m.itemTitle, m.itemCode)}</Typography></Td>
-                          <Td><Typography>{text(m.stageName, m.stageKey)}</Typography></Td>
-                          <Td><Typography>{text(m.unitName, m.unitCode)}</Typography></Td>
+                        <Tr key={g.documentId} onClick={() => open(g.documentId)} style={{ cursor: 'pointer' }} background={ROW_BACKGROUND[need.kind]} data-linkage-attention={need.kind}>
+                          <Td style={{ whiteSpace: 'normal', maxWidth: 520 }}>
+                            <Typography fontWeight="bold" tag="div">{`${text(g.itemTitle, itemCode)} · ${text(g.stageName, stageKey)}`}</Typography>
+                            <Typography variant="pi" textColor="neutral600">{text(g.unitName, unitCode)}</Typography>
+                          </Td>
                           <Td>
-                            <Button size="S" onClick={() => create(m)} loading={creating === key} disabled={creating !== null}>
-                              {t('myGuides.create', 'Create')}
-                            </Button>
+                            <Badge>{t(`myGuides.status.${g.status}`, g.status)}</Badge>
+                          </Td>
+                          <Td style={{ whiteSpace: 'normal', maxWidth: 360 }}>
+                            <Typography textColor={need.tone} fontWeight={need.kind === 'overdue' || need.kind === 'incomplete' ? 'bold' : undefined}>{need.text}</Typography>
+                          </Td>
+                          <Td>
+                            <Typography textColor={g.overdueDays > 0 ? 'danger700' : 'neutral800'}>{g.dueOn ?? '—'}</Typography>
                           </Td>
                         </Tr>
                       );
@@ -124,45 +203,6 @@ function MyGuidesPage() {
                   </Tbody>
                 </Table>
               </Box>
-            )}
-            <Box>
-              <Typography variant="delta" tag="h2">{t('myGuides.guides', 'Guides ({total})', { total: data.pagination.total })}</Typography>
-              <Table colCount={6} rowCount={data.guides.length + 1}>
-                <Thead>
-                  <Tr>
-                    <Th><Typography variant="sigma">{t('myGuides.item', 'Item')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('myGuides.stage', 'Stage')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('myGuides.unit', 'Unit')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('myGuides.statusHeader', 'Status')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('myGuides.completeness', 'Completeness')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('myGuides.due', 'Review due')}</Typography></Th>
-                  </Tr>
-                </Thead>
-                <Tbody>
-                  {data.guides.length === 0 && (
-                    <Tr>
-                      <Td colSpan={6}><Typography>{t('myGuides.none', 'No guides: ask a city manager for a membership if you expected some.')}</Typography></Td>
-                    </Tr>
-                  )}
-                  {data.guides.map((g) => {
-                    const missing = g.completeness.publishedMissing ?? g.completeness.draftMissing;
-                    return (
-                      <Tr key={g.documentId} onClick={() => open(g.documentId)} style={{ cursor: 'pointer' }}>
-                        <Td><Typography>{text(g.itemTitle, g.key.split('/')[0])}</Typography></Td>
-                        <Td><Typography>{text(g.stageName, g.key.split('/')[1])}</Typography></Td>
-                        <Td><Typography>{text(g.unitName, g.key.split('/')[2])}</Typography></Td>
-                        <Td><Badge>{status(g)}</Badge></Td>
-                        <Td>
-                          <Typography textColor={missing.length > 0 ? 'warning600' : 'success600'}>
-                            {missing.length > 0 ? t('myGuides.lacks', 'Lacks {fields}', { fields: missing.join(', ') }) : t('myGuides.complete', 'Complete')}
-                          </Typography>
-                        </Td>
-                        <Td><Typography textColor={g.overdueDays > 0 ? 'danger600' : 'neutral800'}>{due(g)}</Typography></Td>
-                      </Tr>
-                    );
-                  })}
-                </Tbody>
-              </Table>
               {data.pagination.pageCount > 1 && (
                 <Flex gap={2} paddingTop={4}>
                   <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>{t('myGuides.previous', 'Previous')}</Button>

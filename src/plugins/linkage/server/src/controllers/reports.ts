@@ -2,6 +2,7 @@
 // summary) and /linkage/reports/ownership/records (the records behind a number), as JSON or CSV.
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { asAdminLanguage } from '../domain/admin-language';
 import { ReportParameterError } from '../services/ownership-report';
 
 type ReportService = ReturnType<typeof import('../services/ownership-report').default>;
@@ -11,10 +12,21 @@ const format = (ctx: Context): 'json' | 'csv' | null => {
   return raw === 'json' || raw === 'csv' ? raw : null;
 };
 
+// The name in the admin's language (RFC 6266 / 5987), with an ASCII fallback for old clients.
 const attachment = (ctx: Context, name: string, type: string) => {
   ctx.set('Content-Type', type);
-  ctx.set('Content-Disposition', `attachment; filename="${name}"`);
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
+  ctx.set('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`);
   ctx.set('Cache-Control', 'no-store');
+};
+
+const badLanguage = (ctx: Context): boolean => {
+  const language = (ctx.query as Record<string, unknown>).language;
+  if (language === undefined || (typeof language === 'string' && asAdminLanguage(language))) return false;
+  ctx.status = 400;
+  const reason = `must be en or zh-Hans, got ${JSON.stringify(language)}`;
+  ctx.body = { data: null, error: { status: 400, name: 'ValidationError', message: `language: ${reason}`, details: { parameter: 'language', reason } } };
+  return true;
 };
 
 async function answer(ctx: Context, work: () => Promise<void>): Promise<void> {
@@ -42,16 +54,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async ownership(ctx: Context) {
       const as = format(ctx);
       if (!as) return badFormat(ctx);
+      if (badLanguage(ctx)) return;
       await answer(ctx, async () => {
         const query = ctx.query as Record<string, unknown>;
         if (as === 'csv') {
           const body = await reports().summaryCsv(query);
-          attachment(ctx, 'ownership-report.csv', 'text/csv; charset=utf-8');
+          attachment(ctx, await reports().fileName(query, 'summary', 'csv'), 'text/csv; charset=utf-8');
           ctx.body = body;
           return;
         }
         const data = await reports().summary(query);
-        if (query.download) attachment(ctx, 'ownership-report.json', 'application/json; charset=utf-8');
+        if (query.download) attachment(ctx, await reports().fileName(query, 'summary', 'json'), 'application/json; charset=utf-8');
         ctx.body = { data };
       });
     },
@@ -59,16 +72,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async records(ctx: Context) {
       const as = format(ctx);
       if (!as) return badFormat(ctx);
+      if (badLanguage(ctx)) return;
       await answer(ctx, async () => {
         const query = ctx.query as Record<string, unknown>;
         if (as === 'csv') {
           const stream = await reports().recordsCsv(query);
-          attachment(ctx, `ownership-records-${String(query.category ?? 'all').replace(/[^a-zA-Z]/g, '')}.csv`, 'text/csv; charset=utf-8');
+          attachment(ctx, await reports().fileName(query, 'records', 'csv'), 'text/csv; charset=utf-8');
           ctx.body = stream;
           return;
         }
         const data = await reports().records(query);
-        if (query.download) attachment(ctx, 'ownership-records.json', 'application/json; charset=utf-8');
+        if (query.download) attachment(ctx, await reports().fileName(query, 'records', 'json'), 'application/json; charset=utf-8');
         ctx.body = { data };
       });
     },

@@ -4,6 +4,7 @@
 //   handler    who handles a stage: a fixed unit and department, or found from an answer
 //   code       a code chosen by name: an item, a stage, a unit or a department (`options.refers`)
 //   choice     one of an enumeration, shown by its name
+//   template   a site template's Liquid body or CSS styles, with syntax highlighting
 import type { Core } from '@strapi/strapi';
 
 export const CUSTOM_FIELDS = [
@@ -11,6 +12,7 @@ export const CUSTOM_FIELDS = [
   { name: 'handler', plugin: 'linkage', type: 'json' },
   { name: 'code', plugin: 'linkage', type: 'string' },
   { name: 'choice', plugin: 'linkage', type: 'enumeration' },
+  { name: 'template', plugin: 'linkage', type: 'text' },
 ] as const;
 
 export function registerCustomFields(strapi: Core.Strapi): void {

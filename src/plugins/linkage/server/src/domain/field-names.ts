@@ -120,26 +120,33 @@ export const FIELD_NAMES: Readonly<Record<string, Readonly<Record<string, FieldN
   },
 };
 
-/**
- * What each type is called, by its schema's display name (which the Content Manager uses as the
- * translation id of a type's name in its menus).
- */
-export const TYPE_NAMES: Readonly<Record<string, AdminText>> = {
-  'Site template': { en: 'Site template', 'zh-Hans': '展现模板' },
-  'Review': { en: 'Review', 'zh-Hans': '复核' },
-  'Guide': { en: 'Guide', 'zh-Hans': '办事指南' },
-  'Unit': { en: 'Unit', 'zh-Hans': '行政单位' },
-  'Linked item': { en: 'Linked item', 'zh-Hans': '联动事项' },
-  'Department': { en: 'Department', 'zh-Hans': '部门' },
-  'Responsibility rule': { en: 'Responsibility rule', 'zh-Hans': '内容保障职责' },
-  'Guide spec': { en: 'Guide spec', 'zh-Hans': '办事指南规范' },
-  'Material': { en: 'Material', 'zh-Hans': '申报材料' },
-  'Stage': { en: 'Stage', 'zh-Hans': '办理环节' },
-  'Policy': { en: 'Policy', 'zh-Hans': '政策法规' },
-  'Option': { en: 'Option', 'zh-Hans': '选项' },
-  'Question': { en: 'Question', 'zh-Hans': '导航问题' },
-  'Time limit': { en: 'Time limit', 'zh-Hans': '办理时限' },
+/** What each type is called, by uid; `displayName` is its schema's display name. */
+const TYPES: Readonly<Record<string, { readonly displayName: string; readonly name: AdminText }>> = {
+  'plugin::linkage.site-template': { displayName: 'Site template', name: { en: 'Site template', 'zh-Hans': '展现模板' } },
+  'plugin::linkage.review': { displayName: 'Review', name: { en: 'Review', 'zh-Hans': '复核' } },
+  'plugin::linkage.guide': { displayName: 'Guide', name: { en: 'Guide', 'zh-Hans': '办事指南' } },
+  'plugin::linkage.unit': { displayName: 'Unit', name: { en: 'Unit', 'zh-Hans': '行政单位' } },
+  'plugin::linkage.item': { displayName: 'Linked item', name: { en: 'Linked item', 'zh-Hans': '联动事项' } },
+  'plugin::linkage.department': { displayName: 'Department', name: { en: 'Department', 'zh-Hans': '部门' } },
+  'plugin::linkage.responsibility-rule': { displayName: 'Responsibility rule', name: { en: 'Responsibility rule', 'zh-Hans': '内容保障职责' } },
+  'plugin::linkage.guide-spec': { displayName: 'Guide spec', name: { en: 'Guide spec', 'zh-Hans': '办事指南规范' } },
+  'plugin::linkage.membership': { displayName: 'Membership', name: { en: 'Membership', 'zh-Hans': '成员关系' } },
+  'linkage.material': { displayName: 'Material', name: { en: 'Material', 'zh-Hans': '申报材料' } },
+  'linkage.stage': { displayName: 'Stage', name: { en: 'Stage', 'zh-Hans': '办理环节' } },
+  'linkage.policy': { displayName: 'Policy', name: { en: 'Policy', 'zh-Hans': '政策法规' } },
+  'linkage.option': { displayName: 'Option', name: { en: 'Option', 'zh-Hans': '选项' } },
+  'linkage.question': { displayName: 'Question', name: { en: 'Question', 'zh-Hans': '导航问题' } },
+  'linkage.time-limit': { displayName: 'Time limit', name: { en: 'Time limit', 'zh-Hans': '办理时限' } },
 };
+
+/** A type's name, by uid (its uid where unknown). */
+export const typeName = (uid: string, language: AdminLanguage): string => TYPES[uid]?.name[language] ?? uid;
+
+/**
+ * The same names by display name: the Content Manager uses a type's display name as the
+ * translation id of its name in menus.
+ */
+export const TYPE_NAMES: Readonly<Record<string, AdminText>> = Object.fromEntries(Object.values(TYPES).map((t) => [t.displayName, t.name]));
 
 /** A field's name, else its own key (a field added without a name shows as itself). */
 export const fieldLabel = (uid: string, field: string): AdminText => FIELD_NAMES[uid]?.[field]?.label ?? { en: field, 'zh-Hans': field };

@@ -2,6 +2,8 @@
 // and when it is next due for review. Built from the guide's versions, the rules and its reviews.
 import type { CatalogGuide } from './catalog-format';
 import { missingFields } from './completeness';
+import { fieldLabel } from './field-names';
+import { bilingual, problem, type Problem } from './problems';
 import { toIsoDate } from './dates';
 import type { Level } from './levels';
 import { applicableRule, reviewState, type RuleFacts } from './review-schedule';
@@ -72,4 +74,20 @@ export function guideAssurance(input: GuideAssuranceInput): GuideAssurance {
     lastReviewedOn,
     ...state,
   };
+}
+
+/** The fields a guide lacks, by the names editors know them by (电话, not `phone`). */
+export const missingFieldNames = (fields: readonly string[], language: 'en' | 'zh-Hans'): string[] =>
+  fields.map((field) => fieldLabel('plugin::linkage.guide', field)[language]);
+
+/** Why a guide that lacks required fields cannot be marked reviewed: a review vouches for its content. */
+export function incompleteReviewProblem(missing: readonly string[]): Problem {
+  return problem(
+    ['documentId'],
+    `the guide lacks ${missing.join(', ')}; complete it before marking it reviewed`,
+    bilingual(
+      `This guide lacks ${missingFieldNames(missing, 'en').join(', ')}: fill these in (and publish) before marking it reviewed.`,
+      `本指南缺少${missingFieldNames(missing, 'zh-Hans').join('、')}：请先填写（并发布）后再标记为已复核。`
+    )
+  );
 }

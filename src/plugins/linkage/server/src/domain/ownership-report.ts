@@ -1,6 +1,8 @@
 // The ownership report (内容保障报告): its parameters, its rows, totals and CSV lines. Pure: the
 // numbers themselves are aggregated in SQL (services/ownership-report.ts).
+import type { AdminLanguage, AdminText } from './admin-language';
 import { addDays, isIsoDate } from './dates';
+import { fieldLabel } from './field-names';
 import { LEVELS, isLevel, type Level } from './levels';
 import type { RuleFacts } from './review-schedule';
 
@@ -317,4 +319,79 @@ export function parseCsv(text: string): string[][] {
     rows.push(row);
   }
   return rows;
+}
+
+// ---- for a person: headers, values and file names in the admin's language --------------------
+
+const t = (en: string, zh: string): AdminText => ({ en, 'zh-Hans': zh });
+
+const COLUMN_NAMES: Readonly<Record<string, AdminText>> = {
+  unitCode: t('Unit code', '单位代码'),
+  unitName: t('Unit', '单位'),
+  departmentCode: t('Department code', '部门代码'),
+  departmentName: t('Department', '部门'),
+  responsibleByRule: t('Responsible by rule', '依职责规则负责'),
+  hasEditor: t('Has an editor', '有编辑人员'),
+  guides: t('Guides', '指南数'),
+  complete: t('Complete', '完整'),
+  incomplete: t('Incomplete', '不完整'),
+  neverReviewed: t('Never reviewed', '从未复核'),
+  overdue: t('Overdue', '逾期'),
+  overdueDaysMax: t('Most days overdue', '最长逾期天数'),
+  overdueDaysTotal: t('Days overdue in all', '逾期总天数'),
+  staleDrafts: t('Stale drafts', '长期未发布的草稿'),
+  missing: t('Missing', '缺失'),
+  documentId: t('Document id', '文档编号'),
+  itemCode: t('Item code', '事项编码'),
+  itemTitle: t('Item', '事项'),
+  stageKey: t('Stage key', '环节键'),
+  stageName: t('Stage', '环节'),
+  ownerUnitCode: t('Owner unit code', '负责单位代码'),
+  ownerDepartmentCode: t('Owner department code', '负责部门代码'),
+  level: t('Level', '层级'),
+  domain: t('Domain', '领域'),
+  status: t('Status', '状态'),
+  missingFields: t('Missing fields', '缺少的内容'),
+  lastReviewedOn: t('Last reviewed', '上次复核'),
+  dueOn: t('Review due', '复核期限'),
+  overdueDays: t('Days overdue', '逾期天数'),
+  staleDraft: t('Stale draft', '长期未发布'),
+};
+
+/** A CSV column's header for a person reading `language`. */
+export const columnName = (column: string, language: AdminLanguage): string => COLUMN_NAMES[column]?.[language] ?? column;
+
+const STATUS_NAMES: Readonly<Record<string, AdminText>> = {
+  published: t('Published', '已发布'),
+  draft: t('Draft', '草稿'),
+  missing: t('Missing', '缺失'),
+};
+
+/** A cell as a person reads it: yes/no, statuses and field names in their language. */
+export function readableValue(column: string, value: unknown, language: AdminLanguage): unknown {
+  if (typeof value === 'boolean') return value ? (language === 'en' ? 'yes' : '是') : language === 'en' ? 'no' : '否';
+  if (column === 'status' && typeof value === 'string') return STATUS_NAMES[value]?.[language] ?? value;
+  if (column === 'missingFields' && Array.isArray(value)) return value.map((f) => fieldLabel('plugin::linkage.guide', String(f))[language]).join(language === 'en' ? ', ' : '、');
+  return value;
+}
+
+const CATEGORY_NAMES: Readonly<Record<string, AdminText>> = {
+  all: t('all', '全部'),
+  complete: t('complete', '完整'),
+  incomplete: t('incomplete', '不完整'),
+  neverReviewed: t('never-reviewed', '从未复核'),
+  overdue: t('overdue', '逾期'),
+  staleDrafts: t('stale-drafts', '长期未发布'),
+  missing: t('missing', '缺失'),
+};
+
+/**
+ * What a downloaded file is called: what it holds, for whom, and as of when.
+ * `内容保障报告-青岛市-2026-11-30.csv`, `ownership-records-Jiaozhou-City-overdue-2026-11-30.csv`.
+ */
+export function reportFileName(what: { kind: 'summary' | 'records'; scope: string; category?: string; asOf: string; extension: 'csv' | 'json' }, language: AdminLanguage): string {
+  const title = what.kind === 'summary' ? t('ownership-report', '内容保障报告')[language] : t('ownership-records', '内容保障记录')[language];
+  const category = what.kind === 'records' && what.category ? CATEGORY_NAMES[what.category]?.[language] ?? what.category : null;
+  const safe = (part: string) => part.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '');
+  return `${[title, what.scope, category, what.asOf].filter((p): p is string => Boolean(p)).map(safe).join('-')}.${what.extension}`;
 }

@@ -11,6 +11,7 @@ import { guideFromRows, type GuideRow } from '../domain/catalog-records';
 import { toIsoDate } from '../domain/dates';
 import { expectedHandlers, type ExpectedHandler } from '../domain/expected-handlers';
 import { guideAssurance, type GuideAssurance } from '../domain/guide-assurance';
+import { attentionCounts, byAttention } from '../domain/guide-attention';
 import { publicationState, type PublicationState } from '../domain/guide-content';
 import { LEVELS, type Level } from '../domain/levels';
 import { problem, type Problem } from '../domain/problems';
@@ -18,7 +19,7 @@ import { reviewReadDecision } from '../domain/review-access';
 import { duplicateRuleProblems, type RuleDraft } from '../domain/responsibility-rules';
 import { describeSubject, ruleCoverage, rulesOf, type RuleFacts, type RuleSubject } from '../domain/review-schedule';
 import { validationError } from '../document-service/validation-error';
-import { GUIDE, ITEM, RESPONSIBILITY_RULE, UNIT } from '../uids';
+import { AUDIT_ENTRY, GUIDE, ITEM, RESPONSIBILITY_RULE, UNIT } from '../uids';
 import type { Snapshot } from './published';
 import { byDocument, type ReviewRow, type Stored } from './store';
 
@@ -59,15 +60,37 @@ export interface MissingGuideView extends ExpectedHandler {
   readonly unitName: LocalizedText | null;
 }
 
+export interface RecentChangeView {
+  readonly at: string;
+  readonly action: string;
+  readonly userEmail: string | null;
+  readonly subjectUid: string;
+  readonly subjectDocumentId: string;
+  readonly subjectKey: string;
+  /** The guide's title in each locale, for a guide. */
+  readonly title: LocalizedText | null;
+  readonly unitCode: string | null;
+}
+
 export interface MyGuidesView {
   /** Units shown: null for everyone's (a city manager with no unit filter). */
   readonly units: readonly string[] | null;
   readonly guides: readonly MyGuideView[];
   readonly pagination: { page: number; pageSize: number; total: number; pageCount: number };
+  /** `attention`: what needs an editor first (domain/guide-attention.ts); `code`: past ATTENTION_LIMIT guides. */
+  readonly order: 'attention' | 'code';
+  /** Over every guide in scope when ordered by attention, else null. */
+  readonly counts: Record<'overdue' | 'incomplete' | 'neverReviewed' | 'unpublished', number> | null;
   readonly missing: readonly MissingGuideView[];
+  /** The latest writes to the records of the units in scope. */
+  readonly recent: readonly RecentChangeView[];
 }
 
 const MAX_PAGE_SIZE = 200;
+// Ordering by attention computes every guide's assurance: a unit's or a district's guides, not the
+// whole city's (a city manager at Qingdao scale reads the ownership report instead).
+const ATTENTION_LIMIT = 2000;
+const RECENT_CHANGES = 10;
 const today = () => toIsoDate(new Date());
 const sameDocument = <T extends { documentId: string }>(rows: T[]): T[] => [...new Map(rows.map((r) => [r.documentId, r])).values()];
 const pageNumber = (value: unknown, fallback: number, max: number): number => {
@@ -79,6 +102,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.plugin('linkage').service('store') as StoreService;
   const published = () => strapi.plugin('linkage').service('published') as PublishedService;
   const locales = () => strapi.plugin('linkage').service('locales') as LocalesService;
+
+  /** The latest audit entries of these units' records (every unit's for null), guides named by their titles. */
+  async function recentChanges(units: readonly string[] | null): Promise<RecentChangeView[]> {
+    const entries = (await strapi.db.query(AUDIT_ENTRY).findMany({
+      where: units === null ? {} : { unitCode: { $in: [...units] } },
+      select: ['at', 'action', 'userEmail', 'subjectUid', 'subjectDocumentId', 'subjectKey', 'unitCode'],
+      orderBy: { seq: 'desc' },
+      limit: RECENT_CHANGES,
+    })) as Array<Omit<RecentChangeView, 'title'>>;
+    const guideIds = [...new Set(entries.filter((e) => e.subjectUid === GUIDE).map((e) => e.subjectDocumentId))];
+    const titles = new Map<string, Record<string, string>>();
+    if (guideIds.length > 0) {
+      const rows = (await strapi.db.query(GUIDE).findMany({ where: { documentId: { $in: guideIds }, publishedAt: null }, select: ['documentId', 'locale', 'title'] })) as Array<{
+        documentId: string;
+        locale: string;
+        title: string | null;
+      }>;
+      for (const row of rows) if (row.title) titles.set(row.documentId, { ...titles.get(row.documentId), [row.locale]: row.title });
+    }
+    // An entry may name a document that has since been recreated (an import): its key still names the guide.
+    const byKey = new Map<string, Record<string, string>>();
+    const unnamed = entries.filter((e) => e.subjectUid === GUIDE && !titles.has(e.subjectDocumentId));
+    if (unnamed.length > 0) {
+      const rows = (await strapi.db.query(GUIDE).findMany({
+        where: { publishedAt: null, $or: unnamed.map((e) => { const [itemCode, stageKey, unitCode] = e.subjectKey.split('/'); return { itemCode, stageKey, unitCode }; }) },
+        select: ['itemCode', 'stageKey', 'unitCode', 'locale', 'title'],
+      })) as Array<{ itemCode: string; stageKey: string; unitCode: string; locale: string; title: string | null }>;
+      for (const row of rows) {
+        const key = `${row.itemCode}/${row.stageKey}/${row.unitCode}`;
+        if (row.title) byKey.set(key, { ...byKey.get(key), [row.locale]: row.title });
+      }
+    }
+    return entries.map((e) => ({ ...e, title: titles.get(e.subjectDocumentId) ?? byKey.get(e.subjectKey) ?? null }));
+  }
 
   const rules = async (): Promise<RuleFacts[]> => rulesOf(await store().rules());
 
@@ -239,24 +296,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const snapshot = await published().snapshot();
       const inScope = units === null ? {} : { unitCode: { $in: units } };
       if (units !== null && units.length === 0) {
-        return { units, guides: [], pagination: { page, pageSize, total: 0, pageCount: 0 }, missing: [] };
+        return { units, guides: [], pagination: { page, pageSize, total: 0, pageCount: 0 }, order: 'attention', counts: { overdue: 0, incomplete: 0, neverReviewed: 0, unpublished: 0 }, missing: [], recent: [] };
       }
       // A guide is listed once, by its default-locale draft (Strapi keeps a draft beside every published version).
       const heads = { publishedAt: null, locale: await locales().defaultLocale(), ...inScope };
       const total = await strapi.db.query(GUIDE).count({ where: heads });
+      const byAttentionOrder = total <= ATTENTION_LIMIT;
       const pageHeads = (await strapi.db.query(GUIDE).findMany({
         where: heads,
         select: ['documentId'],
         orderBy: [{ itemCode: 'asc' }, { stageKey: 'asc' }, { unitCode: 'asc' }],
-        offset: (page - 1) * pageSize,
-        limit: pageSize,
+        ...(byAttentionOrder ? {} : { offset: (page - 1) * pageSize, limit: pageSize }),
       })) as Array<{ documentId: string }>;
       const ids = pageHeads.map((h) => h.documentId);
       const rows = ids.length > 0 ? ((await store().guides({ documentId: { $in: ids } })) as GuideRows) : [];
       const order = new Map(ids.map((id, i) => [id, i]));
-      const guides = (await assuranceOf(rows, snapshot, asOf))
-        .sort((a, b) => (order.get(a.documentId) ?? 0) - (order.get(b.documentId) ?? 0))
-        .map((g) => ({ ...g, ...names(snapshot, g) }));
+      const assured = await assuranceOf(rows, snapshot, asOf);
+      const facts = (g: GuideAssuranceView) => ({ ...g, complete: g.completeness.complete });
+      const sorted = byAttentionOrder
+        ? [...assured].sort((a, b) => byAttention(facts(a), facts(b)))
+        : assured.sort((a, b) => (order.get(a.documentId) ?? 0) - (order.get(b.documentId) ?? 0));
+      const shown = byAttentionOrder ? sorted.slice((page - 1) * pageSize, page * pageSize) : sorted;
+      const guides = shown.map((g) => ({ ...g, ...names(snapshot, g) }));
+      const counts = byAttentionOrder ? attentionCounts(assured.map(facts)) : null;
 
       // Missing: expected by the published items' routing, with no guide (draft or published) at all.
       const byUnit = expectedByUnit(snapshot);
@@ -272,7 +334,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const missing = wanted
         .filter((g) => !existing.has(guideKey({ item: g.itemCode, stage: g.stageKey, unit: g.unitCode })))
         .map((g) => ({ ...g, ...names(snapshot, g) }));
-      return { units, guides, pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) }, missing };
+      const recent = await recentChanges(units);
+      return { units, guides, pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) }, order: byAttentionOrder ? 'attention' : 'code', counts, missing, recent };
     },
 
     /**

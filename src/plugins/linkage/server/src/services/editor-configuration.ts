@@ -9,7 +9,7 @@
 import type { Core } from '@strapi/strapi';
 import { FIELD_NAMES } from '../domain/field-names';
 
-const LAYOUT_VERSION = 1;
+const LAYOUT_VERSION = 2;
 
 interface TypeLayout {
   readonly mainField?: string;
@@ -71,7 +71,7 @@ const LAYOUTS: Readonly<Record<string, TypeLayout>> = {
     defaultSortBy: 'key',
     list: ['description', 'scope', 'reviewEveryDays'],
   },
-  'plugin::linkage.site-template': { mainField: 'key', defaultSortBy: 'key', list: ['key', 'version', 'updatedAt'] },
+  'plugin::linkage.site-template': { mainField: 'key', defaultSortBy: 'key', list: ['key', 'version', 'updatedAt'], edit: [[['key', 6], ['version', 6]], [['body', 12]], [['styles', 12]]] },
   'linkage.stage': {
     mainField: 'name',
     edit: [[['name', 6], ['key', 6]], [['order', 4], ['level', 8]], [['handler', 12]], [['appliesWhen', 12]]],

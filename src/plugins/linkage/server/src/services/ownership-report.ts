@@ -10,6 +10,8 @@ import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { asAdminLanguage, type AdminLanguage } from '../domain/admin-language';
+import type { LocalizedText } from '../domain/catalog-format';
 import { toIsoDate } from '../domain/dates';
 import { isLevel, type Level } from '../domain/levels';
 import {
@@ -19,6 +21,9 @@ import {
   csvLine,
   hasEditor,
   ownerCsvValues,
+  columnName,
+  readableValue,
+  reportFileName,
   ownerTotals,
   parseRecordsParams,
   parseReportParams,
@@ -74,6 +79,14 @@ interface Prepared {
 }
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** The language of a person downloading (`?language=`), or null for a program. */
+const languageOf = (query: Record<string, unknown>): AdminLanguage | null => (typeof query.language === 'string' ? asAdminLanguage(query.language) : null);
+/** The content locale names are shown in for that language (the default locale when it has none). */
+const contentLocale = (language: AdminLanguage, locales: readonly string[]): string => (locales.includes(language) ? language : (locales.find((l) => l.startsWith(language.split('-')[0])) ?? locales[0]));
+
+/** A person's records CSV: names beside the codes. */
+const READABLE_RECORD_COLUMNS = ['itemTitle', 'stageName', 'unitName', 'departmentName', 'status', 'missingFields', 'lastReviewedOn', 'dueOn', 'overdueDays', 'staleDraft', 'level', 'domain', 'itemCode', 'stageKey', 'unitCode', 'departmentCode', 'documentId'];
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection as unknown as Knex;
@@ -531,6 +544,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return (await strapi.db.query(MEMBERSHIP).findMany({ select: ['unitCode', 'scope'] })) as Array<{ unitCode: string; scope: string }>;
   }
 
+  /** The item, stage, unit and department of a record, by name in every locale. */
+  function recordNames(record: RecordRow, snapshot: Snapshot): { item: LocalizedText; stage: LocalizedText; unit: LocalizedText; department: LocalizedText } {
+    const item = snapshot.items.get(record.itemCode);
+    return {
+      item: item?.title ?? {},
+      stage: item?.stages.find((s) => s.key === record.stageKey)?.name ?? {},
+      unit: snapshot.units.get(record.unitCode)?.name ?? {},
+      department: snapshot.departments.get(record.departmentCode)?.name ?? {},
+    };
+  }
+
   async function parsed<T>(query: Record<string, unknown>, parse: (q: Record<string, unknown>, c: ReportContext) => { ok: true; value: T } | { ok: false; problem: { parameter: string; reason: string } }) {
     const ctx = await context();
     const result = parse(query, ctx.report);
@@ -557,35 +581,67 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const more = rows.length > params.limit;
       return {
         params,
-        rows: rows.slice(0, params.limit).map((row) => toRecord(row, prepared, params.category)),
+        rows: rows.slice(0, params.limit).map((row) => {
+          const record = toRecord(row, prepared, params.category);
+          return { ...record, names: recordNames(record, snapshot) };
+        }),
         next: more ? params.offset + params.limit : null,
       };
     },
 
-    /** The summary as CSV (UTF-8 with BOM). */
+    /**
+     * The summary as CSV (UTF-8 with BOM). With `language` (a person's download from the admin),
+     * headers, names and values are in that language; without, the column keys, for programs.
+     */
     async summaryCsv(query: Record<string, unknown>): Promise<string> {
       const { owners: rows, locales } = await this.summary(query);
-      const locale = locales[0];
-      return BOM + csvLine([...OWNER_COLUMNS]) + rows.map((row) => csvLine(ownerCsvValues(row, locale))).join('');
+      const language = languageOf(query);
+      const locale = language ? contentLocale(language, locales) : locales[0];
+      const header = OWNER_COLUMNS.map((column) => (language ? columnName(column, language) : column));
+      const values = (row: (typeof rows)[number]) => {
+        const raw = ownerCsvValues(row, locale);
+        return language ? raw.map((value, i) => readableValue(OWNER_COLUMNS[i], value, language)) : raw;
+      };
+      return BOM + csvLine(header) + rows.map((row) => csvLine(values(row))).join('');
     },
 
-    /** Every record of a category as CSV, streamed a page at a time from the database. */
+    /** Every record of a category as CSV, streamed a page at a time from the database; `language` as for the summary. */
     async recordsCsv(query: Record<string, unknown>): Promise<Readable> {
       const { snapshot, domains, value: params } = await parsed(query, parseRecordsParams);
       const prepared = await prepare(params, snapshot, domains);
-      const locale = snapshot.locales[0];
+      const language = languageOf(query);
+      const locale = language ? contentLocale(language, snapshot.locales) : snapshot.locales[0];
       const { sql, bindings } = recordsSql(prepared, params);
+      const columns = language ? READABLE_RECORD_COLUMNS : RECORD_COLUMNS;
       const generate = async function* () {
-        yield BOM + csvLine([...RECORD_COLUMNS]);
+        yield BOM + csvLine(columns.map((column) => (language ? columnName(column, language) : column)));
         if (prepared.empty) return;
         for await (const page of pages(sql, bindings)) {
-          yield page.map((row) => {
-            const record = toRecord(row, prepared, params.category);
-            return csvLine(recordCsvValues(record, snapshot.units.get(record.unitCode)?.name?.[locale] ?? ''));
-          }).join('');
+          yield page
+            .map((row) => {
+              const record = toRecord(row, prepared, params.category);
+              if (!language) return csvLine(recordCsvValues(record, snapshot.units.get(record.unitCode)?.name?.[locale] ?? ''));
+              const names = recordNames(record, snapshot);
+              const named: Record<string, unknown> = { ...record, itemTitle: names.item[locale], stageName: names.stage[locale], unitName: names.unit[locale], departmentName: names.department[locale] };
+              return csvLine(READABLE_RECORD_COLUMNS.map((column) => readableValue(column, named[column], language)));
+            })
+            .join('');
         }
       };
       return Readable.from(generate());
+    },
+
+    /** What a download of this query is called, for a person reading `language`. */
+    async fileName(query: Record<string, unknown>, kind: 'summary' | 'records', extension: 'csv' | 'json'): Promise<string> {
+      const { snapshot, value: params } = await parsed(query, kind === 'summary' ? parseReportParams : parseRecordsParams);
+      const language = languageOf(query) ?? 'en';
+      const locale = contentLocale(language, snapshot.locales);
+      const records = params as RecordsParams;
+      const owner = kind === 'records' && records.owner ? records.owner : null;
+      const scopeName = owner
+        ? (owner.departmentCode ? snapshot.departments.get(owner.departmentCode)?.name?.[locale] : undefined) ?? snapshot.units.get(owner.unitCode)?.name?.[locale] ?? owner.unitCode
+        : snapshot.units.get(params.unit)?.name?.[locale] ?? params.unit;
+      return reportFileName({ kind, scope: scopeName, category: kind === 'records' ? records.category : undefined, asOf: params.asOf, extension }, language);
     },
 
     /** The summary's SQL with its bindings as literals (for EXPLAIN in benchmarks). */

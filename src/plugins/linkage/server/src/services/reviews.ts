@@ -4,13 +4,17 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { guideKey } from '../domain/catalog-format';
+import { incompleteReviewProblem } from '../domain/guide-assurance';
 import { problem } from '../domain/problems';
 import { noteProblem, reviewDecision, reviewReadDecision, type ReviewActor, type ReviewSubjectKind } from '../domain/review-access';
 import { currentActor } from '../access/actor';
 import { unitLabels } from '../access/write-guard';
 import { validationError } from '../document-service/validation-error';
+import { requestLanguage } from '../request-language';
 import { GUIDE, ITEM, REVIEW, SITE_TEMPLATE } from '../uids';
 import type { ReviewRow } from './store';
+
+type AssuranceService = ReturnType<typeof import('./assurance').default>;
 
 export type ReviewSource = 'admin' | 'publish';
 
@@ -136,6 +140,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const label = await unitLabels(strapi, [subject.unitCode, ...actor.scope]);
       const decision = reviewDecision(actor, subject.kind, subject.kind === 'guide' ? subject.unitCode : null, label);
       if (!decision.allowed) throw new errors.PolicyError(decision.reason);
+      // A review vouches for the content: a guide that lacks required fields is completed first.
+      if (subject.kind === 'guide') {
+        const assurance = await (strapi.plugin('linkage').service('assurance') as AssuranceService).guide(subject.documentId);
+        const lacking = assurance ? (assurance.completeness.publishedMissing ?? assurance.completeness.draftMissing) : [];
+        if (lacking.length > 0) throw validationError([incompleteReviewProblem(lacking)], requestLanguage(strapi));
+      }
       const note = typeof input.note === 'string' && input.note.trim() !== '' ? input.note : null;
       return this.record(subject, 'admin', note);
     },
