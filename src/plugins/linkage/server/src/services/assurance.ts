@@ -19,7 +19,7 @@ import { reviewReadDecision } from '../domain/review-access';
 import { duplicateRuleProblems, type RuleDraft } from '../domain/responsibility-rules';
 import { describeSubject, ruleCoverage, rulesOf, type RuleFacts, type RuleSubject } from '../domain/review-schedule';
 import { validationError } from '../document-service/validation-error';
-import { AUDIT_ENTRY, GUIDE, ITEM, RESPONSIBILITY_RULE, UNIT } from '../uids';
+import { AUDIT_ENTRY, GUIDE, ITEM, RESPONSIBILITY_RULE, REVIEW, UNIT } from '../uids';
 import type { Snapshot } from './published';
 import { byDocument, type ReviewRow, type Stored } from './store';
 
@@ -123,7 +123,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     // An entry may name a document that has since been recreated (an import): its key still names the guide.
     const byKey = new Map<string, Record<string, string>>();
-    const unnamed = entries.filter((e) => e.subjectUid === GUIDE && !titles.has(e.subjectDocumentId));
+    // A review (written as a record of its own by an import) is named by its guide's key.
+    const isGuideKey = (e: { subjectUid: string; subjectKey: string }) => (e.subjectUid === GUIDE || e.subjectUid === REVIEW) && e.subjectKey.split('/').length === 3;
+    const unnamed = entries.filter((e) => isGuideKey(e) && !titles.has(e.subjectDocumentId));
     if (unnamed.length > 0) {
       const rows = (await strapi.db.query(GUIDE).findMany({
         where: { publishedAt: null, $or: unnamed.map((e) => { const [itemCode, stageKey, unitCode] = e.subjectKey.split('/'); return { itemCode, stageKey, unitCode }; }) },
@@ -134,7 +136,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (row.title) byKey.set(key, { ...byKey.get(key), [row.locale]: row.title });
       }
     }
-    return entries.map((e) => ({ ...e, title: titles.get(e.subjectDocumentId) ?? byKey.get(e.subjectKey) ?? null }));
+    return entries.map((e) => ({
+      ...e,
+      action: e.subjectUid === REVIEW && e.action === 'create' ? 'review' : e.action,
+      title: titles.get(e.subjectDocumentId) ?? byKey.get(e.subjectKey) ?? null,
+    }));
   }
 
   const rules = async (): Promise<RuleFacts[]> => rulesOf(await store().rules());
