@@ -27,7 +27,8 @@ const TYPES = [
   'guide-fact',
 ];
 // The ownership report's derived tables, the feed and the trail are no one's to edit.
-const HIDDEN = ['membership', 'audit-entry', 'change', 'expected-handler', 'guide-fact'];
+// Reviews are written by "Mark as reviewed" and read in the assurance panel and the report: not edited in the Content Manager.
+const HIDDEN = ['membership', 'audit-entry', 'change', 'expected-handler', 'guide-fact', 'review'];
 
 test('the plugin defines its thirteen content types under plugin::linkage.* (two of them the ownership report’s derived tables)', () => {
   const uids = Object.keys(t.strapi.contentTypes).filter((uid) => uid.startsWith('plugin::linkage.'));
@@ -60,7 +61,7 @@ test('codes that records name each other by are not localized; texts are', () =>
   }
 });
 
-test('memberships, audit entries and changes are hidden from the Content Manager; the rest are listed', async () => {
+test('memberships, audit entries, changes and reviews are hidden from the Content Manager; the rest are listed', async () => {
   const res = await t.http.get('/content-manager/content-types').set('Authorization', `Bearer ${await t.adminToken()}`);
   expect(res.status).toBe(200);
   const visible = (res.body.data as Array<{ uid: string; isDisplayed: boolean }>).filter((ct) => ct.uid.startsWith('plugin::linkage.') && ct.isDisplayed).map((ct) => ct.uid.replace('plugin::linkage.', ''));
