@@ -60,6 +60,12 @@ const DEPARTMENT_KIND_NAMES: Readonly<Record<string, Names>> = {
   },
 };
 
+// The domains of Qingdao's catalog; a domain not listed here is shown by its code.
+const DOMAIN_NAMES: Readonly<Record<string, Names>> = {
+  'zh-Hans': { 'social-security': '社会保障', 'civil-affairs': '民政', housing: '住房保障', healthcare: '医疗保障' },
+  en: { 'social-security': 'Social security', 'civil-affairs': 'Civil affairs', housing: 'Housing', healthcare: 'Healthcare' },
+};
+
 /** The locale's own table, else English. */
 const table = <T>(tables: Readonly<Record<string, T>>, locale: string): T => tables[locale] ?? tables.en;
 
@@ -73,6 +79,7 @@ const LEVEL_NOUNS: Readonly<Record<string, Readonly<Record<Level, string>>>> = {
 export const levelNoun = (level: Level, locale: string): string => table(LEVEL_NOUNS, locale)[level];
 export const kindName = (kind: string, locale: string): string => table(KIND_NAMES, locale)[kind] ?? kind;
 export const departmentKindName = (kind: string, locale: string): string => table(DEPARTMENT_KIND_NAMES, locale)[kind] ?? kind;
+export const domainName = (domain: string, locale: string): string => table(DOMAIN_NAMES, locale)[domain] ?? domain;
 
 /** A localized text in `locale`, else the first locale that has it. */
 export const textIn = (text: Readonly<Record<string, string>> | undefined, locale: string): string =>
