@@ -11,6 +11,7 @@ const { withStrapi, run, APP_DIR } = require('../lib/headless-strapi');
 const { baseCatalog, guides } = require('./lib/scale-catalog');
 
 const { guideRow } = require(path.join(APP_DIR, 'src/plugins/linkage/dist/server/domain/catalog-records'));
+const { guideTitle } = require(path.join(APP_DIR, 'src/plugins/linkage/dist/server/domain/guide-title'));
 const { toStoredLogic } = require(path.join(APP_DIR, 'src/plugins/linkage/dist/server/domain/stored-logic'));
 
 const BATCH = 500;
@@ -57,6 +58,14 @@ async function main() {
       }
     };
 
+    // Guide titles (item · stage · unit) per locale, as the plugin writes them.
+    const namesIn = (locale) => ({
+      items: new Map(catalog.items.map((i) => [i.code, i.title[locale]])),
+      stages: new Map(catalog.items.flatMap((i) => i.stages.map((s) => [`${i.code}/${s.key}`, s.name[locale]]))),
+      units: new Map(catalog.units.map((u) => [u.code, u.name[locale]])),
+    });
+    const titleNames = Object.fromEntries(catalog.locales.map((locale) => [locale, namesIn(locale)]));
+
     const loadStarted = Date.now();
     let count = 0;
     await knex.transaction(async (trx) => {
@@ -69,6 +78,7 @@ async function main() {
             pending.guides.push({
               id: entity,
               [column(guideMeta, 'documentId')]: id,
+              [column(guideMeta, 'title')]: guideTitle(row, titleNames[locale]),
               [column(guideMeta, 'itemCode')]: row.itemCode,
               [column(guideMeta, 'stageKey')]: row.stageKey,
               [column(guideMeta, 'unitCode')]: row.unitCode,
