@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { registerActions } from './access/actions';
 import { registerConditions } from './access/conditions';
 import { explainDenials } from './access/denial-messages';
+import { gateAdminReads } from './access/read-gate';
 import { scopeRelationPicker } from './access/relation-picker';
 import { guardWrites } from './access/write-guard';
 import { registerComponents } from './components';
@@ -23,7 +24,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Order matters: who may write is decided first (403), then what is stored is normalised and
   // checked (400), generated slug included. Audit entries are never written through the Document
   // Service; every write that passed the checks is audited in a transaction enclosing it.
-  strapi.documents.use(refuseAuditEntryWrites as never);
+  strapi.documents.use(refuseAuditEntryWrites(strapi) as never);
   strapi.documents.use(guardWrites(strapi) as never);
   strapi.documents.use(storeConditions as never);
   strapi.documents.use(fillItemSlugs(strapi) as never);
@@ -37,6 +38,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // ownership report's guide fact is recomputed after it (so the fact has its last-review date).
   strapi.documents.use(keepGuideFacts(strapi) as never);
   strapi.documents.use(reviewOnPublish(strapi) as never);
+  gateAdminReads(strapi);
   scopeRelationPicker(strapi);
   explainDenials(strapi);
 };

@@ -7,6 +7,7 @@ import { guideKey } from '../domain/catalog-format';
 import { problem } from '../domain/problems';
 import { noteProblem, reviewDecision, reviewReadDecision, type ReviewActor, type ReviewSubjectKind } from '../domain/review-access';
 import { currentActor } from '../access/actor';
+import { enforce } from '../access/refusal';
 import { unitLabels } from '../access/write-guard';
 import { validationError } from '../document-service/validation-error';
 import { GUIDE, ITEM, REVIEW, SITE_TEMPLATE } from '../uids';
@@ -135,7 +136,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const subject = await requireSubject(input.uid, input.documentId);
       const label = await unitLabels(strapi, [subject.unitCode, ...actor.scope]);
       const decision = reviewDecision(actor, subject.kind, subject.kind === 'guide' ? subject.unitCode : null, label);
-      if (!decision.allowed) throw new errors.PolicyError(decision.reason);
+      enforce(strapi, decision);
       const note = typeof input.note === 'string' && input.note.trim() !== '' ? input.note : null;
       return this.record(subject, 'admin', note);
     },
@@ -146,7 +147,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const subject = await requireSubject(input.uid, input.documentId);
       const label = await unitLabels(strapi, [subject.unitCode]);
       const decision = reviewReadDecision(actor, subject.kind, subject.kind === 'guide' ? subject.unitCode : null, label);
-      if (!decision.allowed) throw new errors.PolicyError(decision.reason);
+      enforce(strapi, decision);
       const rows = (await strapi.db.query(REVIEW).findMany({
         // Imported reviews name the record by key; every review names it by documentId too.
         where: { subjectUid: subject.uid, $or: [{ subjectDocumentId: subject.documentId }, { subjectKey: subject.key }] },
