@@ -17,6 +17,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       locales: ['zh-Hans', 'en'],
       // Bytes of rendered public answers kept in memory (least recently used go first).
       cacheBytes: env.int('LINKAGE_CACHE_BYTES', 32 * 1024 * 1024),
+      // Signs the audit trail; outside the database (in .env, written on first run). See SECURITY.md on rotation.
+      auditKey: env('LINKAGE_AUDIT_KEY', ''),
+      auditPreviousKeys: env.array('LINKAGE_AUDIT_PREVIOUS_KEYS', []),
     },
   },
 });
