@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { setUpRolesAfterAdmin } from './access/roles';
+import { checkCorsConfig } from './middlewares/cors';
 import { registerPageRoutes } from './site-templates/routes';
 import { seedDefaultTemplates } from './site-templates/seed';
 import { romanize, hasHan } from './domain/slug';
@@ -26,6 +27,7 @@ function romanizeContentManagerSlugs(strapi: Core.Strapi) {
 const forgetPublished = (strapi: Core.Strapi) => (strapi.plugin('linkage').service('published') as { invalidate(): void }).invalidate();
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  await checkCorsConfig(strapi);
   romanizeContentManagerSlugs(strapi);
   setUpRolesAfterAdmin(strapi);
   registerPageRoutes(strapi);
