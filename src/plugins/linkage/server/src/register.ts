@@ -15,6 +15,7 @@ import { recordChanges } from './document-service/record-changes';
 import { reviewOnPublish } from './document-service/review-on-publish';
 import { storeConditions } from './document-service/stored-conditions';
 import { validateWrites } from './document-service/validate-writes';
+import { checkWebUrls } from './document-service/web-urls';
 import { refreshExpectedHandlers } from './document-service/refresh-expected-handlers';
 
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -28,6 +29,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(guardWrites(strapi) as never);
   strapi.documents.use(storeConditions as never);
   strapi.documents.use(fillItemSlugs(strapi) as never);
+  strapi.documents.use(checkWebUrls as never);
   strapi.documents.use(validateWrites(strapi) as never);
   strapi.documents.use(auditWrites(strapi) as never);
   strapi.documents.use(recordChanges(strapi) as never);
