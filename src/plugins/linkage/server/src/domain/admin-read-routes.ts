@@ -117,7 +117,8 @@ export function namedTypes(request: AdminRequest, relationTarget: (model: string
 function recordsOf(source: Source, request: AdminRequest): { documentIds: string[] } | { id: number } | null {
   if (source.records === 'none') return null;
   if (source.records === 'row') {
-    const id = Number(record(request.body).id);
+    const raw = record(request.body).id;
+    const id = typeof raw === 'number' || typeof raw === 'string' ? Number(raw) : NaN;
     return { id: Number.isSafeInteger(id) ? id : NaN };
   }
   const [where, key] = source.from.split('.') as ['params' | 'query' | 'body', string];

@@ -103,9 +103,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function renderPage(snapshot: Snapshot, template: string, data: Record<string, unknown>, where: string, jsonLd: object[] = []): Promise<string> {
     if (!snapshot.templates.has(template)) throw new errors.NotFoundError(`The site template "${template}" is not published`);
     const failed = failuresOf(snapshot);
-    const sets = [...(failed.has(template) ? [] : [snapshot.templateSet]), ...snapshot.fallbackSets].filter((set) => set.bodies.has(template));
+    const sets = [snapshot.templateSet, ...snapshot.fallbackSets].filter((set) => set.bodies.has(template));
     let html: string | null = null;
     for (const set of sets) {
+      // Checked at each attempt: another page may have found the published set failing meanwhile.
+      if (set === snapshot.templateSet && failed.has(template)) continue;
       try {
         html = await renderer().render(set.bodies, template, data);
         break;
