@@ -13,7 +13,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const requested = ctx.query.locale;
     const locale = typeof requested === 'string' && requested !== '' ? requested : await (strapi.plugin('linkage').service('locales') as LocalesService).defaultLocale();
     const exists = await strapi.db.query('plugin::linkage.item').count({ where: { documentId, locale } });
-    if (exists === 0) return ctx.notFound(`No item ${documentId} in locale ${locale}`);
+    if (exists === 0) return ctx.notFound(`No item has the documentId ${documentId} in locale ${locale}`, { parameter: 'documentId' });
     const { problems, warnings } = await (strapi.plugin('linkage').service('checks') as ChecksService).itemPublishChecks(documentId, locale);
     const shown = (list: Problem[]) => list.map((p) => ({ path: formatPath(p.path), message: p.message, text: describeProblem(p) }));
     ctx.body = { documentId, locale, publishable: problems.length === 0, problems: shown(problems), warnings: shown(warnings) };

@@ -18,7 +18,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const locale = typeof ctx.query.locale === 'string' && locales.includes(ctx.query.locale) ? ctx.query.locale : locales[0];
     const format = (FLOWCHART_FORMATS as readonly unknown[]).includes(ctx.query.format) ? (ctx.query.format as FlowchartFormat) : 'svg';
     const row = (await strapi.db.query(ITEM).findOne({ where: { documentId, locale, publishedAt: null }, populate: POPULATE[ITEM] })) as Localized<ItemRow> | null;
-    if (!row) return ctx.notFound(`No item ${documentId} in locale ${locale}`);
+    if (!row) return ctx.notFound(`No item has the documentId ${documentId} in locale ${locale}`, { parameter: 'documentId' });
     const unitRows = (await strapi.db.query(UNIT).findMany({ select: ['code', 'level', 'kind', 'parentCode'] })) as UnitFacts[];
     try {
       const rendered = renderFlowchart(answerSpace(itemFromRows([row], 'draft'), indexUnits(unitRows)), locales, format, locale);

@@ -288,6 +288,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (problems.length > 0) throw validationError(problems);
       const { itemCode, stageKey, unitCode } = input as { itemCode: string; stageKey: string; unitCode: string };
       const snapshot = await published().snapshot();
+      // Each field on its own first, so that a refusal names the one that is wrong.
+      if (!snapshot.items.has(itemCode)) throw validationError([problem(['itemCode'], `no published item has the code ${itemCode}`)]);
+      if (!snapshot.units.has(unitCode)) throw validationError([problem(['unitCode'], `no unit has the code ${unitCode}`)]);
       const match = (expectedByUnit(snapshot).get(unitCode) ?? []).find((g) => g.itemCode === itemCode && g.stageKey === stageKey);
       if (!match) {
         throw validationError([problem(['stageKey'], `no published item routes stage "${stageKey}" of ${itemCode} to unit ${unitCode}; only expected guides are created here`)]);

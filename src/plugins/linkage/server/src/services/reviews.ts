@@ -60,7 +60,8 @@ const view = (row: ReviewRow): ReviewView => ({
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Drafts first: a guide's owner and key are its draft's (a city manager's move changes the draft). */
   async function subjectOf(uid: string, documentId: string): Promise<ReviewSubject | null> {
-    const kind = KINDS[uid];
+    // Own keys only: "__proto__" or "constructor" are no kind of record.
+    const kind = Object.hasOwn(KINDS, uid) ? KINDS[uid] : undefined;
     if (!kind) return null;
     if (kind === 'guide') {
       const rows = (await strapi.db.query(GUIDE).findMany({ where: { documentId }, select: ['itemCode', 'stageKey', 'unitCode', 'publishedAt'] })) as Array<{
@@ -82,12 +83,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Checks the request's uid and documentId; throws 400 or 404. */
   async function requireSubject(uid: unknown, documentId: unknown): Promise<ReviewSubject> {
-    if (typeof uid !== 'string' || !KINDS[uid]) {
+    if (typeof uid !== 'string' || !Object.hasOwn(KINDS, uid)) {
       throw validationError([problem(['uid'], `must be one of ${Object.keys(KINDS).join(', ')}, got ${JSON.stringify(uid ?? null)}`)]);
     }
     if (typeof documentId !== 'string' || documentId === '') throw validationError([problem(['documentId'], 'is required: the documentId of the record reviewed')]);
     const subject = await subjectOf(uid, documentId);
-    if (!subject) throw new errors.NotFoundError(`No ${KINDS[uid]} has the documentId ${documentId}`);
+    if (!subject) throw new errors.NotFoundError(`No ${KINDS[uid]} has the documentId ${documentId}`, { parameter: 'documentId' });
     return subject;
   }
 

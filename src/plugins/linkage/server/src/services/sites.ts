@@ -45,7 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   function unitOf(snapshot: Snapshot, unitCode: string) {
     const unit = snapshot.units.get(unitCode);
-    if (!unit) throw new errors.NotFoundError(`No unit has the code ${unitCode}`);
+    if (!unit) throw new errors.NotFoundError(`No unit has the code ${unitCode}`, { parameter: 'unitCode' });
     return unit;
   }
 
