@@ -84,7 +84,7 @@ describe('publishing a template that is not safe or does not work is refused wit
     expect(withoutVersion((await t.http.get(CITY_PAGE)).text)).toBe(pageBefore);
   });
 
-  test('a template that would render without end is stopped by the page's render budget and refused', async () => {
+  test('a template that would render without end is stopped by the render budget of one page and refused', async () => {
     const before = await storedData(t.strapi);
     const res = await publishBody('item-page', itemPage('{% for a in (1..100000) %}{% for b in (1..100000) %}{% endfor %}{% endfor %}'));
     expect(res.status).toBe(400);
