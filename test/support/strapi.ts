@@ -17,18 +17,20 @@ export interface TestStrapi {
   stop(): Promise<void>;
 }
 
-export async function bootStrapi(database: TestDatabase, extraEnv: Record<string, string> = {}): Promise<Core.Strapi> {
+/** `beforeMount` may register routes as a plugin would (routes added after mounting are not served). */
+export async function bootStrapi(database: TestDatabase, extraEnv: Record<string, string> = {}, beforeMount?: (app: Core.Strapi) => void): Promise<Core.Strapi> {
   applyTestEnv();
   Object.assign(process.env, database.env, extraEnv);
   const app = createStrapi({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist'), autoReload: false, serveAdminPanel: false });
   app.log.level = process.env.TEST_LOG_LEVEL ?? 'error';
   await app.load();
+  beforeMount?.(app);
   app.server.mount();
   return app;
 }
 
-async function start(database: TestDatabase, extraEnv: Record<string, string>): Promise<TestStrapi> {
-  const app = await bootStrapi(database, extraEnv);
+async function start(database: TestDatabase, extraEnv: Record<string, string>, beforeMount?: (app: Core.Strapi) => void): Promise<TestStrapi> {
+  const app = await bootStrapi(database, extraEnv, beforeMount);
   const http = request(app.server.httpServer);
   let token: string | null = null;
   return {
@@ -51,8 +53,8 @@ async function start(database: TestDatabase, extraEnv: Record<string, string>): 
 }
 
 /** Strapi on a copy of the seeded demo database. */
-export async function startDemoStrapi(): Promise<TestStrapi> {
-  return start(await copyOfTemplate(), { LINKAGE_SEED_DEMO: 'false' });
+export async function startDemoStrapi(beforeMount?: (app: Core.Strapi) => void): Promise<TestStrapi> {
+  return start(await copyOfTemplate(), { LINKAGE_SEED_DEMO: 'false' }, beforeMount);
 }
 
 /** Strapi on an empty database, with nothing seeded. */
