@@ -10,6 +10,9 @@
 import type { Core } from '@strapi/strapi';
 import { requestReads, type AdminRequest } from '../domain/admin-read-routes';
 import { denials } from '../domain/denials';
+import { nulPath } from '../domain/nul-characters';
+import { problem } from '../domain/problems';
+import { validationError } from '../document-service/validation-error';
 import { guideReadDecision } from '../domain/write-access';
 import { GUIDE, isLinkageUid } from '../uids';
 import { currentActor, SUPER_ADMIN_CODE } from './actor';
@@ -111,7 +114,21 @@ async function checkReads(strapi: Core.Strapi, ctx: GateContext): Promise<void> 
   enforce(strapi, mayReadType ? denials.recordsUnreadable(actor, reads.uid) : denials.readRolesLack(actor, reads.uid));
 }
 
-/** Wraps Strapi's authentication so that every admin route checks its reads right after it. */
+/**
+ * Text holding a NUL character (U+0000), in the route's parameters, query or body: refused with a
+ * 400 naming the field, for every route (the routes have matched here, so path parameters are known).
+ * Postgres cannot store or compare it. The site pages render their own refusals, and look nothing
+ * up with raw input.
+ */
+function refuseNulCharacters(ctx: GateContext & { path?: string }): void {
+  if (ctx.path?.startsWith('/sites/')) return;
+  // The router also keeps captures by position ("0"): the named ones are the fields.
+  const named = Object.fromEntries(Object.entries(ctx.params ?? {}).filter(([key]) => !/^\d+$/.test(key)));
+  const found = nulPath(named) ?? nulPath(ctx.query ?? {}) ?? nulPath(ctx.request.body);
+  if (found) throw validationError([problem(found.length > 0 ? found : ['body'], 'must not contain the NUL character (U+0000)')]);
+}
+
+/** Wraps Strapi's authentication so that every route checks its input, and every admin route its reads, right after it. */
 export function gateAdminReads(strapi: Core.Strapi): void {
   const auth = strapi.get('auth') as AuthService | undefined;
   if (!auth || typeof auth.authenticate !== 'function' || typeof auth.verify !== 'function' || typeof auth.register !== 'function') {
@@ -121,6 +138,7 @@ export function gateAdminReads(strapi: Core.Strapi): void {
   const authenticate = auth.authenticate;
   const gated = async function (this: unknown, ctx: GateContext, next: () => Promise<unknown>) {
     return authenticate.call(auth, ctx, async () => {
+      refuseNulCharacters(ctx);
       await checkReads(strapi, ctx);
       ctx.state.linkageReadGate = true;
       return next();
