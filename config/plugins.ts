@@ -17,6 +17,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       locales: ['zh-Hans', 'en'],
       // Bytes of rendered public answers kept in memory (least recently used go first).
       cacheBytes: env.int('LINKAGE_CACHE_BYTES', 32 * 1024 * 1024),
+      // Signs the audit trail; outside the database (in .env, written on first run). See SECURITY.md on rotation.
+      auditKey: env('LINKAGE_AUDIT_KEY', ''),
+      auditPreviousKeys: env.array('LINKAGE_AUDIT_PREVIOUS_KEYS', []),
+      // One page's render budget (worker threads), and how many threads render (0: by the cores).
+      renderBudgetMs: env.int('LINKAGE_RENDER_BUDGET_MS', 1000),
+      renderThreads: env.int('LINKAGE_RENDER_THREADS', 0),
     },
   },
 });

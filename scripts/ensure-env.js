@@ -18,6 +18,8 @@ const defaults = {
   TRANSFER_TOKEN_SALT: secret(),
   JWT_SECRET: secret(),
   ENCRYPTION_KEY: secret(),
+  // Signs the audit trail (HMAC): keep it secret and outside the database; see SECURITY.md to rotate it.
+  LINKAGE_AUDIT_KEY: crypto.randomBytes(32).toString('base64'),
   DATABASE_CLIENT: 'sqlite',
   DATABASE_FILENAME: '.tmp/data.db',
   STRAPI_TELEMETRY_DISABLED: 'true',

@@ -37,11 +37,17 @@ async function verifyAudit(app) {
       if (checked > 0 && checked % 10000 === 0) console.error(`  ${checked} entries checked (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     },
   });
+  const vouched = report.vouched ? `Entries ${report.vouched.from}–${report.vouched.to} are vouched for by the audit key.` : 'No entry is vouched for by the audit key.';
+  const unkeyed = report.unkeyed
+    ? ` Entries ${report.unkeyed.from}–${report.unkeyed.to} were written before the trail was signed: their order is checked, but anyone who could write the database could have rewritten them.`
+    : '';
   if (report.ok) {
     console.log(`Audit trail intact: ${report.entries} entries${report.last ? `, last entry ${report.last.seq} with hash ${report.last.hash}` : ''}.`);
+    console.log(`${vouched}${unkeyed}`);
     return 0;
   }
   console.log(`Audit trail broken at entry ${report.firstBroken.seq} (${report.firstBroken.reason}): ${report.firstBroken.message}.`);
+  console.log(`${vouched}${unkeyed}`);
   return 1;
 }
 

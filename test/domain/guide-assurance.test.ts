@@ -74,10 +74,10 @@ describe('review access', () => {
     scope: new Set(['370202000000']),
     ...extra,
   });
-  const label = (code: string) => `U(${code})`;
+  const label = (code: string) => ({ en: `U(${code})`, 'zh-Hans': `单位${code}` });
   it('editors review their own guides only; auditors none; city managers anything', () => {
     expect(reviewDecision(actor(), 'guide', '370202000000', label)).toEqual({ allowed: true });
-    expect(reviewDecision(actor(), 'guide', '370203000000', label)).toEqual({ allowed: false, reason: expect.stringContaining('U(370203000000), which is outside your units') });
+    expect(reviewDecision(actor(), 'guide', '370203000000', label)).toEqual({ allowed: false, reason: { en: expect.stringContaining('U(370203000000), which is outside your units'), 'zh-Hans': expect.stringContaining('单位370203000000，不在你的单位') } });
     expect(reviewDecision(actor(), 'item', null, label).allowed).toBe(false);
     expect(reviewDecision(actor({ mayWriteGuides: false, isAuditor: true }), 'guide', '370202000000', label).allowed).toBe(false);
     expect(reviewDecision(actor({ isCityManager: true, scope: new Set() }), 'template', null, label).allowed).toBe(true);

@@ -4,7 +4,8 @@
 // writes leave none; the trail is append-only; an auditor reads and verifies it
 // (GET /linkage/audit, /linkage/audit/verify, `npm run linkage -- audit verify`), and a row altered
 // in the database is reported by its seq.
-import type { ChainedEntry } from '../../src/plugins/linkage/server/src/domain/audit-chain';
+import { createHash } from 'node:crypto';
+import { canonicalFacts, type ChainedEntry } from '../../src/plugins/linkage/server/src/domain/audit-chain';
 import { createAdmin, ROLES } from '../support/admins';
 import { documentIdOf } from '../support/demo';
 import { TEST_ADMIN } from '../support/env';
@@ -429,6 +430,49 @@ describe('concurrent writes', () => {
 });
 
 describe('tampering', () => {
+  /**
+   * What someone with write access to the database but not the key would do: change an entry and
+   * re-hash it and every entry after it with the chain's published algorithm (sha256 over the
+   * previous hash and the canonical facts), keeping each row's key id, or dropping it.
+   */
+  async function rewriteAndRehash(seq: number, keyId: 'kept' | 'dropped'): Promise<Array<Record<string, unknown>>> {
+    const table = t.strapi.db.metadata.get(AUDIT).tableName;
+    const original = (await t.strapi.db.connection(table).select('*').orderBy('seq', 'asc')) as Array<Record<string, unknown>>;
+    const entries = await entriesAfter(0);
+    let prevHash: string | null = entries.find((e) => e.seq === seq - 1)?.hash ?? null;
+    for (const entry of entries.filter((e) => e.seq >= seq)) {
+      const facts = { ...entry, userEmail: entry.seq === seq ? 'someone-else@linkage.test' : entry.userEmail, ...(keyId === 'dropped' ? { keyId: null } : {}) };
+      const hash = createHash('sha256').update(prevHash ?? '').update('\n').update(canonicalFacts(facts)).digest('hex');
+      const changes: Record<string, unknown> = { user_email: facts.userEmail, prev_hash: prevHash, hash };
+      if (keyId === 'dropped' && 'key_id' in original[0]) changes.key_id = null;
+      await t.strapi.db.connection(table).where({ seq: entry.seq }).update(changes);
+      prevHash = hash;
+    }
+    return original;
+  }
+
+  async function restore(original: Array<Record<string, unknown>>): Promise<void> {
+    const table = t.strapi.db.metadata.get(AUDIT).tableName;
+    for (const row of original) await t.strapi.db.connection(table).where({ id: row.id }).update({ user_email: row.user_email, prev_hash: row.prev_hash, hash: row.hash, ...('key_id' in row ? { key_id: row.key_id } : {}) });
+  }
+
+  test.each(['kept', 'dropped'] as const)(
+    'an entry rewritten and every later entry re-hashed without the key (key id %s) is detected at that entry; verify vouches for the entries before it',
+    async (keyId) => {
+      const entries = await entriesAfter(0);
+      const target = entries[Math.floor(entries.length / 2)];
+      const original = await rewriteAndRehash(target.seq, keyId);
+      const res = await verify();
+      expect(res.body).toMatchObject({ ok: false, firstBroken: { seq: target.seq }, vouched: { from: 1, to: target.seq - 1 } });
+      const cli = await linkageCommand(t.database, 'audit', 'verify');
+      expect(cli.code).toBe(1);
+      expect(cli.stdout).toContain(`Audit trail broken at entry ${target.seq}`);
+      expect(cli.stdout).toContain(`Entries 1–${target.seq - 1} are vouched for by the audit key`);
+      await restore(original);
+      await expectIntact();
+    }
+  );
+
   test("a row altered directly in the database is reported by its seq, by the admin API and by `npm run linkage -- audit verify`", async () => {
     const intact = await linkageCommand(t.database, 'audit', 'verify');
     expect({ code: intact.code, stdout: intact.stdout }).toEqual({ code: 0, stdout: expect.stringMatching(/Audit trail intact: \d+ entries/) });

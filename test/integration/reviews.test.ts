@@ -98,7 +98,7 @@ describe('POST /linkage/reviews', () => {
     test("an editor reviewing another unit's guide: 403 naming that unit", async () => {
       const res = await review(shinan, { uid: GUIDE, documentId: await guideId(t.strapi, shibeiApproval) });
       expect(res.status).toBe(403);
-      expect(errorMessage(res)).toMatch(/市北区 \(370203000000\).*outside your units/);
+      expect(errorMessage(res)).toMatch(/Shibei District \(370203000000\).*outside your units/);
     });
 
     test('an auditor: 403, the role does not let them review', async () => {

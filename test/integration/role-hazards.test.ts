@@ -103,6 +103,8 @@ describe('the unregistered-condition hazard', () => {
       `${CM_READ} plugin::linkage.unit`,
       `${CM_READ} plugin::linkage.department`,
       'plugin::linkage.reviews.create null',
+      'plugin::linkage.items.inspect null',
+      'plugin::linkage.assurance.read null',
     ]);
   });
 

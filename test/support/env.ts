@@ -26,6 +26,8 @@ export function applyTestEnv(): void {
     TRANSFER_TOKEN_SALT: secret(),
     JWT_SECRET: secret(),
     ENCRYPTION_KEY: secret(),
+    // Fixed, not random: the template database is seeded in one process and verified in others.
+    LINKAGE_AUDIT_KEY: 'linkage-test-audit-key-0123456789abcdef',
     DATABASE_CLIENT: 'sqlite',
     HOST: '127.0.0.1',
     PORT: '0',

@@ -17,17 +17,26 @@ export interface TestStrapi {
   stop(): Promise<void>;
 }
 
-export async function bootStrapi(database: TestDatabase, extraEnv: Record<string, string> = {}, options: { adminPanel?: boolean } = {}): Promise<Core.Strapi> {
+/** `beforeMount` may register routes as a plugin would (routes added after mounting are not served). */
+export interface BootOptions {
+  /** Serve the built admin panel (for the browser tests). */
+  readonly adminPanel?: boolean;
+  /** Register routes as a plugin would (routes added after mounting are not served). */
+  readonly beforeMount?: (app: Core.Strapi) => void;
+}
+
+export async function bootStrapi(database: TestDatabase, extraEnv: Record<string, string> = {}, options: BootOptions = {}): Promise<Core.Strapi> {
   applyTestEnv();
   Object.assign(process.env, database.env, extraEnv);
   const app = createStrapi({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist'), autoReload: false, serveAdminPanel: options.adminPanel === true });
   app.log.level = process.env.TEST_LOG_LEVEL ?? 'error';
   await app.load();
+  options.beforeMount?.(app);
   app.server.mount();
   return app;
 }
 
-async function start(database: TestDatabase, extraEnv: Record<string, string>, options: { adminPanel?: boolean } = {}): Promise<TestStrapi> {
+async function start(database: TestDatabase, extraEnv: Record<string, string>, options: BootOptions = {}): Promise<TestStrapi> {
   const app = await bootStrapi(database, extraEnv, options);
   const http = request(app.server.httpServer);
   let token: string | null = null;
@@ -51,7 +60,7 @@ async function start(database: TestDatabase, extraEnv: Record<string, string>, o
 }
 
 /** Strapi on a copy of the seeded demo database; with `adminPanel`, serving the built admin panel too. */
-export async function startDemoStrapi(options: { adminPanel?: boolean } = {}): Promise<TestStrapi> {
+export async function startDemoStrapi(options: BootOptions = {}): Promise<TestStrapi> {
   return start(await copyOfTemplate(), { LINKAGE_SEED_DEMO: 'false' }, options);
 }
 

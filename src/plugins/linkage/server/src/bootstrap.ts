@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { setUpRolesAfterAdmin } from './access/roles';
+import { checkCorsConfig } from './middlewares/cors';
 import { registerPageRoutes } from './site-templates/routes';
 import { seedDefaultTemplates } from './site-templates/seed';
 import { romanize, hasHan } from './domain/slug';
@@ -27,9 +28,10 @@ function romanizeContentManagerSlugs(strapi: Core.Strapi) {
 const forgetPublished = (strapi: Core.Strapi) => (strapi.plugin('linkage').service('published') as { invalidate(): void }).invalidate();
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
-  // docs/arch/001-publish-shared-fields.md: publishing relies on i18n's own sync of shared fields.
+  await checkCorsConfig(strapi);
+  // docs/arch/publish-shared-fields.md: publishing relies on i18n's own sync of shared fields.
   if (!sharedFieldsSyncAvailable(strapi)) {
-    throw new Error('[linkage] i18n no longer offers syncNonLocalizedAttributes: shared fields could go stale in one language after a publish (see docs/arch/001-publish-shared-fields.md)');
+    throw new Error('[linkage] i18n no longer offers syncNonLocalizedAttributes: shared fields could go stale in one language after a publish (see docs/arch/publish-shared-fields.md)');
   }
   romanizeContentManagerSlugs(strapi);
   setUpRolesAfterAdmin(strapi);

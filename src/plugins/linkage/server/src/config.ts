@@ -1,20 +1,42 @@
 // Plugin configuration (config/plugins.ts → linkage.config).
+import { auditKeyProblem } from './domain/audit-chain';
 
 export interface LinkageConfig {
   /** Content locales to create when missing, the default one first; the plugin's roles name them all. */
   locales: string[];
   /** Bytes of rendered public answers kept in memory. */
   cacheBytes: number;
+  /** The secret that signs the audit trail (LINKAGE_AUDIT_KEY), kept outside the database. */
+  auditKey: string;
+  /** Keys that signed older entries, kept to verify them after a rotation (LINKAGE_AUDIT_PREVIOUS_KEYS). */
+  auditPreviousKeys: string[];
+  /** Wall-clock milliseconds one page may take to render, in a worker thread (LINKAGE_RENDER_BUDGET_MS). */
+  renderBudgetMs: number;
+  /** Render threads; 0: one fewer than the cores, one or two. */
+  renderThreads: number;
 }
 
 export default {
-  default: { locales: [], cacheBytes: 32 * 1024 * 1024 } satisfies LinkageConfig,
+  default: { locales: [], cacheBytes: 32 * 1024 * 1024, auditKey: '', auditPreviousKeys: [], renderBudgetMs: 1000, renderThreads: 0 } satisfies LinkageConfig,
   validator(config: Partial<LinkageConfig>) {
     if (config.locales !== undefined && (!Array.isArray(config.locales) || config.locales.some((l) => typeof l !== 'string' || l === ''))) {
       throw new Error('linkage: config.locales must be a list of locale codes such as ["zh-Hans", "en"]');
     }
     if (config.cacheBytes !== undefined && (!Number.isInteger(config.cacheBytes) || config.cacheBytes < 1)) {
       throw new Error('linkage: config.cacheBytes must be a whole number of bytes ≥ 1');
+    }
+    if (config.renderBudgetMs !== undefined && (!Number.isInteger(config.renderBudgetMs) || config.renderBudgetMs < 50 || config.renderBudgetMs > 60_000)) {
+      throw new Error('linkage: config.renderBudgetMs (LINKAGE_RENDER_BUDGET_MS) must be a whole number of milliseconds from 50 to 60000');
+    }
+    if (config.renderThreads !== undefined && (!Number.isInteger(config.renderThreads) || config.renderThreads < 0 || config.renderThreads > 16)) {
+      throw new Error('linkage: config.renderThreads (LINKAGE_RENDER_THREADS) must be a whole number from 0 to 16');
+    }
+    // Fail at boot: an unsigned trail would let anyone who can write the database rewrite it.
+    const keyProblem = auditKeyProblem(config.auditKey);
+    if (keyProblem) throw new Error(`linkage: LINKAGE_AUDIT_KEY (config.auditKey) ${keyProblem}`);
+    for (const [i, previous] of (config.auditPreviousKeys ?? []).entries()) {
+      const problem = auditKeyProblem(previous);
+      if (problem) throw new Error(`linkage: LINKAGE_AUDIT_PREVIOUS_KEYS, key ${i + 1}, ${problem}`);
     }
   },
 };

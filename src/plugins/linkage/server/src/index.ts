@@ -3,6 +3,7 @@ import bootstrap from './bootstrap';
 import contentTypes from './content-types';
 import config from './config';
 import controllers from './controllers';
+import cors from './middlewares/cors';
 import destroy from './destroy';
 import policies from './policies';
 import register from './register';
@@ -19,5 +20,5 @@ export default {
   routes,
   services,
   policies,
-  middlewares: {},
+  middlewares: { cors },
 };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { registerActions } from './access/actions';
 import { registerConditions } from './access/conditions';
 import { explainDenials } from './access/denial-messages';
+import { gateAdminReads } from './access/read-gate';
 import { scopeRelationPicker } from './access/relation-picker';
 import { guardWrites } from './access/write-guard';
 import { registerComponents } from './components';
@@ -18,6 +19,7 @@ import { validateWrites } from './document-service/validate-writes';
 import { carryStructureAcrossLocales } from './document-service/carry-structure';
 import { keepGuideTitles } from './document-service/guide-titles';
 import { publishSharedFields } from './document-service/publish-shared-fields';
+import { checkWebUrls } from './document-service/web-urls';
 import { refreshExpectedHandlers } from './document-service/refresh-expected-handlers';
 
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -28,10 +30,11 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Order matters: who may write is decided first (403), then what is stored is normalised and
   // checked (400), generated slug included. Audit entries are never written through the Document
   // Service; every write that passed the checks is audited in a transaction enclosing it.
-  strapi.documents.use(refuseAuditEntryWrites as never);
+  strapi.documents.use(refuseAuditEntryWrites(strapi) as never);
   strapi.documents.use(guardWrites(strapi) as never);
   strapi.documents.use(storeConditions(strapi) as never);
   strapi.documents.use(fillItemSlugs(strapi) as never);
+  strapi.documents.use(checkWebUrls as never);
   strapi.documents.use(validateWrites(strapi) as never);
   strapi.documents.use(keepGuideTitles(strapi) as never);
   strapi.documents.use(auditWrites(strapi) as never);
@@ -47,6 +50,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // ownership report's guide fact is recomputed after it (so the fact has its last-review date).
   strapi.documents.use(keepGuideFacts(strapi) as never);
   strapi.documents.use(reviewOnPublish(strapi) as never);
+  gateAdminReads(strapi);
   scopeRelationPicker(strapi);
   explainDenials(strapi);
 };

@@ -1,4 +1,4 @@
-// RBAC actions of the plugin's own admin routes (memberships, reports, audit trail).
+// RBAC actions of the plugin's own admin routes: each route requires one (routes/admin.ts).
 import type { Core } from '@strapi/strapi';
 
 interface ActionProvider {
@@ -14,5 +14,7 @@ export async function registerActions(strapi: Core.Strapi): Promise<void> {
     action('reports.read', 'Read ownership reports', 'Reports'),
     action('audit.read', 'Read the audit trail', 'Audit trail'),
     action('reviews.create', 'Mark records reviewed', 'Reviews'),
+    action('items.inspect', "Read items' publishing checks, draft flow charts and health", 'Items'),
+    action('assurance.read', 'Read my guides, guide assurance and reviews', 'Reviews'),
   ]);
 }

@@ -2,7 +2,9 @@
 // sees it: its guide results are filtered here to the requesting editor's scope, as the RBAC
 // conditions filter the Content Manager's lists.
 import type { Core } from '@strapi/strapi';
-import { GUIDE } from '../uids';
+import { problem } from '../domain/problems';
+import { validationError } from '../document-service/validation-error';
+import { GUIDE, isLinkageUid } from '../uids';
 import { currentActor } from './actor';
 
 interface RelationsBody {
@@ -43,7 +45,26 @@ export const relationPickerScope =
     if (body.pagination?.total !== undefined) body.pagination.total -= before - body.results.length;
   };
 
+/**
+ * Linkage records name each other by codes: none of their fields is a relation a picker could list.
+ * Strapi's picker answers 500 for the relation i18n adds (`localizations`); a 400 says why instead.
+ * (Should a Linkage type gain a relation to another, its picker passes, scoped by relationPickerScope.)
+ */
+export const refuseLinkagePickers =
+  (strapi: Core.Strapi) =>
+  async (ctx: { params: { model: string }; path: string }, next: () => Promise<unknown>): Promise<unknown> => {
+    const { model } = ctx.params;
+    if (!isLinkageUid(model)) return next();
+    // The field is the path's last segment, with or without a source document before it.
+    const targetField = decodeURIComponent(ctx.path.split('/').pop() ?? '');
+    // i18n's `localizations` points back at the model itself: no field of a Linkage type relates to another record.
+    if (targetField !== 'localizations' && isLinkageUid(targetOf(strapi, model, targetField) ?? '')) return next();
+    throw validationError([problem(['targetField'], `${model} has no relation "${targetField}" to pick from: Linkage records name each other by codes`)]);
+  };
+
 export function scopeRelationPicker(strapi: Core.Strapi): void {
+  const refuse = refuseLinkagePickers(strapi);
+  strapi.server.router.use('/content-manager/relations/:model', refuse as never);
   const filter = relationPickerScope(strapi);
   strapi.server.router.use('/content-manager/relations/:model/:targetField', filter as never);
   strapi.server.router.use('/content-manager/relations/:model/:id/:targetField', filter as never);

@@ -2,7 +2,7 @@
 // carry the plugin's conditions; then, at every boot, a check that the scoped guide permissions of
 // those roles still carry a registered linkage condition, removing any that do not (fail closed).
 import type { Core } from '@strapi/strapi';
-import { ROLE_SPECS, permissionKey, permissionsToGrant, unscopedGuidePermissions, type RoleSpec, type StoredPermission } from '../domain/linkage-roles';
+import { ROLE_SPECS, STOCK_ROLE_CODES, linkagePermissions, permissionKey, permissionsToGrant, unscopedGuidePermissions, type RoleSpec, type StoredPermission } from '../domain/linkage-roles';
 import { conditionProvider } from './conditions';
 
 type LocalesService = ReturnType<typeof import('../services/locales').default>;
@@ -25,6 +25,8 @@ interface ContentTypeService {
 }
 
 const STORE_KEY = 'roles-created';
+// Whether Strapi's stock roles were stripped of the plugin's permissions (once per database).
+const STOCK_KEY = 'stock-roles-cleared';
 // Per role, the spec permissions already given once (see permissionsToGrant).
 const GIVEN_KEY = 'permissions-given';
 
@@ -81,6 +83,30 @@ export async function ensureRoles(strapi: Core.Strapi): Promise<void> {
   await store.set({ key: GIVEN_KEY, value: given });
 }
 
+/**
+ * Takes from Strapi's stock Editor and Author roles every permission on the plugin's types, which
+ * Strapi gave them unconditioned on a new database (every unit's guides, reviews with emails and
+ * notes). Once per database: an administrator who later grants them some deliberately is not overruled.
+ */
+export async function clearStockRoles(strapi: Core.Strapi): Promise<number> {
+  const store = pluginStore(strapi);
+  if (await store.get({ key: STOCK_KEY })) return 0;
+  const { roles, permissions } = services(strapi);
+  let removed = 0;
+  for (const code of STOCK_ROLE_CODES) {
+    const role = await roles.findOne({ code });
+    if (!role) continue;
+    const stored = (await strapi.db.query('admin::permission').findMany({ where: { role: { id: role.id } }, select: ['id', 'action', 'subject'] })) as StoredPermission[];
+    const ours = linkagePermissions(stored);
+    if (ours.length === 0) continue;
+    await permissions.deleteByIds(ours.map((p) => p.id));
+    removed += ours.length;
+    strapi.log.info(`[linkage] Took ${ours.length} permissions on Linkage types from Strapi's stock role "${role.name}"`);
+  }
+  await store.set({ key: STOCK_KEY, value: true });
+  return removed;
+}
+
 /** Removes scoped guide permissions that lost their linkage condition, so they cannot grant every unit. */
 export async function failClosedOnUnscopedGuides(strapi: Core.Strapi): Promise<number> {
   const { roles, permissions } = services(strapi);
@@ -119,6 +145,7 @@ export function setUpRolesAfterAdmin(strapi: Core.Strapi): void {
     const added = await (strapi.plugin('linkage').service('locales') as LocalesService).ensure(configured);
     if (added.length > 0) strapi.log.info(`[linkage] Locales added: ${added.join(', ')}`);
     await ensureRoles(strapi);
+    await clearStockRoles(strapi);
     await failClosedOnUnscopedGuides(strapi);
   };
 }

@@ -3,12 +3,12 @@
 // condition, and update checks only the stored entry, not the new data). Denials are PolicyErrors:
 // Strapi's router turns any other ForbiddenError into a bare "Forbidden".
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { RECORD_KIND } from '../domain/linkage-roles';
-import { guideWriteDecision, recordWriteDecision, type GuideAction } from '../domain/write-access';
+import type { AdminText } from '../domain/admin-language';
+import { guideWriteDecision, recordWriteDecision, type GuideAction, type UnitLabel } from '../domain/write-access';
 import { GUIDE, UNIT, isLinkageUid } from '../uids';
 import type { DocumentMiddleware } from '../document-service/validate-writes';
 import { currentActor } from './actor';
+import { enforce } from './refusal';
 
 const WRITE_ACTIONS: readonly string[] = ['create', 'update', 'clone', 'delete', 'publish', 'unpublish', 'discardDraft'] satisfies GuideAction[];
 
@@ -21,16 +21,14 @@ export const guardWrites =
     const params = context.params as { documentId?: string; data?: { unitCode?: unknown } };
 
     if (context.uid !== GUIDE) {
-      const decision = recordWriteDecision(actor, RECORD_KIND[context.uid]);
-      if (!decision.allowed) throw new errors.PolicyError(decision.reason);
+      enforce(strapi, recordWriteDecision(actor, context.uid));
       return next();
     }
 
     const storedUnit = params.documentId ? await guideOwner(strapi, params.documentId) : null;
     const written = params.data && 'unitCode' in params.data && typeof params.data.unitCode === 'string' ? params.data.unitCode : null;
     const label = await unitLabels(strapi, [storedUnit, written, ...actor.scope]);
-    const decision = guideWriteDecision(actor, context.action as GuideAction, storedUnit, written, label);
-    if (!decision.allowed) throw new errors.PolicyError(decision.reason);
+    enforce(strapi, guideWriteDecision(actor, context.action as GuideAction, storedUnit, written, label));
     return next();
   };
 
@@ -45,11 +43,15 @@ export async function guideOwner(strapi: Core.Strapi, documentId: string): Promi
   return any?.unitCode ?? null;
 }
 
-/** Names units for messages: `市北区 (370203000000)`. */
-export async function unitLabels(strapi: Core.Strapi, codes: Array<string | null>): Promise<(code: string) => string> {
+/** Names units for messages in each language: `市北区 (370203000000)`, `Shibei District (370203000000)`. */
+export async function unitLabels(strapi: Core.Strapi, codes: Array<string | null>): Promise<UnitLabel> {
   const wanted = [...new Set(codes.filter((c): c is string => c !== null))];
-  const locale = await (strapi.plugin('linkage').service('locales') as ReturnType<typeof import('../services/locales').default>).defaultLocale();
-  const rows = (await strapi.db.query(UNIT).findMany({ where: { code: { $in: wanted }, locale }, select: ['code', 'name'] })) as Array<{ code: string; name: string }>;
-  const names = new Map(rows.map((r) => [r.code, r.name]));
-  return (code) => (names.get(code) ? `${names.get(code)} (${code})` : code);
+  const rows = (await strapi.db.query(UNIT).findMany({ where: { code: { $in: wanted }, locale: { $in: ['zh-Hans', 'en'] } }, select: ['code', 'name', 'locale'] })) as Array<{
+    code: string;
+    name: string;
+    locale: string;
+  }>;
+  const name = (code: string, locale: string) => rows.find((r) => r.code === code && r.locale === locale)?.name ?? rows.find((r) => r.code === code)?.name;
+  const one = (code: string, locale: string) => (name(code, locale) ? `${name(code, locale)} (${code})` : code);
+  return (code): AdminText => ({ en: one(code, 'en'), 'zh-Hans': one(code, 'zh-Hans') });
 }

@@ -11,7 +11,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async guide(ctx: Context) {
       const { documentId } = ctx.params as { documentId: string };
       const view = await assurance().guide(documentId);
-      if (!view) return ctx.notFound(`No guide has the documentId ${documentId}`);
+      if (!view) return ctx.notFound(`No guide has the documentId ${documentId}`, { parameter: 'documentId' });
       ctx.body = { data: view };
     },
 

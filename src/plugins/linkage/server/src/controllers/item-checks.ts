@@ -30,7 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const requested = ctx.query.locale;
       const locale = typeof requested === 'string' && requested !== '' ? requested : await locales().defaultLocale();
       const exists = await strapi.db.query(ITEM).count({ where: { documentId, locale } });
-      if (exists === 0) return ctx.notFound(`No item ${documentId} in locale ${locale}`);
+      if (exists === 0) return ctx.notFound(`No item has the documentId ${documentId} in locale ${locale}`, { parameter: 'documentId' });
       const { problems, warnings } = await checks().itemPublishChecks(documentId, locale);
       const language = languageOf(ctx);
       ctx.body = { documentId, locale, publishable: problems.length === 0, problems: shown(problems, language), warnings: shown(warnings, language) };

@@ -41,7 +41,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const locales = await localeCodes();
       const locale = typeof ctx.query.locale === 'string' && locales.includes(ctx.query.locale) ? ctx.query.locale : locales[0];
       const row = (await strapi.db.query(ITEM).findOne({ where: { documentId, locale, publishedAt: null }, populate: POPULATE[ITEM] })) as Localized<ItemRow> | null;
-      if (!row) return ctx.notFound(`No item ${documentId} in locale ${locale}`);
+      if (!row) return ctx.notFound(`No item has the documentId ${documentId} in locale ${locale}`, { parameter: 'documentId' });
       await draw(ctx, row, locales, locale, formatOf(ctx.query.format));
     },
 

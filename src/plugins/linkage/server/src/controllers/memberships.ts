@@ -1,6 +1,8 @@
 // Admin API for memberships: /linkage/memberships (read, add, remove).
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { problem } from '../domain/problems';
+import { validationError } from '../document-service/validation-error';
 
 type MembershipsService = ReturnType<typeof import('../services/memberships').default>;
 
@@ -8,8 +10,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const memberships = () => strapi.plugin('linkage').service('memberships') as MembershipsService;
   return {
     async index(ctx: Context) {
-      const { email, unitCode } = ctx.query as { email?: string; unitCode?: string };
-      ctx.body = { data: await memberships().list({ email, unitCode }) };
+      const query = ctx.query as Record<string, unknown>;
+      // Each filter once, as text (email=a&email=b or email[x]=a are refused, naming the parameter).
+      const problems = (['email', 'unitCode'] as const).filter((name) => query[name] !== undefined && typeof query[name] !== 'string').map((name) => problem([name], 'must be given once, as text'));
+      if (problems.length > 0) throw validationError(problems);
+      ctx.body = { data: await memberships().list({ email: query.email as string | undefined, unitCode: query.unitCode as string | undefined }) };
     },
 
     async create(ctx: Context) {

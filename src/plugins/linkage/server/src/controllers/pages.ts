@@ -27,7 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       send(ctx, await render(locale));
     } catch (error) {
       const e = error as Refusal;
-      const status = e.name === 'NotFoundError' ? 404 : e.name === 'ValidationError' ? 400 : 0;
+      const status = e.name === 'NotFoundError' ? 404 : e.name === 'ValidationError' ? 400 : e.name === 'PageUnavailable' ? 503 : 0;
       if (!status) throw error;
       send(ctx, sites().errorPage(status, e.message ?? '', (e.details?.errors ?? []).map((d) => `${d.path.join('.')}: ${d.message}`), locale));
     }

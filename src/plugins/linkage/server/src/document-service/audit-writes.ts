@@ -3,7 +3,8 @@
 // a failed write leaves none and a committed one always has one. And no Document Service write may
 // touch an audit entry: the trail is append-only.
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { enforce } from '../access/refusal';
+import { denials } from '../domain/denials';
 import { canonicalJson, type AuditField } from '../domain/audit-chain';
 import type { AuditAction, AuditInput } from '../services/audit';
 import { AUDIT_ENTRY, CHANGE, DEPARTMENT, EXPECTED_HANDLER, GUIDE, GUIDE_FACT, GUIDE_SPEC, ITEM, MEMBERSHIP, RESPONSIBILITY_RULE, REVIEW, SITE_TEMPLATE, UNIT, isLinkageUid } from '../uids';
@@ -20,15 +21,12 @@ const NOT_AUDITED: readonly string[] = [AUDIT_ENTRY, CHANGE, EXPECTED_HANDLER, G
 const SYSTEM_FIELDS = new Set(['id', 'documentId', 'locale', 'localizations', 'createdAt', 'updatedAt', 'publishedAt', 'firstPublishedAt', 'createdBy', 'updatedBy']);
 
 /** Refuses every Document Service write to an audit entry, whoever asks: the trail is append-only. */
-export const refuseAuditEntryWrites: DocumentMiddleware = async (context, next) => {
-  if (context.uid === AUDIT_ENTRY && WRITE_ACTIONS.includes(context.action)) {
-    throw new errors.PolicyError(`Audit entries are append-only: they cannot be ${pastTense(context.action)} (the trail is written only by the audit service, entry by entry, as records change)`);
-  }
-  return next();
-};
-
-const pastTense = (action: string): string =>
-  ({ create: 'created', clone: 'cloned', update: 'updated', delete: 'deleted', publish: 'published', unpublish: 'unpublished', discardDraft: 'discarded' })[action] ?? action;
+export const refuseAuditEntryWrites =
+  (strapi: Core.Strapi): DocumentMiddleware =>
+  async (context, next) => {
+    if (context.uid === AUDIT_ENTRY && WRITE_ACTIONS.includes(context.action)) enforce(strapi, denials.auditAppendOnly(context.action));
+    return next();
+  };
 
 type Row = Record<string, unknown>;
 

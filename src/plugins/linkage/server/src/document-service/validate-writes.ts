@@ -1,7 +1,8 @@
 // Every write of a linkage document, from any path (Content Manager, Document Service, API), is
 // checked before anything is stored; a refused write stores nothing.
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { denials } from '../domain/denials';
+import { enforce } from '../access/refusal';
 import { RESPONSIBILITY_RULE, REVIEW, isLinkageUid } from '../uids';
 import { inTrustedWrites } from './trusted-writes';
 import { requestLanguage } from '../request-language';
@@ -28,7 +29,7 @@ export const validateWrites =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (context, next) => {
     if (context.uid === REVIEW && REVIEW_CHANGES.includes(context.action)) {
-      throw new errors.PolicyError(`reviews cannot be changed or removed (${context.action}): a review records who checked a record and when; record a new review instead`);
+      enforce(strapi, denials.reviewsImmutable(context.action));
     }
     if (!isLinkageUid(context.uid) || !WRITE_ACTIONS.includes(context.action) || inTrustedWrites()) return next();
     const checks = strapi.plugin('linkage').service('checks') as ChecksService;

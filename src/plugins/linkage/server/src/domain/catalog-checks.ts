@@ -13,6 +13,7 @@ import { itemCoverage } from './item-coverage';
 import { problem, type FieldPath, type Problem } from './problems';
 import { ruleProblems } from './responsibility-rules';
 import { unitSetProblems, indexUnits, type UnitFacts } from './unit-tree';
+import { webUrlProblems } from './web-urls';
 
 // Stored field names that the catalog calls otherwise.
 const CATALOG_FIELD: Readonly<Record<string, string>> = {
@@ -77,6 +78,12 @@ export function catalogProblems(file: Catalog, stored: Catalog, configuredLocale
     else problems.push(...inFile(['(stored) units', units.storedOnly[index].code], [problem(rest, p.message)]));
   }
   file.units.forEach((u, i) => needsDefault(['units', i, 'name'], u.name));
+  // Links: the same rule as every other write path.
+  file.units.forEach((u, i) => problems.push(...inFile(['units', i], webUrlProblems('plugin::linkage.unit', { siteUrl: u.siteUrl }))));
+  file.items.forEach((item, i) => problems.push(...inFile(['items', i], webUrlProblems('plugin::linkage.item', { policies: item.policies ?? [] }))));
+  file.guides.forEach((g, i) =>
+    problems.push(...inFile(['guides', i], webUrlProblems('plugin::linkage.guide', { onlineUrl: g.onlineUrl, materials: g.materials ?? [] })))
+  );
   const unitIndex = indexUnits(units.all.map((u): UnitFacts => ({ code: u.code, level: u.level, kind: u.kind, parentCode: u.parent })));
 
   // Departments.

@@ -23,6 +23,10 @@ export const PLUGIN_ACTIONS = {
   readAudit: 'plugin::linkage.audit.read',
   /** Mark a record reviewed (POST /linkage/reviews); which records is decided by the scope. */
   createReviews: 'plugin::linkage.reviews.create',
+  /** An item draft's publishing checks and flow chart, and the health of published items. */
+  inspectItems: 'plugin::linkage.items.inspect',
+  /** One's own scope, guides and their assurance (my guides), and records' reviews. */
+  readAssurance: 'plugin::linkage.assurance.read',
 } as const;
 
 const CM = {
@@ -35,34 +39,6 @@ const CM = {
 
 const uid = (name: string) => `plugin::linkage.${name}`;
 export const GUIDE_UID = uid('guide');
-
-/** Record kinds as people name them in messages. */
-export type LinkageRecordKind =
-  | 'unit'
-  | 'department'
-  | 'item'
-  | 'guide'
-  | 'guide spec'
-  | 'review'
-  | 'responsibility rule'
-  | 'site template'
-  | 'membership'
-  | 'audit entry'
-  | 'change';
-
-export const RECORD_KIND: Readonly<Record<string, LinkageRecordKind>> = {
-  [uid('unit')]: 'unit',
-  [uid('department')]: 'department',
-  [uid('item')]: 'item',
-  [uid('guide')]: 'guide',
-  [uid('guide-spec')]: 'guide spec',
-  [uid('review')]: 'review',
-  [uid('responsibility-rule')]: 'responsibility rule',
-  [uid('site-template')]: 'site template',
-  [uid('membership')]: 'membership',
-  [uid('audit-entry')]: 'audit entry',
-  [uid('change')]: 'change',
-};
 
 export interface PermissionSpec {
   readonly action: string;
@@ -97,6 +73,8 @@ export const ROLE_SPECS: readonly RoleSpec[] = [
       { action: PLUGIN_ACTIONS.readReports },
       { action: PLUGIN_ACTIONS.readAudit },
       { action: PLUGIN_ACTIONS.createReviews },
+      { action: PLUGIN_ACTIONS.inspectItems },
+      { action: PLUGIN_ACTIONS.readAssurance },
     ],
   },
   {
@@ -107,13 +85,22 @@ export const ROLE_SPECS: readonly RoleSpec[] = [
       ...each(ALL_CM, [GUIDE_UID], [CONDITION_IDS.inMyUnits]),
       ...each([CM.read], [uid('item'), uid('unit'), uid('department')]),
       { action: PLUGIN_ACTIONS.createReviews },
+      { action: PLUGIN_ACTIONS.inspectItems },
+      { action: PLUGIN_ACTIONS.readAssurance },
     ],
   },
   {
     code: ROLE_CODES.auditor,
     name: 'Linkage auditor',
     description: 'Reads everything, runs ownership reports and reads the audit trail; writes nothing.',
-    permissions: [...each([CM.read], READABLE), { action: PLUGIN_ACTIONS.readMemberships }, { action: PLUGIN_ACTIONS.readReports }, { action: PLUGIN_ACTIONS.readAudit }],
+    permissions: [
+      ...each([CM.read], READABLE),
+      { action: PLUGIN_ACTIONS.readMemberships },
+      { action: PLUGIN_ACTIONS.readReports },
+      { action: PLUGIN_ACTIONS.readAudit },
+      { action: PLUGIN_ACTIONS.inspectItems },
+      { action: PLUGIN_ACTIONS.readAssurance },
+    ],
   },
 ];
 
@@ -154,3 +141,10 @@ export function permissionsToGrant(spec: RoleSpec, given: ReadonlySet<string>, s
   const held = new Set(stored.map(permissionKey));
   return spec.permissions.filter((p) => !given.has(permissionKey(p)) && !held.has(permissionKey(p)));
 }
+
+/** Strapi's stock roles, which Strapi gives every content type on a new database, the plugin's included. */
+export const STOCK_ROLE_CODES: readonly string[] = ['strapi-editor', 'strapi-author'];
+
+/** Stored permissions that concern the plugin: on its types, or its own actions. */
+export const linkagePermissions = <P extends Pick<StoredPermission, 'action' | 'subject'>>(stored: readonly P[]): P[] =>
+  stored.filter((p) => p.subject?.startsWith('plugin::linkage.') || p.action.startsWith('plugin::linkage.'));

@@ -2,10 +2,11 @@
 // with no site is served from its nearest ancestor's. With links in `local` mode (the demo's) they
 // point at this app's own rendered pages instead, so the demo is navigable end to end.
 
-export type LinkMode = 'local' | 'site';
+import { isWebUrl } from './web-urls';
 
-/** Whether a stored link is safe to offer: only http(s), never `javascript:` or `data:`. */
-export const isWebUrl = (value: unknown): value is string => typeof value === 'string' && /^https?:\/\/[^\s]+$/i.test(value.trim());
+export { isWebUrl };
+
+export type LinkMode = 'local' | 'site';
 
 /** A stored link as a page may offer it, or null when it is not a web link. */
 export const webUrlOrNull = (value: unknown): string | null => (isWebUrl(value) ? value.trim() : null);

@@ -40,7 +40,9 @@ export interface ReportContext {
   readonly today: string;
 }
 
-const single = (value: unknown): string | undefined => (Array.isArray(value) ? (value.length > 0 ? String(value[value.length - 1]) : undefined) : value === undefined || value === null ? undefined : String(value));
+// A query value as text; an object (`unit[a]=1`) is kept as its JSON, which no rule accepts.
+const text = (value: unknown): string => (typeof value === 'object' && value !== null ? (JSON.stringify(value) ?? '') : String(value));
+const single = (value: unknown): string | undefined => (Array.isArray(value) ? (value.length > 0 ? text(value[value.length - 1]) : undefined) : value === undefined || value === null ? undefined : text(value));
 
 const fail = (parameter: string, reason: string): { ok: false; problem: ParamProblem } => ({ ok: false, problem: { parameter, reason } });
 

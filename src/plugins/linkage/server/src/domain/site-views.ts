@@ -2,6 +2,7 @@
 // the items in which it handles a stage, the basic information it inherits from the city, its own
 // guides in full, and links to the other stages' guides on their owners' sites and back to the city.
 // A unit with no site of its own is served from its nearest ancestor's.
+import { isLinkableFileUrl } from './web-urls';
 import { decide, questionOf, variablesOf, type AnswerSpace } from './answer-space';
 import type { CatalogGuide, CatalogItem, CatalogMaterial, CatalogUnit } from './catalog-format';
 import { guideKey, isAnswerHandler, isFixedHandler } from './catalog-format';
@@ -115,14 +116,16 @@ export function siteIndexView(unitCode: string, ctx: SiteContext, ownGuides: rea
   return { site: siteFrame(unitCode, ctx), isCity, items };
 }
 
+const linkableFile = (url: string | undefined): string | null => (isLinkableFileUrl(url) ? url : null);
+
 const materialView = (m: CatalogMaterial, item: CatalogItem, ctx: SiteContext) => ({
   name: textIn(m.name, ctx.locale),
   original: m.original ?? null,
   copies: m.copies ?? null,
   required: m.required ?? true,
   blankForm: m.blankForm ?? null,
-  // A blank form is linked only when a file of that name is in the media library.
-  blankFormUrl: m.blankForm ? (ctx.blankForms?.get(m.blankForm) ?? null) : null,
+  // A blank form is linked only when a file of that name is in the media library, at a web address or a path here.
+  blankFormUrl: m.blankForm ? linkableFile(ctx.blankForms?.get(m.blankForm)) : null,
   when: m.when === undefined || m.when === null ? null : conditionText(m.when, item, ctx.locale, unitNamesIn(ctx.lookup, ctx.locale)),
 });
 

@@ -1,5 +1,6 @@
 // Site templates: Liquid with output escaped, no file system (partials come only from other
 // templates), `raw` refused, and limits on parsing, rendering time and memory.
+import { createHash } from 'node:crypto';
 import { Liquid } from 'liquidjs';
 import { problem, type Problem } from './problems';
 
@@ -57,15 +58,34 @@ export const liquidMessage = (error: unknown): string => {
   return `${message}${where}`;
 };
 
+/** One page to render while checking a template: which page template, with what data, named how. */
+export interface PageCheck {
+  readonly page: string;
+  readonly data: object;
+  /** How a refusal names it when it is not the template itself: `"item-page" for 胶州市 ...`. */
+  readonly label?: string;
+}
+
+/** Renders page `page` of a template set; the service renders off the event loop, with a time budget. */
+export type PageRenderer = (templates: ReadonlyMap<string, string>, page: string, data: object) => Promise<string>;
+
+/** Renders in this thread (tests, and the pure checks): the engine's own render and memory limits apply. */
+export const renderInProcess: PageRenderer = async (templates, page, data) => templateEngine(templates).renderFileSync(page, data) as string;
+
+const asChecks = (pages: readonly PageCheck[] | Readonly<Record<string, object>>): PageCheck[] =>
+  Array.isArray(pages) ? [...(pages as readonly PageCheck[])] : Object.entries(pages as Record<string, object>).map(([page, data]) => ({ page, data }));
+
 /**
  * Problems with a template about to be published: `raw`, then parsing, then rendering every page
- * template against fixture view models with this version in place.
+ * to check (fixture view models, and the service adds the catalog's heaviest real pages) with this
+ * version in place. Rendering stops at the first page that fails: a slow template costs one budget.
  */
 export async function templateProblems(
   key: string,
   body: string,
   published: ReadonlyMap<string, string>,
-  fixtures: Readonly<Record<string, object>>
+  pages: readonly PageCheck[] | Readonly<Record<string, object>>,
+  render: PageRenderer = renderInProcess
 ): Promise<Problem[]> {
   const raw = rawProblems(body);
   if (raw.length > 0) return raw;
@@ -77,14 +97,20 @@ export async function templateProblems(
   } catch (error) {
     return [problem(['body'], `does not parse: ${liquidMessage(error)}`)];
   }
-  const problems: Problem[] = [];
-  const pages = Object.keys(fixtures).filter((page) => templates.has(page));
-  for (const page of pages) {
+  for (const check of asChecks(pages).filter((c) => templates.has(c.page))) {
     try {
-      engine.renderFileSync(page, fixtures[page]);
+      await render(templates, check.page, check.data);
     } catch (error) {
-      problems.push(problem(['body'], `${page === key ? '' : `rendering "${page}" with it: `}${liquidMessage(error)}`));
+      const where = check.page === key && !check.label ? '' : `rendering ${check.label ?? `"${check.page}"`} with it: `;
+      return [problem(['body'], `${where}${liquidMessage(error)}`)];
     }
   }
-  return problems;
+  return [];
+}
+
+/** A template set's id: the hash of its keys and bodies. */
+export function templateSetId(templates: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256');
+  for (const [key, body] of [...templates].sort(([a], [b]) => a.localeCompare(b))) hash.update(key).update('\0').update(body).update('\0');
+  return hash.digest('hex').slice(0, 24);
 }

@@ -1,6 +1,8 @@
 // Who may write which linkage record: the decision behind the document-service guard. Membership
 // gives the scope (which units), the role gives the capability (what may be done).
-import type { LinkageRecordKind } from './linkage-roles';
+import { ALLOW, denials, type Decision, type UnitLabel } from './denials';
+
+export type { Decision, UnitLabel } from './denials';
 
 export interface Actor {
   readonly email: string;
@@ -16,24 +18,6 @@ export interface Actor {
 
 export type GuideAction = 'create' | 'update' | 'clone' | 'delete' | 'publish' | 'unpublish' | 'discardDraft';
 
-export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly reason: string };
-
-const ALLOW: Decision = { allowed: true };
-const deny = (reason: string): Decision => ({ allowed: false, reason });
-
-/** A unit named for a message: `市北区 (370203000000)`, or the bare code when unknown. */
-export type UnitLabel = (code: string) => string;
-
-const VERB: Readonly<Record<GuideAction, string>> = {
-  create: 'create',
-  update: 'edit',
-  clone: 'copy',
-  delete: 'delete',
-  publish: 'publish',
-  unpublish: 'unpublish',
-  discardDraft: 'discard the draft of',
-};
-
 /**
  * A write on a guide: allowed when the guide's stored owner and its written owner are both in the
  * actor's scope; only a city manager (or a super admin) may change the owner.
@@ -46,33 +30,57 @@ export function guideWriteDecision(
   label: UnitLabel
 ): Decision {
   if (actor.isSuperAdmin || actor.isCityManager) return ALLOW;
-  const verb = VERB[action];
   const target = storedUnitCode ?? writtenUnitCode;
-  const whose = target ? `the guide of ${label(target)}` : 'a guide';
-  if (!actor.mayWriteGuides) {
-    return deny(`your roles (${actor.roleNames.join(', ') || 'none'}) do not let you ${verb} guides; you may not ${verb} ${whose}`);
-  }
-  if (actor.scope.size === 0) {
-    return deny(`${actor.email} belongs to no unit, so may not ${verb} ${whose}; ask a city manager for a membership`);
-  }
-  const mine = [...actor.scope].map(label).join(', ');
-  if (storedUnitCode !== null && !actor.scope.has(storedUnitCode)) {
-    return deny(`the guide belongs to ${label(storedUnitCode)}, which is outside your units (${mine}); you may not ${verb} it`);
-  }
-  if (writtenUnitCode !== null && storedUnitCode !== null && writtenUnitCode !== storedUnitCode) {
-    return deny(`moving a guide from ${label(storedUnitCode)} to ${label(writtenUnitCode)} changes its owner, which only a city manager may do`);
-  }
-  if (writtenUnitCode !== null && !actor.scope.has(writtenUnitCode)) {
-    return deny(`${label(writtenUnitCode)} is outside your units (${mine}); you may not ${verb} its guides`);
-  }
-  if (storedUnitCode === null && writtenUnitCode === null) {
-    return deny(`a guide must name its owning unit (unitCode), one of your units (${mine})`);
-  }
+  if (!actor.mayWriteGuides) return denials.guideRolesLack(actor, action, target, label);
+  if (actor.scope.size === 0) return denials.noMembership(actor, action, target, label);
+  if (storedUnitCode !== null && !actor.scope.has(storedUnitCode)) return denials.guidesOutside(actor, action, [storedUnitCode], label);
+  if (writtenUnitCode !== null && storedUnitCode !== null && writtenUnitCode !== storedUnitCode) return denials.ownerChange(storedUnitCode, writtenUnitCode, label);
+  if (writtenUnitCode !== null && !actor.scope.has(writtenUnitCode)) return denials.writtenOutside(actor, action, writtenUnitCode, label);
+  if (storedUnitCode === null && writtenUnitCode === null) return denials.noOwnerNamed(actor, label);
   return ALLOW;
 }
 
-/** A write on any other linkage record: city managers and super admins only. */
-export function recordWriteDecision(actor: Actor, kind: LinkageRecordKind): Decision {
+/**
+ * A bulk action on guides (the Content Manager's bulk publish, unpublish, delete): allowed when
+ * every guide's owner is in scope; a refusal names the units outside it.
+ */
+export function bulkGuideDecision(actor: Actor, action: GuideAction, owners: readonly string[], label: UnitLabel): Decision {
   if (actor.isSuperAdmin || actor.isCityManager) return ALLOW;
-  return deny(`only a city manager may change ${kind}s; your roles (${actor.roleNames.join(', ') || 'none'}) do not let ${actor.email} do it`);
+  const distinct = [...new Set(owners)].sort();
+  if (!actor.mayWriteGuides) return denials.guideRolesLack(actor, action, distinct.length === 1 ? distinct[0] : null, label);
+  if (actor.scope.size === 0) return denials.noMembership(actor, action, distinct.length === 1 ? distinct[0] : null, label);
+  const outside = distinct.filter((code) => !actor.scope.has(code));
+  return outside.length > 0 ? denials.guidesOutside(actor, action, outside, label) : ALLOW;
+}
+
+const APPEND_ONLY = 'plugin::linkage.audit-entry';
+const REVIEW = 'plugin::linkage.review';
+const DERIVED = ['plugin::linkage.change', 'plugin::linkage.expected-handler', 'plugin::linkage.guide-fact'];
+
+/**
+ * A write on any other linkage record (named by its uid): city managers and super admins only; the
+ * audit trail is append-only and reviews are never changed, whoever asks, and the plugin's derived
+ * tables are written by the plugin alone.
+ */
+export function recordWriteDecision(actor: Actor, uid: string, action: GuideAction | 'read' = 'update'): Decision {
+  if (uid === APPEND_ONLY) return denials.auditAppendOnly(action === 'discardDraft' ? action : action === 'read' ? 'update' : action);
+  if (uid === REVIEW && action !== 'create') return denials.reviewsImmutable(action);
+  if (DERIVED.includes(uid)) return denials.derivedRecords(uid);
+  if (actor.isSuperAdmin || actor.isCityManager) return ALLOW;
+  return denials.cityManagersOnly(actor, uid);
+}
+
+/**
+ * Reading guides (or acting on them, `action`): `unreadableOwners` are the owners of the guides that
+ * the actor's read permission, conditions included, does not reach.
+ */
+export function guideReadDecision(actor: Actor, action: GuideAction | 'read', mayReadType: boolean, unreadableOwners: readonly string[], label: UnitLabel): Decision {
+  if (actor.isSuperAdmin) return ALLOW;
+  const owners = [...new Set(unreadableOwners)].sort();
+  const single = owners.length === 1 ? owners[0] : null;
+  if (!mayReadType) return denials.guideRolesLack(actor, 'read', single, label);
+  if (owners.length === 0) return ALLOW;
+  // Reading, an editor with no membership is told whose the guide is, as any other editor.
+  if (actor.scope.size === 0 && action !== 'read') return denials.noMembership(actor, action, single, label);
+  return denials.guidesOutside(actor, action, owners, label);
 }

@@ -1,7 +1,10 @@
-// Route policy: the admin user's roles must give this plugin action. Unlike admin::hasPermissions,
-// a refusal says which permission is missing instead of a bare "Policy Failed".
+// Route policy: the admin user's roles must give this plugin action (and, for a route that shows
+// records of a type, the Content Manager's read permission on it). Unlike admin::hasPermissions, a
+// refusal says which permission is missing, in the admin's language, instead of a bare "Policy Failed".
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import type { AdminText } from '../domain/admin-language';
+import { denials } from '../domain/denials';
+import { enforce } from '../access/refusal';
 
 interface PolicyContext {
   state: { user?: { email?: string }; userAbility?: { can(action: string, subject?: string): boolean } };
@@ -10,14 +13,21 @@ interface PolicyContext {
 export interface HasActionConfig {
   action: string;
   /** What the action allows, for the message: "manage memberships". */
-  does: string;
-  /** The content type the action is on, for Content Manager actions (`plugin::linkage.item`). */
-  subject?: string;
+  does: AdminText;
+  /** A content type whose records the route shows: its Content Manager read permission is needed too. */
+  reads?: string;
+  /** A content type whose unsaved form the route works on: its Content Manager update permission is needed too. */
+  edits?: string;
 }
 
-export default (policyContext: PolicyContext, config: HasActionConfig, _context: { strapi: Core.Strapi }) => {
-  if (policyContext.state.userAbility?.can(config.action, config.subject)) return true;
-  throw new errors.PolicyError(
-    `${policyContext.state.user?.email ?? 'you'} may not ${config.does}: that needs the permission ${config.action}, which none of your roles gives`
-  );
+export const CM_UPDATE = 'plugin::content-manager.explorer.update';
+
+export const CM_READ = 'plugin::content-manager.explorer.read';
+
+export default (policyContext: PolicyContext, config: HasActionConfig, { strapi }: { strapi: Core.Strapi }) => {
+  const { user, userAbility } = policyContext.state;
+  if (!userAbility?.can(config.action)) enforce(strapi, denials.missingAction(user?.email, config.action, config.does));
+  if (config.reads && !userAbility?.can(CM_READ, config.reads)) enforce(strapi, denials.missingRead(user?.email, config.reads));
+  if (config.edits && !userAbility?.can(CM_UPDATE, config.edits)) enforce(strapi, denials.missingEdit(user?.email, config.edits));
+  return true;
 };

@@ -4,6 +4,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { currentActor, type RequestActor } from '../access/actor';
+import { enforce } from '../access/refusal';
+import { denials } from '../domain/denials';
 import { unitLabels } from '../access/write-guard';
 import type { CatalogGuide, LocalizedText } from '../domain/catalog-format';
 import { guideKey } from '../domain/catalog-format';
@@ -278,8 +280,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = (await store().guides({ documentId })) as GuideRows;
       const owner = (rows.find((r) => r.publishedAt === null) ?? rows[0])?.unitCode ?? null;
       if (owner !== null) {
-        const decision = reviewReadDecision(actor, 'guide', owner, await unitLabels(strapi, [owner]), 'its completeness and review dates');
-        if (!decision.allowed) throw new errors.PolicyError(decision.reason);
+        enforce(strapi, reviewReadDecision(actor, 'guide', owner, await unitLabels(strapi, [owner]), { en: 'its completeness and review dates', 'zh-Hans': '完整性和审核日期' }));
       }
       const [view] = await assuranceOf(rows, await published().snapshot(), asOf);
       return view ?? null;
@@ -294,7 +295,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const everyUnit = actor.isSuperAdmin || actor.isCityManager;
       let units: string[] | null = everyUnit ? null : [...actor.scope].sort();
       if (typeof query.unitCode === 'string' && query.unitCode !== '') {
-        if (!everyUnit && !actor.scope.has(query.unitCode)) throw new errors.PolicyError(`${query.unitCode} is outside your units (${[...actor.scope].join(', ') || 'none'})`);
+        if (!everyUnit && !actor.scope.has(query.unitCode)) enforce(strapi, denials.unitOutside(actor, query.unitCode, await unitLabels(strapi, [query.unitCode, ...actor.scope])));
         units = [query.unitCode];
       }
       const page = pageNumber(query.page, 1, Number.MAX_SAFE_INTEGER);
@@ -356,6 +357,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (problems.length > 0) throw validationError(problems);
       const { itemCode, stageKey, unitCode } = input as { itemCode: string; stageKey: string; unitCode: string };
       const snapshot = await published().snapshot();
+      // Each field on its own first, so that a refusal names the one that is wrong.
+      if (!snapshot.items.has(itemCode)) throw validationError([problem(['itemCode'], `no published item has the code ${itemCode}`)]);
+      if (!snapshot.units.has(unitCode)) throw validationError([problem(['unitCode'], `no unit has the code ${unitCode}`)]);
       const match = (expectedByUnit(snapshot).get(unitCode) ?? []).find((g) => g.itemCode === itemCode && g.stageKey === stageKey);
       if (!match) {
         throw validationError([problem(['stageKey'], `no published item routes stage "${stageKey}" of ${itemCode} to unit ${unitCode}; only expected guides are created here`)]);

@@ -10,7 +10,7 @@
 // datetimes as `timestamp without time zone`, which the driver reads back in the reading process's
 // time zone, so a verifier started with another TZ would find every hash broken.
 import type { Core } from '@strapi/strapi';
-import { chainEntry, chainReport, chainVerifier, type AuditField, type ChainedEntry, type ChainReport } from '../domain/audit-chain';
+import { auditKey, chainEntry, chainReport, chainVerifier, type AuditField, type AuditKey, type ChainedEntry, type ChainReport } from '../domain/audit-chain';
 import { AUDIT_ENTRY } from '../uids';
 
 export type AuditAction =
@@ -102,6 +102,7 @@ function toEntry(row: AuditRow): ChainedEntry {
     fields,
     prevHash: row.prevHash ?? null,
     hash: row.hash,
+    keyId: row.keyId ?? null,
   };
 }
 
@@ -112,6 +113,9 @@ interface TransactionState {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  // The signing key and the older keys that verify entries written before a rotation (config.ts checks them at boot).
+  const signing = (): AuditKey => auditKey(strapi.config.get('plugin::linkage.auditKey') as string);
+  const verifying = (): AuditKey[] => [signing(), ...((strapi.config.get('plugin::linkage.auditPreviousKeys', []) as string[]) ?? []).map(auditKey)];
   // Keyed by the transaction object, which Strapi hands to every nested transaction() it joins.
   const states = new WeakMap<object, TransactionState>();
   const stateOf = (trx: object): TransactionState => {
@@ -181,7 +185,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             subjectKey: input.subjectKey ?? null,
             subjectLocale: input.subjectLocale ?? null,
             fields: [...(input.fields ?? [])],
-          });
+          }, signing());
           // createMany: one INSERT, without create()'s read back of the row.
           await query().createMany({ data: [{ ...entry, fields: [...entry.fields] }] as never });
           // The lock (or SQLite's single writer) keeps others out until commit: the head stays ours.
@@ -215,7 +219,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Walks the whole chain in order of seq, a page at a time, and reports the first broken link. */
     async verify(options: VerifyOptions = {}): Promise<ChainReport> {
       const pageSize = options.pageSize ?? VERIFY_PAGE;
-      const verifier = chainVerifier();
+      const verifier = chainVerifier(verifying());
       // Keyset paging on (seq, id): constant cost per page, and a duplicated seq is still read.
       let after: { seq: number; id: number } | null = null;
       for (;;) {

@@ -15,7 +15,7 @@ import { problem, type Problem } from '../domain/problems';
 import { ruleProblems, type RuleDraft } from '../domain/responsibility-rules';
 import { indexUnits, unitProblems, type UnitDraft, type UnitFacts } from '../domain/unit-tree';
 import { DEPARTMENT, GUIDE, GUIDE_SPEC, ITEM, MEMBERSHIP, RESPONSIBILITY_RULE, SITE_TEMPLATE, UNIT, type LinkageUid } from '../uids';
-import { templateProblems } from '../domain/templates';
+import { templateProblems, type PageCheck, type PageRenderer } from '../domain/templates';
 import { fixturePages } from '../site-templates/fixtures';
 import { POPULATE } from './store';
 
@@ -301,7 +301,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return guideSpecProblems(params.data?.required);
   }
 
-  /** A template is checked when published: no `raw`, it parses, and every page renders the fixtures with it. */
+  /**
+   * A template is checked when published: no `raw`, it parses, and every page renders with it, in
+   * the render threads within the page budget: the fixtures, then the catalog's heaviest real pages
+   * per level. The first failure stops the check, so a slow template costs one budget.
+   */
   async function templateWrite(action: WriteAction, params: WriteParams): Promise<Problem[]> {
     const publishing = action === 'publish' || ((action === 'create' || action === 'update') && params.status === 'published');
     if (action === 'delete') return [];
@@ -319,7 +323,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (typeof candidate.body !== 'string' || candidate.body.trim() === '') return [problem(['body'], 'is required: the Liquid template')];
     const others = (await db(SITE_TEMPLATE).findMany({ where: { publishedAt: { $notNull: true } }, select: ['key', 'body', 'documentId'] })) as Array<{ key: string; body: string; documentId: string }>;
     const published = new Map(others.filter((t) => t.documentId !== params.documentId).map((t) => [t.key, t.body]));
-    return templateProblems(candidate.key as string, candidate.body, published, fixturePages());
+    const sites = strapi.plugin('linkage').service('sites') as { heavyPageChecks(): Promise<PageCheck[]> };
+    const renderer = strapi.plugin('linkage').service('renderer') as { render: PageRenderer };
+    const pages: PageCheck[] = [...Object.entries(fixturePages()).map(([page, data]) => ({ page, data })), ...(await sites.heavyPageChecks())];
+    return templateProblems(candidate.key as string, candidate.body, published, pages, renderer.render);
   }
 
   const CHECKS: Partial<Record<LinkageUid, (action: WriteAction, params: WriteParams, locale: string) => Promise<Problem[]>>> = {

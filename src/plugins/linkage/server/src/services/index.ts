@@ -13,6 +13,7 @@ import navigator from './navigator';
 import ownershipReport from './ownership-report';
 import published from './published';
 import renderCache from './render-cache';
+import renderer from './renderer';
 import reviews from './reviews';
 import sites from './sites';
 import store from './store';
@@ -34,6 +35,7 @@ export default {
   published,
   reviews,
   'render-cache': renderCache,
+  renderer,
   sites,
   store,
 };

@@ -102,7 +102,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const [membership] = candidates;
       if (!membership) {
         throw new errors.NotFoundError(
-          match.documentId ? `No membership ${match.documentId}` : `${match.email ?? '(no email)'} is not a member of ${match.unitCode ?? '(no unit)'}`
+          match.documentId ? `No membership has the documentId ${match.documentId}` : `${match.email ?? '(no email)'} is not a member of ${match.unitCode ?? '(no unit)'}`,
+          { parameter: match.documentId ? 'documentId' : 'unitCode' }
         );
       }
       await strapi.documents(MEMBERSHIP).delete({ documentId: membership.documentId });

@@ -60,7 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   function itemBySlug(snapshot: Snapshot, slug: string): CatalogItem {
     const code = snapshot.slugs.get(slug);
     const item = code ? snapshot.items.get(code) : undefined;
-    if (!item) throw new errors.NotFoundError(`No published linked item has the slug "${slug}"`);
+    if (!item) throw new errors.NotFoundError(`No published linked item has the slug "${slug}"`, { parameter: 'slug' });
     return item;
   }
 

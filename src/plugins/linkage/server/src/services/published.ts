@@ -7,6 +7,8 @@ import { guideKey } from '../domain/catalog-format';
 import { departmentFromRows, guideFromRows, itemFromRows, unitFromRows, type GuideRow } from '../domain/catalog-records';
 import { departmentsByUnitKind, type DepartmentsByUnitKind } from '../domain/handlers';
 import { indexUnits, type UnitIndex } from '../domain/unit-tree';
+import { templateSetId } from '../domain/templates';
+import { DEFAULT_TEMPLATES } from '../site-templates/defaults';
 import { CHANGE, GUIDE, SITE_TEMPLATE } from '../uids';
 import { byDocument, type Stored } from './store';
 
@@ -27,8 +29,34 @@ export interface Snapshot {
   readonly spec: readonly string[];
   /** Published site templates by key. */
   readonly templates: ReadonlyMap<string, { body: string; styles: string; version: number }>;
+  /** The published templates' bodies, and their set's id. */
+  readonly templateSet: TemplateSet;
+  /**
+   * What a page falls back to when the published templates fail on it at request time: the sets
+   * published before (newest first), then the plugin's own defaults.
+   */
+  readonly fallbackSets: readonly TemplateSet[];
   space(itemCode: string): AnswerSpace;
 }
+
+export interface TemplateSet {
+  readonly id: string;
+  readonly bodies: ReadonlyMap<string, string>;
+}
+
+/** The published template sets kept for falling back to (plugin store), newest first. */
+const RELEASES_KEY = 'template-releases';
+const RELEASES_KEPT = 5;
+
+interface Release {
+  id: string;
+  bodies: Record<string, string>;
+}
+
+const DEFAULT_SET: TemplateSet = (() => {
+  const bodies = new Map(Object.entries(DEFAULT_TEMPLATES).map(([key, t]) => [key, t.body]));
+  return { id: `defaults-${templateSetId(bodies)}`, bodies };
+})();
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let generation = 0;
@@ -78,6 +106,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const row of rows) if (row.slug) slugs.set(row.slug, item.code);
     }
     const unitIndex = indexUnits([...units.values()].map((u) => ({ code: u.code, level: u.level, kind: u.kind, parentCode: u.parent })));
+    const { templateSet, fallbackSets } = await templateSets(new Map(templateRows.map((t) => [t.key, t.body])));
     const spaces = new Map<string, AnswerSpace>();
     return {
       generation: forGeneration,
@@ -90,6 +119,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       slugs,
       spec: spec?.required ?? [],
       templates: new Map(templateRows.map((t) => [t.key, { body: t.body, styles: t.styles ?? '', version: t.version ?? 1 }])),
+      templateSet,
+      fallbackSets,
       space(itemCode) {
         let space = spaces.get(itemCode);
         if (!space) {
@@ -99,6 +130,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return space;
       },
     };
+  }
+
+  /**
+   * The published set, recorded as the newest release when it is new (it passed the checks when
+   * it was published), and the earlier releases and the defaults to fall back to.
+   */
+  async function templateSets(bodies: Map<string, string>): Promise<{ templateSet: TemplateSet; fallbackSets: TemplateSet[] }> {
+    const templateSet: TemplateSet = { id: templateSetId(bodies), bodies };
+    const store = strapi.store({ type: 'plugin', name: 'linkage' });
+    const releases = ((await store.get({ key: RELEASES_KEY })) as Release[] | null) ?? [];
+    if (bodies.size > 0 && releases[0]?.id !== templateSet.id) {
+      const kept = [{ id: templateSet.id, bodies: Object.fromEntries(bodies) }, ...releases.filter((r) => r.id !== templateSet.id)].slice(0, RELEASES_KEPT);
+      await store.set({ key: RELEASES_KEY, value: kept });
+    }
+    const earlier = releases.filter((r) => r.id !== templateSet.id).map((r): TemplateSet => ({ id: r.id, bodies: new Map(Object.entries(r.bodies)) }));
+    return { templateSet, fallbackSets: [...earlier, DEFAULT_SET] };
   }
 
   return {
@@ -162,6 +209,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
+type Knex = Core.Strapi['db']['connection'];
+
+/**
+ * Runs a knex read in the caller's transaction when there is one (a template's publish check reads
+ * pages inside the write's transaction; SQLite has one connection), else on the pool.
+ */
+export const inReadContext = <T>(strapi: Core.Strapi, work: (knex: Knex) => Promise<T>): Promise<T> =>
+  strapi.db.inTransaction() ? (strapi.db.transaction(({ trx }) => work(trx as unknown as Knex)) as unknown as Promise<T>) : work(strapi.db.connection);
+
 /**
  * Loads guides' materials and time limits driven by the guides' ids. Strapi's populate joins from
  * the component tables outward, which scans every component once the catalog is large (about 100 ms
@@ -177,12 +233,13 @@ async function attachComponents(strapi: Core.Strapi, rows: Array<Stored<GuideRow
       .filter(([, a]) => (a as { columnName?: string }).columnName)
       .map(([name, a]) => [name, (a as { columnName: string }).columnName] as const);
     const found = ids.length
-      ? ((await strapi.db
-          .connection(join.name)
+      ? ((await inReadContext(strapi, async (knex) =>
+          knex(join.name)
           .join(meta.tableName, `${meta.tableName}.id`, `${join.name}.${join.inverseJoinColumn.name}`)
           .whereIn(`${join.name}.${join.joinColumn.name}`, ids)
           .orderBy(`${join.name}.${join.orderColumnName}`, 'asc')
-          .select([`${join.name}.${join.joinColumn.name} as __entity`, `${join.name}.field as __field`, ...columns.map(([name, column]) => `${meta.tableName}.${column} as ${name}`)])) as Array<Record<string, unknown>>)
+          .select([`${join.name}.${join.joinColumn.name} as __entity`, `${join.name}.field as __field`, ...columns.map(([name, column]) => `${meta.tableName}.${column} as ${name}`)])
+        )) as Array<Record<string, unknown>>)
       : [];
     // The field is tested here, not in SQL: without statistics SQLite would seek on the (barely
     // selective) field index instead of the entity's.

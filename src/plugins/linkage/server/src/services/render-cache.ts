@@ -25,17 +25,33 @@ export const json = (value: unknown): Rendered => rendered(JSON.stringify(value)
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const maxBytes = Number(strapi.config.get('plugin::linkage.cacheBytes', 32 * 1024 * 1024));
   const cache = new LRUCache<string, Rendered>({ maxSize: maxBytes, sizeCalculation: (value, key) => value.body.length + key.length * 2 + 128 });
+  // Renders under way, by key: concurrent misses of one page wait for one render (a slow template's
+  // page requested in a loop costs one render budget, not one per request).
+  const inFlight = new Map<string, Promise<Rendered>>();
   (strapi.plugin('linkage').service('published') as PublishedService).onInvalidate(() => cache.clear());
 
   return {
     stats: () => ({ entries: cache.size, bytes: cache.calculatedSize, maxBytes }),
 
+    /** The cached answer, else one render shared by every request that asks for it meanwhile. */
     async get(key: string, render: () => Promise<Rendered> | Rendered): Promise<Rendered> {
       const hit = cache.get(key);
       if (hit) return hit;
-      const value = await render();
-      cache.set(key, value);
-      return value;
+      const pending = inFlight.get(key);
+      if (pending) return pending;
+      const rendering = (async () => render())().then(
+        (value) => {
+          inFlight.delete(key);
+          cache.set(key, value);
+          return value;
+        },
+        (error: unknown) => {
+          inFlight.delete(key);
+          throw error;
+        }
+      );
+      inFlight.set(key, rendering);
+      return rendering;
     },
   };
 };

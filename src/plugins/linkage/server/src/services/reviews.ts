@@ -8,6 +8,7 @@ import { incompleteReviewProblem } from '../domain/guide-assurance';
 import { problem } from '../domain/problems';
 import { noteProblem, reviewDecision, reviewReadDecision, type ReviewActor, type ReviewSubjectKind } from '../domain/review-access';
 import { currentActor } from '../access/actor';
+import { enforce } from '../access/refusal';
 import { unitLabels } from '../access/write-guard';
 import { validationError } from '../document-service/validation-error';
 import { requestLanguage } from '../request-language';
@@ -63,7 +64,8 @@ const view = (row: ReviewRow): ReviewView => ({
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Drafts first: a guide's owner and key are its draft's (a city manager's move changes the draft). */
   async function subjectOf(uid: string, documentId: string): Promise<ReviewSubject | null> {
-    const kind = KINDS[uid];
+    // Own keys only: "__proto__" or "constructor" are no kind of record.
+    const kind = Object.hasOwn(KINDS, uid) ? KINDS[uid] : undefined;
     if (!kind) return null;
     if (kind === 'guide') {
       const rows = (await strapi.db.query(GUIDE).findMany({ where: { documentId }, select: ['itemCode', 'stageKey', 'unitCode', 'publishedAt'] })) as Array<{
@@ -85,12 +87,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Checks the request's uid and documentId; throws 400 or 404. */
   async function requireSubject(uid: unknown, documentId: unknown): Promise<ReviewSubject> {
-    if (typeof uid !== 'string' || !KINDS[uid]) {
+    if (typeof uid !== 'string' || !Object.hasOwn(KINDS, uid)) {
       throw validationError([problem(['uid'], `must be one of ${Object.keys(KINDS).join(', ')}, got ${JSON.stringify(uid ?? null)}`)]);
     }
     if (typeof documentId !== 'string' || documentId === '') throw validationError([problem(['documentId'], 'is required: the documentId of the record reviewed')]);
     const subject = await subjectOf(uid, documentId);
-    if (!subject) throw new errors.NotFoundError(`No ${KINDS[uid]} has the documentId ${documentId}`);
+    if (!subject) throw new errors.NotFoundError(`No ${KINDS[uid]} has the documentId ${documentId}`, { parameter: 'documentId' });
     return subject;
   }
 
@@ -139,7 +141,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const subject = await requireSubject(input.uid, input.documentId);
       const label = await unitLabels(strapi, [subject.unitCode, ...actor.scope]);
       const decision = reviewDecision(actor, subject.kind, subject.kind === 'guide' ? subject.unitCode : null, label);
-      if (!decision.allowed) throw new errors.PolicyError(decision.reason);
+      enforce(strapi, decision);
       // A review vouches for the content: a guide that lacks required fields is completed first.
       if (subject.kind === 'guide') {
         const assurance = await (strapi.plugin('linkage').service('assurance') as AssuranceService).guide(subject.documentId);
@@ -156,7 +158,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const subject = await requireSubject(input.uid, input.documentId);
       const label = await unitLabels(strapi, [subject.unitCode]);
       const decision = reviewReadDecision(actor, subject.kind, subject.kind === 'guide' ? subject.unitCode : null, label);
-      if (!decision.allowed) throw new errors.PolicyError(decision.reason);
+      enforce(strapi, decision);
       const rows = (await strapi.db.query(REVIEW).findMany({
         // Imported reviews name the record by key; every review names it by documentId too.
         where: { subjectUid: subject.uid, $or: [{ subjectDocumentId: subject.documentId }, { subjectKey: subject.key }] },

@@ -4,7 +4,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { parseAnswers } from '../domain/answers';
-import type { CatalogGuide } from '../domain/catalog-format';
+import type { CatalogGuide, CatalogItem, CatalogUnit } from '../domain/catalog-format';
 import { governmentServices, jsonLdScript } from '../domain/government-service';
 import { itemPageUrl, unitPageUrl } from '../domain/links';
 import { pageData } from '../domain/page-data';
@@ -12,16 +12,26 @@ import { problem } from '../domain/problems';
 import { routeItem } from '../domain/routing';
 import { routeView } from '../domain/route-view';
 import { handlesStage, siteIndexView, siteItemView, type SiteContext } from '../domain/site-views';
-import type { Liquid } from 'liquidjs';
-import { templateEngine } from '../domain/templates';
+import { heaviestPages } from '../domain/heaviest-pages';
+import type { PageCheck } from '../domain/templates';
 import { textIn } from '../domain/vocabulary';
 import { validationError } from '../document-service/validation-error';
-import type { Snapshot } from './published';
+import { inReadContext, type Snapshot } from './published';
+import { GUIDE } from '../uids';
 import { json, rendered, type Rendered } from './render-cache';
 
 type PublishedService = ReturnType<typeof import('./published').default>;
 type NavigatorService = ReturnType<typeof import('./navigator').default>;
 type RenderCacheService = ReturnType<typeof import('./render-cache').default>;
+type RendererService = ReturnType<typeof import('./renderer').default>;
+
+/** A page whose templates, the fallbacks included, all fail: answered 503 with a plain page. */
+export class PageUnavailable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PageUnavailable';
+  }
+}
 
 export const STYLESHEET_PATH = '/sites/assets/site.css';
 
@@ -31,10 +41,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const published = () => strapi.plugin('linkage').service('published') as PublishedService;
   const navigator = () => strapi.plugin('linkage').service('navigator') as NavigatorService;
   const cache = () => strapi.plugin('linkage').service('render-cache') as RenderCacheService;
+  const renderer = () => strapi.plugin('linkage').service('renderer') as RendererService;
 
   function unitOf(snapshot: Snapshot, unitCode: string) {
     const unit = snapshot.units.get(unitCode);
-    if (!unit) throw new errors.NotFoundError(`No unit has the code ${unitCode}`);
+    if (!unit) throw new errors.NotFoundError(`No unit has the code ${unitCode}`, { parameter: 'unitCode' });
     return unit;
   }
 
@@ -75,24 +86,111 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { item, view: siteItemView(unitCode, item, context(snapshot, locale, await blankForms(guides.values())), guides) };
   }
 
-  // One engine per published snapshot, so each template is parsed once, not on every page.
-  const engines = new WeakMap<Snapshot, Liquid>();
-  const engineOf = (snapshot: Snapshot): Liquid => {
-    let engine = engines.get(snapshot);
-    if (!engine) {
-      engine = templateEngine(new Map([...snapshot.templates].map(([key, t]) => [key, t.body])));
-      engines.set(snapshot, engine);
-    }
-    return engine;
+  // Page templates that failed with the published set, per snapshot: their pages go straight to
+  // the fallback until the templates change (a new snapshot), and each failure is logged once.
+  const failures = new WeakMap<Snapshot, Map<string, string>>();
+  const failuresOf = (snapshot: Snapshot) => {
+    let failed = failures.get(snapshot);
+    if (!failed) failures.set(snapshot, (failed = new Map()));
+    return failed;
   };
 
-  // Rendered synchronously: no filter or tag waits on anything, and a promise per node is what
-  // made rendering slow (every promise pays for Strapi's async context tracking).
-  async function renderPage(snapshot: Snapshot, template: string, data: Record<string, unknown>, jsonLd: object[] = []): Promise<string> {
+  /**
+   * Renders off the event loop within the page budget (services/renderer.ts). A template that
+   * fails on this page never reaches a reader: the page is rendered with the last good published
+   * set instead (then the plugin's defaults), and the rendered page is cached as any other.
+   */
+  async function renderPage(snapshot: Snapshot, template: string, data: Record<string, unknown>, where: string, jsonLd: object[] = []): Promise<string> {
     if (!snapshot.templates.has(template)) throw new errors.NotFoundError(`The site template "${template}" is not published`);
-    const html = engineOf(snapshot).renderFileSync(template, data) as string;
+    const failed = failuresOf(snapshot);
+    const sets = [snapshot.templateSet, ...snapshot.fallbackSets].filter((set) => set.bodies.has(template));
+    let html: string | null = null;
+    for (const set of sets) {
+      // Checked at each attempt: another page may have found the published set failing meanwhile.
+      if (set === snapshot.templateSet && failed.has(template)) continue;
+      try {
+        html = await renderer().render(set.bodies, template, data);
+        break;
+      } catch (error) {
+        const reason = (error as Error).message;
+        if (set === snapshot.templateSet) {
+          failed.set(template, reason);
+          strapi.log.error(
+            `[linkage] The published site templates failed to render "${template}" for ${where}: ${reason}. Its pages are served with the last good published templates until the templates change.`
+          );
+        } else {
+          strapi.log.warn(`[linkage] The earlier template set ${set.id} failed to render "${template}" for ${where} too: ${reason}`);
+        }
+      }
+    }
+    if (html === null) throw new PageUnavailable(`The page ${where} cannot be shown now: its templates fail (see the server log)`);
     return jsonLd.length > 0 ? html.replace('</head>', `${jsonLdScript(jsonLd)}\n</head>`) : html;
   }
+
+  /**
+   * The catalog's heaviest real pages per level (domain/heaviest-pages.ts), as page checks for a
+   * template about to be published, in the default locale.
+   */
+  async function heavyPageChecks(): Promise<PageCheck[]> {
+    const snapshot = await published().snapshot();
+    if (snapshot.units.size === 0) return [];
+    const locale = snapshot.locales[0] ?? 'zh-Hans';
+    const meta = strapi.db.metadata.get(GUIDE);
+    const column = (field: string) => (meta.attributes[field] as unknown as { columnName: string }).columnName;
+    // In the caller's transaction when there is one (a template's publish): SQLite has one connection.
+    const counts = (await inReadContext(strapi, async (knex) =>
+      knex(meta.tableName)
+        .select({ unitCode: column('unitCode'), itemCode: column('itemCode') })
+        .count({ guides: '*' })
+        .whereNotNull(column('publishedAt'))
+        .where(column('locale'), locale)
+        .groupBy(column('unitCode'), column('itemCode'))
+    )) as Array<{ unitCode: string; itemCode: string; guides: string | number }>;
+    const unitsAt = (level: string) => [...snapshot.units.values()].filter((u) => u.level === level).length;
+    const itemLoads = [...snapshot.items.values()].map((item) => ({
+      code: item.code,
+      weight:
+        item.stages.length +
+        item.questions.reduce((sum, q) => sum + (q.type === 'unit' ? unitsAt(q.answerLevel ?? 'community') : q.type === 'choice' ? (q.options ?? []).length : 2), 0),
+    }));
+    const pages = heaviestPages(
+      [...snapshot.units.values()].map((u) => ({ code: u.code, level: u.level })),
+      counts.filter((c) => snapshot.items.has(c.itemCode)).map((c) => ({ unitCode: c.unitCode, itemCode: c.itemCode, guides: Number(c.guides) })),
+      itemLoads
+    );
+    const checks: PageCheck[] = [];
+    for (const page of pages) {
+      const unit = snapshot.units.get(page.unitCode) as CatalogUnit;
+      const name = `${textIn(unit.name, locale)} (${unit.code})`;
+      if (page.kind === 'index') {
+        const view = await indexView(snapshot, page.unitCode, locale);
+        checks.push({ page: 'site-index', label: `"site-index" for ${name}`, data: pageData(frame(snapshot, locale, view.site.unit.name, view.site.url), view) });
+        continue;
+      }
+      const item = snapshot.items.get(page.itemCode) as CatalogItem;
+      const slug = item.slug ?? item.code;
+      const { view } = await itemView(snapshot, page.unitCode, slug, locale);
+      if (page.kind === 'item') {
+        checks.push({ page: 'item-page', label: `"item-page" for ${name}, ${slug}`, data: pageData(frame(snapshot, locale, view.item.title, view.item.url), view) });
+        continue;
+      }
+      const space = snapshot.space(item.code);
+      const route = routeView({
+        space,
+        answers: {},
+        route: routeItem(space, {}, snapshot.departmentsByUnitKind),
+        guides: new Map(),
+        lookup: navigator().lookup(snapshot),
+        spec: snapshot.spec,
+        locales: snapshot.locales,
+        locale,
+        links: navigator().links(snapshot),
+      });
+      checks.push({ page: 'route-result', label: `"route-result" for ${name}, ${slug}`, data: pageData(frame(snapshot, locale, view.item.title, `${view.item.url}/route`), { ...view, route }, {}) });
+    }
+    return checks;
+  }
+
 
   // The stylesheet's address changes with its content only, so pages' ETags do too.
   const frame = (snapshot: Snapshot, locale: string, title: string, url: string) => ({
@@ -134,7 +232,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const snapshot = await published().snapshot();
       return cache().get(`${snapshot.generation}|page|${unitCode}|${locale}`, async () => {
         const view = await indexView(snapshot, unitCode, locale);
-        return html(await renderPage(snapshot, 'site-index', pageData(frame(snapshot, locale, view.site.unit.name, view.site.url), view)));
+        return html(await renderPage(snapshot, 'site-index', pageData(frame(snapshot, locale, view.site.unit.name, view.site.url), view), `/sites/${unitCode}`));
       });
     },
 
@@ -142,7 +240,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const snapshot = await published().snapshot();
       return cache().get(`${snapshot.generation}|page|${unitCode}|${slug}|${locale}`, async () => {
         const { view } = await itemView(snapshot, unitCode, slug, locale);
-        return html(await renderPage(snapshot, 'item-page', pageData(frame(snapshot, locale, view.item.title, view.item.url), view), governmentServices(view, view.item.url)));
+        return html(
+          await renderPage(snapshot, 'item-page', pageData(frame(snapshot, locale, view.item.title, view.item.url), view), `/sites/${unitCode}/items/${slug}`, governmentServices(view, view.item.url))
+        );
       });
     },
 
@@ -161,7 +261,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const result = routeView({ space, answers, route, guides, lookup: navigator().lookup(snapshot), spec: snapshot.spec, locales: snapshot.locales, locale, links: navigator().links(snapshot) });
         const query = Object.entries(raw).map(([k, v]) => `answers[${encodeURIComponent(k)}]=${encodeURIComponent(String(v))}`).join('&');
         const url = query === '' ? `${view.item.url}/route` : `${view.item.url}/route?${query}`;
-        return html(await renderPage(snapshot, 'route-result', pageData(frame(snapshot, locale, `${view.item.title}`, url), { ...view, route: result }, answers)));
+        return html(await renderPage(snapshot, 'route-result', pageData(frame(snapshot, locale, `${view.item.title}`, url), { ...view, route: result }, answers), `/sites/${unitCode}/items/${slug}/route`));
       });
     },
 
@@ -181,5 +281,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     homeUrl: (snapshot: Snapshot, unitCode: string) => unitPageUrl(unitCode, navigator().links(snapshot)),
+
+    heavyPageChecks,
   };
 };

@@ -1,0 +1,68 @@
+// Renders site pages off the event loop, in a pool of worker threads, each page within a hard
+// wall-clock budget (LINKAGE_RENDER_BUDGET_MS, 1 s by default): a render over it is stopped by
+// terminating its thread, whatever step it is in. Used for the public pages and for the checks
+// before a template is published.
+import os from 'node:os';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import workerpool from 'workerpool';
+import { templateSetId, type PageRenderer } from '../domain/templates';
+import type { RenderTask } from '../site-templates/render-worker';
+
+/** A render that failed: over its budget, or the template's own error. */
+export class RenderFailure extends Error {
+  constructor(
+    message: string,
+    readonly overBudget: boolean
+  ) {
+    super(message);
+    this.name = 'RenderFailure';
+  }
+}
+
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const budgetMs = Number(strapi.config.get('plugin::linkage.renderBudgetMs', 1000));
+  const threads = Number(strapi.config.get('plugin::linkage.renderThreads', 0)) || Math.max(1, Math.min(2, os.cpus().length - 1));
+  let pool: workerpool.Pool | null = null;
+  // Started on first use: a Strapi that renders no page (a command-line tool) starts no thread.
+  const poolOf = (): workerpool.Pool => {
+    pool ??= workerpool.pool(path.join(__dirname, '..', 'site-templates', 'render-worker.js'), {
+      maxWorkers: threads,
+      workerType: 'thread',
+      // A template that builds huge strings or arrays ends its own thread, not the server.
+      workerThreadOpts: { resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 } },
+    });
+    return pool;
+  };
+  const sets = new WeakMap<ReadonlyMap<string, string>, { id: string; entries: Array<[string, string]> }>();
+  const setOf = (templates: ReadonlyMap<string, string>) => {
+    let set = sets.get(templates);
+    if (!set) sets.set(templates, (set = { id: templateSetId(templates), entries: [...templates] }));
+    return set;
+  };
+
+  /** Renders one page; rejects with a RenderFailure. The budget counts from when a thread starts it, not while it waits. */
+  const render: PageRenderer = async (templates, page, data) => {
+    const set = setOf(templates);
+    const task: RenderTask = { setId: set.id, templates: set.entries, page, data };
+    try {
+      return (await poolOf().exec('render', [task]).timeout(budgetMs)) as string;
+    } catch (error) {
+      if (error instanceof workerpool.Promise.TimeoutError) {
+        throw new RenderFailure(`took longer than ${budgetMs} ms to render, the limit for one page (LINKAGE_RENDER_BUDGET_MS)`, true);
+      }
+      const message = (error as Error)?.message ?? String(error);
+      throw new RenderFailure(/Worker terminated|ERR_WORKER_OUT_OF_MEMORY|out of memory/i.test(message) ? `used more memory than a page may (${message})` : message, false);
+    }
+  };
+
+  return {
+    budgetMs,
+    render,
+    async stop(): Promise<void> {
+      if (pool) await pool.terminate(true);
+      pool = null;
+    },
+  };
+};

@@ -1,0 +1,38 @@
+// A render worker thread: renders one page of a template set. Started by services/renderer.ts in a
+// pool; a render over its time budget is stopped by terminating the thread, so no template, however
+// slow any single step is, holds the server's event loop.
+import workerpool from 'workerpool';
+import type { Liquid } from 'liquidjs';
+import { liquidMessage, templateEngine } from '../domain/templates';
+
+export interface RenderTask {
+  /** Names the template set: engines (parsed templates) are kept per set. */
+  readonly setId: string;
+  readonly templates: ReadonlyArray<readonly [string, string]>;
+  readonly page: string;
+  readonly data: object;
+}
+
+const KEPT = 4;
+const engines = new Map<string, Liquid>();
+
+function engineOf(task: RenderTask): Liquid {
+  let engine = engines.get(task.setId);
+  if (!engine) {
+    engine = templateEngine(new Map(task.templates));
+    engines.set(task.setId, engine);
+    if (engines.size > KEPT) engines.delete(engines.keys().next().value as string);
+  }
+  return engine;
+}
+
+function render(task: RenderTask): string {
+  try {
+    return engineOf(task).renderFileSync(task.page, task.data) as string;
+  } catch (error) {
+    // Only the message crosses the thread boundary: said here, with its line.
+    throw new Error(liquidMessage(error));
+  }
+}
+
+workerpool.worker({ render });
