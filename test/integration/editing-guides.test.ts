@@ -130,7 +130,7 @@ describe('what the edit forms offer', () => {
   test.each(['/linkage/editor/units', '/linkage/editor/departments', '/linkage/editor/items', '/linkage/editor/items/QD-SI-001'])('%s refuses an admin whose roles may not read that type', async (path) => {
     const res = await t.http.get(path).set(outsider.auth);
     expect(res.status).toBe(403);
-    expect(res.body.error.message).toMatch(/may not read .*: that needs the permission plugin::content-manager\.explorer\.read/);
+    expect(res.body.error.message).toMatch(/may not choose .* in edit forms: that needs the permission plugin::linkage\.assurance\.read/);
   });
 
   test('an unknown item is a 404', async () => {

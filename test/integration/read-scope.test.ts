@@ -70,6 +70,7 @@ const COVERED: Readonly<Record<string, string>> = {
   'GET /linkage/guides/:documentId/assurance': 'plugin action + the guide read scope',
   'GET /linkage/items/:documentId/checks': 'plugin action items.inspect + item read',
   'GET /linkage/items/:documentId/flowchart': 'plugin action items.inspect + item read',
+  'GET /linkage/editor/items/:code': 'plugin action assurance.read + item read: one item draft\'s questions and stages, for the edit forms',
   'GET /linkage/reviews': 'plugin action + the subject read scope',
   'POST /linkage/reviews': 'plugin action reviews.create + the guide scope',
   'POST /linkage/my-guides/missing': 'plugin action + write guard',
