@@ -52,7 +52,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   }
   await (strapi.plugin('linkage').service('editor-configuration') as { applyOnce(): Promise<boolean> }).applyOnce();
   const seeded = await seedDefaultTemplates(strapi);
-  if (seeded.length > 0) strapi.log.info(`[linkage] Site templates published: ${seeded.join(', ')}`);
+  if (seeded.created.length > 0) strapi.log.info(`[linkage] Site templates published: ${seeded.created.join(', ')}`);
+  if (seeded.upgraded.length > 0) strapi.log.info(`[linkage] Site templates never edited, brought to the current defaults: ${seeded.upgraded.join(', ')}`);
 };
 
 export default bootstrap;

@@ -3,7 +3,8 @@
 // guides in full, and links to the other stages' guides on their owners' sites and back to the city.
 // A unit with no site of its own is served from its nearest ancestor's.
 import { decide, questionOf, variablesOf, type AnswerSpace } from './answer-space';
-import type { CatalogGuide, CatalogItem, CatalogMaterial, CatalogUnit } from './catalog-format';
+import type { Answers } from './answers';
+import type { CatalogGuide, CatalogItem, CatalogMaterial, CatalogStage, CatalogUnit } from './catalog-format';
 import { guideKey, isAnswerHandler, isFixedHandler } from './catalog-format';
 import { handlerDescription, itemSummary, questionView, unitNamesIn, type Lookup } from './catalog-views';
 import { guideStatus } from './completeness';
@@ -94,6 +95,26 @@ function siteFrame(unitCode: string, ctx: SiteContext) {
     locales: ctx.locales,
   };
 }
+
+/**
+ * The stages everyone takes first, once the answers settle them: the stages of the lowest order that
+ * surely apply, when no stage before them may apply too. Before any answer, a first stage for some
+ * applicants only (劳动能力鉴定, for illness retirement) leaves the first step open: none.
+ */
+export function settledFirstSteps(item: CatalogItem, space: AnswerSpace, answers: Answers = {}): CatalogStage[] {
+  const stages = [...item.stages].sort(stageOrder);
+  const decided = stages.map((stage) => ({ stage, applies: decide(stage.appliesWhen, answers, space) }));
+  const firstPossible = decided.find((d) => d.applies !== false);
+  if (!firstPossible) return [];
+  const sameOrder = decided.filter((d) => d.stage.order === firstPossible.stage.order);
+  return sameOrder.every((d) => d.applies !== 'undecided') ? sameOrder.filter((d) => d.applies === true).map((d) => d.stage) : [];
+}
+
+/** A stage's condition as a sentence, and whether it applies to everyone (then pages need not say it). */
+const conditionOf = (stage: CatalogStage, item: CatalogItem, ctx: SiteContext) => ({
+  condition: conditionText(stage.appliesWhen, item, ctx.locale, unitNamesIn(ctx.lookup, ctx.locale)),
+  always: stage.appliesWhen === true,
+});
 
 export function siteIndexView(unitCode: string, ctx: SiteContext, ownGuides: readonly CatalogGuide[]) {
   const unit = ctx.units.get(unitCode) as CatalogUnit;
@@ -189,7 +210,7 @@ export function siteItemView(unitCode: string, item: CatalogItem, ctx: SiteConte
     return d ? { code: d.code, name: textIn(d.name, locale), phone: d.phone ?? null, address: textIn(d.address, locale) || null, hours: textIn(d.hours, locale) || null } : null;
   };
   const ownGuides = own.map((s) => ({
-    stage: { key: s.key, order: s.order, level: s.level, levelName: levelName(s.level, locale), name: textIn(s.name, locale), condition: conditionText(s.appliesWhen, item, locale, unitNamesIn(ctx.lookup, locale)) },
+    stage: { key: s.key, order: s.order, level: s.level, levelName: levelName(s.level, locale), name: textIn(s.name, locale), ...conditionOf(s, item, ctx) },
     anchor: `stage-${s.key}`,
     department: departmentOf(s.key, unitCode),
     guide: guideView(guides.get(guideKey({ item: item.code, stage: s.key, unit: unitCode })), item, ctx),
@@ -205,12 +226,11 @@ export function siteItemView(unitCode: string, item: CatalogItem, ctx: SiteConte
         level: s.level as Level,
         levelName: levelName(s.level, locale),
         name: textIn(s.name, locale),
-        condition: conditionText(s.appliesWhen, item, locale, unitNamesIn(ctx.lookup, locale)),
+        ...conditionOf(s, item, ctx),
         handledBy: handlerDescription(s, item, ctx.lookup, locale),
         links: handlers.map((code) => ({ unit: { code, name: textIn(ctx.units.get(code)?.name, locale) }, url: guidePageUrl(code, slug, s.key, links) })),
       };
     });
-  const firstSteps = stages.filter((s) => s.order === Math.min(...stages.map((x) => x.order)));
   return {
     site: siteFrame(unitCode, ctx),
     isCity,
@@ -238,7 +258,13 @@ export function siteItemView(unitCode: string, item: CatalogItem, ctx: SiteConte
         return { ...view, options: choices, narrowedTo };
       }),
     },
-    firstSteps: firstSteps.map((s) => ({ key: s.key, name: textIn(s.name, locale), condition: conditionText(s.appliesWhen, item, locale, unitNamesIn(ctx.lookup, locale)) })),
+    // Empty until answers settle it: the page then asks for the answers instead.
+    firstSteps: settledFirstSteps(item, ctx.space(item)).map((s) => ({
+      key: s.key,
+      name: textIn(s.name, locale),
+      ...conditionOf(s, item, ctx),
+      handledBy: handlerDescription(s, item, ctx.lookup, locale),
+    })),
     stagesInOrder: stages.map((s) => textIn(s.name, locale)),
     ownGuides,
     otherStages,

@@ -9,6 +9,8 @@ import { governmentServices, jsonLdScript } from '../domain/government-service';
 import { itemPageUrl, unitPageUrl } from '../domain/links';
 import { pageData } from '../domain/page-data';
 import { problem } from '../domain/problems';
+import { refusalPage, type SiteRefusal } from '../domain/refusal-page';
+import { asAdminLanguage } from '../domain/admin-language';
 import { routeItem } from '../domain/routing';
 import { routeView } from '../domain/route-view';
 import { handlesStage, siteIndexView, siteItemView, type SiteContext } from '../domain/site-views';
@@ -24,8 +26,6 @@ type NavigatorService = ReturnType<typeof import('./navigator').default>;
 type RenderCacheService = ReturnType<typeof import('./render-cache').default>;
 
 export const STYLESHEET_PATH = '/sites/assets/site.css';
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const published = () => strapi.plugin('linkage').service('published') as PublishedService;
@@ -153,7 +153,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return cache().get(key, async () => {
         const { item, view } = await itemView(snapshot, unitCode, slug, locale);
         const { answers, problems } = parseAnswers(raw, item, snapshot.unitIndex);
-        if (problems.length > 0) throw validationError(problems.map((p) => problem(['answers', ...p.path], p.message)));
+        // Said in the reader's language: the refusal page lists these sentences.
+        if (problems.length > 0) throw validationError(problems.map((p) => problem(['answers', ...p.path], p.message, p.text)), asAdminLanguage(locale) ?? 'en');
         const space = snapshot.space(item.code);
         const route = routeItem(space, answers, snapshot.departmentsByUnitKind);
         const pairs = route.stages.flatMap(({ stage, handler }) => (handler.kind === 'resolved' ? [{ stageKey: stage.key, unitCode: handler.unitCode }] : []));
@@ -170,14 +171,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return cache().get(`${snapshot.generation}|css`, () => stylesheetOf(snapshot));
     },
 
-    /** A plain page for refusals, outside the templates (they may be what is broken). */
-    errorPage(status: number, message: string, details: string[], locale: string): Rendered {
-      const list = details.length > 0 ? `<ul>${details.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul>` : '';
-      return rendered(
-        `<!doctype html><html lang="${escapeHtml(locale)}"><head><meta charset="utf-8"><title>${status}</title></head><body><main><h1>${status}</h1><p>${escapeHtml(message)}</p>${list}</main></body></html>`,
-        'text/html; charset=utf-8',
-        { status }
-      );
+    /** The code of the published item with this slug, if any. */
+    async itemCodeOf(slug: string): Promise<string | undefined> {
+      return (await published().snapshot()).slugs.get(slug);
+    },
+
+    /** Why a page of a unit's site (of an item, when `slug` is given) is not found. */
+    async missing(unitCode: string, slug?: string): Promise<SiteRefusal> {
+      const snapshot = await published().snapshot();
+      if (!snapshot.units.has(unitCode)) return { kind: 'unknown-unit' };
+      if (slug === undefined) return { kind: 'unknown-page', unitCode };
+      const itemCode = snapshot.slugs.get(slug);
+      return itemCode && snapshot.items.has(itemCode) ? { kind: 'not-handled', unitCode, itemCode } : { kind: 'unknown-item', unitCode };
+    },
+
+    /** The page for a refusal, in the reader's language and the sites' look (never cached). */
+    async refusal(refusal: SiteRefusal, locale: string): Promise<Rendered> {
+      const snapshot = await published().snapshot();
+      const { status, html: body } = refusalPage(refusal, {
+        units: snapshot.units,
+        items: snapshot.items,
+        locale,
+        links: navigator().links(snapshot),
+        stylesheet: `${STYLESHEET_PATH}?v=${stylesheetOf(snapshot).etag.slice(1, 13)}`,
+      });
+      return rendered(body, 'text/html; charset=utf-8', { status });
     },
 
     homeUrl: (snapshot: Snapshot, unitCode: string) => unitPageUrl(unitCode, navigator().links(snapshot)),

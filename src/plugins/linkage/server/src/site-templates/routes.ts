@@ -1,5 +1,6 @@
 // The rendered sites live outside /api: /sites/:unitCode, /sites/:unitCode/items/:slug, its
-// /route (the navigator form's target) and the stylesheet.
+// /route (the navigator form's target) and the stylesheet; any other address under /sites/ is a
+// not-found page in the sites' look (registered last: the router tries routes in order).
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
@@ -18,5 +19,6 @@ export function registerPageRoutes(strapi: Core.Strapi): void {
     route('/sites/:unitCode', 'index'),
     route('/sites/:unitCode/items/:slug', 'item'),
     route('/sites/:unitCode/items/:slug/route', 'route'),
+    route('/sites/(.*)', 'unknown'),
   ]);
 }
