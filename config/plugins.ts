@@ -17,6 +17,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       locales: ['zh-Hans', 'en'],
       // Bytes of rendered public answers kept in memory (least recently used go first).
       cacheBytes: env.int('LINKAGE_CACHE_BYTES', 32 * 1024 * 1024),
+      // Preview links (the admin's preview panel): signed with this secret, valid this long.
+      previewSecret: env('LINKAGE_PREVIEW_SECRET', ''),
+      previewTtlSeconds: env.int('LINKAGE_PREVIEW_TTL_SECONDS', 600),
     },
   },
 });

@@ -18,6 +18,7 @@ const defaults = {
   TRANSFER_TOKEN_SALT: secret(),
   JWT_SECRET: secret(),
   ENCRYPTION_KEY: secret(),
+  LINKAGE_PREVIEW_SECRET: crypto.randomBytes(32).toString('base64url'),
   DATABASE_CLIENT: 'sqlite',
   DATABASE_FILENAME: '.tmp/data.db',
   STRAPI_TELEMETRY_DISABLED: 'true',

@@ -26,6 +26,7 @@ export function applyTestEnv(): void {
     TRANSFER_TOKEN_SALT: secret(),
     JWT_SECRET: secret(),
     ENCRYPTION_KEY: secret(),
+    LINKAGE_PREVIEW_SECRET: crypto.randomBytes(32).toString('base64url'),
     DATABASE_CLIENT: 'sqlite',
     HOST: '127.0.0.1',
     PORT: '0',

@@ -34,6 +34,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   romanizeContentManagerSlugs(strapi);
   setUpRolesAfterAdmin(strapi);
   registerPageRoutes(strapi);
+  // docs/arch/preview-links.md: previews rely on two Strapi internals; without them, no preview link.
+  const previewProblems = (strapi.plugin('linkage').service('preview') as { selfCheck(): string[] }).selfCheck();
+  for (const problem of previewProblems) strapi.log.error(`[linkage] previews are off: ${problem} (docs/arch/preview-links.md)`);
   // A blank form uploaded to the media library is linked from the guides that name it.
   strapi.db.lifecycles.subscribe({
     models: ['plugin::upload.file'],

@@ -17,8 +17,8 @@ export type SiteRefusal =
   | { readonly kind: 'bad-answers'; readonly unitCode: string; readonly itemCode: string; readonly problems: readonly string[] }
   | { readonly kind: 'unavailable'; readonly unitCode?: string }
   | { readonly kind: 'preview-expired' | 'preview-invalid' | 'preview-gone' | 'preview-other-language' }
-  /** A draft that would not appear on the site, and why. */
-  | { readonly kind: 'preview-not-shown'; readonly reason: 'item-unpublished' | 'not-handled' | 'broken'; readonly unitCode?: string };
+  /** A draft that would not appear on the site, and why (`detail`: what broke, for the editor). */
+  | { readonly kind: 'preview-not-shown'; readonly reason: 'item-unpublished' | 'not-handled' | 'broken'; readonly unitCode?: string; readonly detail?: string };
 
 export interface RefusalContext {
   readonly units: ReadonlyMap<string, CatalogUnit>;
@@ -115,6 +115,7 @@ export function refusalPage(refusal: SiteRefusal, ctx: RefusalContext): RefusalP
     case 'preview-not-shown':
       message = t.previewNotShown;
       details = [refusal.reason === 'item-unpublished' ? t.previewItemUnpublished : refusal.reason === 'not-handled' ? fill(t.previewNotHandled, { unit: unit ? unitName(unit) : '' }) : t.previewBroken];
+      if (refusal.detail) details = [...details, refusal.detail];
       break;
   }
   // The reader can always go on from the site's home page, and from the city's.

@@ -49,7 +49,7 @@ export function stageHandlers(item: CatalogItem, stageKey: string, unitCode: str
 
 /** True when this unit handles some stage of the item for some answer. */
 export function handlesStage(item: CatalogItem, unitCode: string, ctx: SiteContext): boolean {
-  return item.stages.some((stage) => ownStage(item, stage.key, unitCode, ctx));
+  return item.stages.some((stage) => ownsStage(item, stage.key, unitCode, ctx));
 }
 
 /**
@@ -57,7 +57,7 @@ export function handlesStage(item: CatalogItem, unitCode: string, ctx: SiteConte
  * applies to someone it handles for (胶州市, a county-level city, never approves a normal
  * retirement alone, so that stage is not its own).
  */
-const ownStage = (item: CatalogItem, stageKey: string, unitCode: string, ctx: SiteContext): boolean => {
+export const ownsStage = (item: CatalogItem, stageKey: string, unitCode: string, ctx: SiteContext): boolean => {
   const stage = item.stages.find((s) => s.key === stageKey);
   const unit = ctx.unitIndex.get(unitCode);
   if (!stage || !unit || stage.level !== unit.level) return false;
@@ -126,7 +126,7 @@ export function siteIndexView(unitCode: string, ctx: SiteContext, ownGuides: rea
       const summary = itemSummary(item, ctx.locale, ctx.links);
       const stages = [...item.stages]
         .sort(stageOrder)
-        .filter((s) => ownStage(item, s.key, unitCode, ctx))
+        .filter((s) => ownsStage(item, s.key, unitCode, ctx))
         .map((s) => {
           const guide = ownGuides.find((g) => g.item === item.code && g.stage === s.key);
           return { key: s.key, name: textIn(s.name, ctx.locale), status: guideStatus(guide, ctx.spec, ctx.locales).status };
@@ -194,7 +194,7 @@ export function siteItemView(unitCode: string, item: CatalogItem, ctx: SiteConte
   const slug = item.slug ?? item.code;
   const summary = itemSummary(item, locale, links);
   const stages = [...item.stages].sort(stageOrder);
-  const own = stages.filter((s) => ownStage(item, s.key, unitCode, ctx));
+  const own = stages.filter((s) => ownsStage(item, s.key, unitCode, ctx));
   const departmentOf = (stageKey: string, handlerUnit: string) => {
     const g = guides.get(guideKey({ item: item.code, stage: stageKey, unit: handlerUnit }));
     const code = g?.department ?? (() => {
@@ -219,7 +219,7 @@ export function siteItemView(unitCode: string, item: CatalogItem, ctx: SiteConte
     .filter((s) => !own.includes(s))
     .map((s) => {
       // Only units that do handle the stage for someone: their page has its guide.
-      const handlers = isCity ? [] : stageHandlers(item, s.key, unitCode, ctx).filter((code) => ownStage(item, s.key, code, ctx));
+      const handlers = isCity ? [] : stageHandlers(item, s.key, unitCode, ctx).filter((code) => ownsStage(item, s.key, code, ctx));
       return {
         key: s.key,
         order: s.order,

@@ -1,19 +1,20 @@
 // Each unit's site: its index and its item pages, as JSON view models and as HTML rendered with the
 // city's published templates. Nothing is copied: every page is built from the one published record
-// of each fact, on the request after it changes.
+// of each fact, on the request after it changes. A preview renders the same pages, uncached, from a
+// snapshot with a draft in place and a draft guide among the published ones (services/preview.ts).
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { parseAnswers } from '../domain/answers';
-import type { CatalogGuide } from '../domain/catalog-format';
+import { guideKey, type CatalogGuide } from '../domain/catalog-format';
 import { governmentServices, jsonLdScript } from '../domain/government-service';
-import { itemPageUrl, unitPageUrl } from '../domain/links';
+import { itemPageUrl } from '../domain/links';
 import { pageData } from '../domain/page-data';
 import { problem } from '../domain/problems';
 import { refusalPage, type SiteRefusal } from '../domain/refusal-page';
 import { asAdminLanguage } from '../domain/admin-language';
 import { routeItem } from '../domain/routing';
 import { routeView } from '../domain/route-view';
-import { handlesStage, siteIndexView, siteItemView, type SiteContext } from '../domain/site-views';
+import { handlesStage, ownsStage, siteIndexView, siteItemView, type SiteContext } from '../domain/site-views';
 import type { Liquid } from 'liquidjs';
 import { templateEngine } from '../domain/templates';
 import { textIn } from '../domain/vocabulary';
@@ -26,6 +27,14 @@ type NavigatorService = ReturnType<typeof import('./navigator').default>;
 type RenderCacheService = ReturnType<typeof import('./render-cache').default>;
 
 export const STYLESHEET_PATH = '/sites/assets/site.css';
+
+/** How a preview renders a page: with a draft guide in place, and its own addresses. */
+export interface PageOptions {
+  /** Shown in place of the published guide of the same item, stage and unit. */
+  readonly guide?: CatalogGuide;
+  /** The preview's address: its page, stylesheet, flow chart and navigator answers are under it. */
+  readonly previewBase?: string;
+}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const published = () => strapi.plugin('linkage').service('published') as PublishedService;
@@ -58,21 +67,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     space: (item) => snapshot.space(item.code),
   });
 
-  async function indexView(snapshot: Snapshot, unitCode: string, locale: string) {
+  /** A unit's own published guides (of one item, or all), with a previewed draft in its place. */
+  async function unitGuides(unitCode: string, locales: readonly string[], itemCode: string | undefined, draft: CatalogGuide | undefined) {
+    const guides = await published().unitGuides(unitCode, locales, itemCode);
+    if (draft && draft.unit === unitCode && (!itemCode || draft.item === itemCode)) guides.set(guideKey(draft), draft);
+    return guides;
+  }
+
+  async function indexView(snapshot: Snapshot, unitCode: string, locale: string, options: PageOptions = {}) {
     unitOf(snapshot, unitCode);
-    const guides = await published().unitGuides(unitCode, snapshot.locales);
+    const guides = await unitGuides(unitCode, snapshot.locales, undefined, options.guide);
     return siteIndexView(unitCode, context(snapshot, locale), [...guides.values()]);
   }
 
-  async function itemView(snapshot: Snapshot, unitCode: string, slug: string, locale: string) {
+  async function itemView(snapshot: Snapshot, unitCode: string, slug: string, locale: string, options: PageOptions = {}) {
     const unit = unitOf(snapshot, unitCode);
     const item = navigator().itemBySlug(snapshot, slug);
     const plain = context(snapshot, locale);
     if (unit.level !== 'city' && !handlesStage(item, unitCode, plain)) {
       throw new errors.NotFoundError(`${textIn(unit.name, locale)} (${unitCode}) handles no stage of ${textIn(item.title, locale)}; see ${itemPageUrl(item.managingUnit, slug, plain.links)}`);
     }
-    const guides = await published().unitGuides(unitCode, snapshot.locales, item.code);
-    return { item, view: siteItemView(unitCode, item, context(snapshot, locale, await blankForms(guides.values())), guides) };
+    const guides = await unitGuides(unitCode, snapshot.locales, item.code, options.guide);
+    const view = siteItemView(unitCode, item, context(snapshot, locale, await blankForms(guides.values())), guides);
+    if (!options.previewBase) return { item, view };
+    // A preview's flow chart and navigator are the draft's too.
+    const previewed = {
+      ...view,
+      item: { ...view.item, flowchartUrl: `${options.previewBase}/flowchart.svg?locale=${encodeURIComponent(locale)}` },
+      navigator: { ...view.navigator, action: `${options.previewBase}/route` },
+    };
+    return { item, view: previewed };
   }
 
   // One engine per published snapshot, so each template is parsed once, not on every page.
@@ -95,13 +119,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   // The stylesheet's address changes with its content only, so pages' ETags do too.
-  const frame = (snapshot: Snapshot, locale: string, title: string, url: string) => ({
+  const frame = (snapshot: Snapshot, locale: string, title: string, url: string, options: PageOptions = {}) => ({
     title,
     locale,
     locales: snapshot.locales,
     url,
-    stylesheet: `${STYLESHEET_PATH}?v=${stylesheetOf(snapshot).etag.slice(1, 13)}`,
+    stylesheet: options.previewBase ? `${options.previewBase}/site.css` : `${STYLESHEET_PATH}?v=${stylesheetOf(snapshot).etag.slice(1, 13)}`,
   });
+
+  async function renderIndex(snapshot: Snapshot, unitCode: string, locale: string, options: PageOptions = {}): Promise<string> {
+    const view = await indexView(snapshot, unitCode, locale, options);
+    return renderPage(snapshot, 'site-index', pageData(frame(snapshot, locale, view.site.unit.name, options.previewBase ?? view.site.url, options), view));
+  }
+
+  async function renderItem(snapshot: Snapshot, unitCode: string, slug: string, locale: string, options: PageOptions = {}): Promise<string> {
+    const { view } = await itemView(snapshot, unitCode, slug, locale, options);
+    return renderPage(snapshot, 'item-page', pageData(frame(snapshot, locale, view.item.title, options.previewBase ?? view.item.url, options), view), governmentServices(view, view.item.url));
+  }
+
+  async function renderRoute(snapshot: Snapshot, unitCode: string, slug: string, raw: Readonly<Record<string, unknown>>, locale: string, options: PageOptions = {}): Promise<string> {
+    const { item, view } = await itemView(snapshot, unitCode, slug, locale, options);
+    const { answers, problems } = parseAnswers(raw, item, snapshot.unitIndex);
+    // Said in the reader's language: the refusal page lists these sentences.
+    if (problems.length > 0) throw validationError(problems.map((p) => problem(['answers', ...p.path], p.message, p.text)), asAdminLanguage(locale) ?? 'en');
+    const space = snapshot.space(item.code);
+    const route = routeItem(space, answers, snapshot.departmentsByUnitKind);
+    const pairs = route.stages.flatMap(({ stage, handler }) => (handler.kind === 'resolved' ? [{ stageKey: stage.key, unitCode: handler.unitCode }] : []));
+    const guides = await published().guides(item.code, pairs, snapshot.locales);
+    const draft = options.guide;
+    if (draft && draft.item === item.code && pairs.some((p) => p.stageKey === draft.stage && p.unitCode === draft.unit)) guides.set(guideKey(draft), draft);
+    const result = routeView({ space, answers, route, guides, lookup: navigator().lookup(snapshot), spec: snapshot.spec, locales: snapshot.locales, locale, links: navigator().links(snapshot) });
+    const query = Object.entries(raw).map(([k, v]) => `answers[${encodeURIComponent(k)}]=${encodeURIComponent(String(v))}`).join('&');
+    const base = options.previewBase ? `${options.previewBase}/route` : `${view.item.url}/route`;
+    return renderPage(snapshot, 'route-result', pageData(frame(snapshot, locale, `${view.item.title}`, query === '' ? base : `${base}?${query}`, options), { ...view, route: result }, answers));
+  }
 
   // Built and hashed once per snapshot: every page names it.
   const stylesheets = new WeakMap<Snapshot, Rendered>();
@@ -116,6 +167,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const html = (body: string) => rendered(body, 'text/html; charset=utf-8');
+
+  const answersOf = (raw: unknown): Record<string, unknown> => (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {});
 
   return {
     async indexJson(unitCode: string, requestedLocale: unknown): Promise<Rendered> {
@@ -132,38 +185,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async indexPage(unitCode: string, locale: string): Promise<Rendered> {
       const snapshot = await published().snapshot();
-      return cache().get(`${snapshot.generation}|page|${unitCode}|${locale}`, async () => {
-        const view = await indexView(snapshot, unitCode, locale);
-        return html(await renderPage(snapshot, 'site-index', pageData(frame(snapshot, locale, view.site.unit.name, view.site.url), view)));
-      });
+      return cache().get(`${snapshot.generation}|page|${unitCode}|${locale}`, async () => html(await renderIndex(snapshot, unitCode, locale)));
     },
 
     async itemPage(unitCode: string, slug: string, locale: string): Promise<Rendered> {
       const snapshot = await published().snapshot();
-      return cache().get(`${snapshot.generation}|page|${unitCode}|${slug}|${locale}`, async () => {
-        const { view } = await itemView(snapshot, unitCode, slug, locale);
-        return html(await renderPage(snapshot, 'item-page', pageData(frame(snapshot, locale, view.item.title, view.item.url), view), governmentServices(view, view.item.url)));
-      });
+      return cache().get(`${snapshot.generation}|page|${unitCode}|${slug}|${locale}`, async () => html(await renderItem(snapshot, unitCode, slug, locale)));
     },
 
     async routePage(unitCode: string, slug: string, rawAnswers: unknown, locale: string): Promise<Rendered> {
       const snapshot = await published().snapshot();
-      const raw = typeof rawAnswers === 'object' && rawAnswers !== null && !Array.isArray(rawAnswers) ? (rawAnswers as Record<string, unknown>) : {};
+      const raw = answersOf(rawAnswers);
       const key = `${snapshot.generation}|page-route|${unitCode}|${slug}|${locale}|${JSON.stringify(Object.entries(raw).sort(([a], [b]) => a.localeCompare(b)))}`;
-      return cache().get(key, async () => {
-        const { item, view } = await itemView(snapshot, unitCode, slug, locale);
-        const { answers, problems } = parseAnswers(raw, item, snapshot.unitIndex);
-        // Said in the reader's language: the refusal page lists these sentences.
-        if (problems.length > 0) throw validationError(problems.map((p) => problem(['answers', ...p.path], p.message, p.text)), asAdminLanguage(locale) ?? 'en');
-        const space = snapshot.space(item.code);
-        const route = routeItem(space, answers, snapshot.departmentsByUnitKind);
-        const pairs = route.stages.flatMap(({ stage, handler }) => (handler.kind === 'resolved' ? [{ stageKey: stage.key, unitCode: handler.unitCode }] : []));
-        const guides = await published().guides(item.code, pairs, snapshot.locales);
-        const result = routeView({ space, answers, route, guides, lookup: navigator().lookup(snapshot), spec: snapshot.spec, locales: snapshot.locales, locale, links: navigator().links(snapshot) });
-        const query = Object.entries(raw).map(([k, v]) => `answers[${encodeURIComponent(k)}]=${encodeURIComponent(String(v))}`).join('&');
-        const url = query === '' ? `${view.item.url}/route` : `${view.item.url}/route?${query}`;
-        return html(await renderPage(snapshot, 'route-result', pageData(frame(snapshot, locale, `${view.item.title}`, url), { ...view, route: result }, answers)));
-      });
+      return cache().get(key, async () => html(await renderRoute(snapshot, unitCode, slug, raw, locale)));
+    },
+
+    /** The same pages, uncached, from a given snapshot: for previews (services/preview.ts). */
+    renderIndex,
+    renderItem,
+    renderRoute: (snapshot: Snapshot, unitCode: string, slug: string, rawAnswers: unknown, locale: string, options: PageOptions = {}) =>
+      renderRoute(snapshot, unitCode, slug, answersOf(rawAnswers), locale, options),
+    stylesheetOf,
+    /** Whether the unit's page of the item shows the stage's guide (it handles it for someone). */
+    ownsStage: (snapshot: Snapshot, itemCode: string, stageKey: string, unitCode: string): boolean => {
+      const item = snapshot.items.get(itemCode);
+      return item !== undefined && ownsStage(item, stageKey, unitCode, context(snapshot, snapshot.locales[0]));
     },
 
     async stylesheet(): Promise<Rendered> {
@@ -197,7 +243,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       return rendered(body, 'text/html; charset=utf-8', { status });
     },
-
-    homeUrl: (snapshot: Snapshot, unitCode: string) => unitPageUrl(unitCode, navigator().links(snapshot)),
   };
 };
