@@ -319,7 +319,7 @@ describe('siteItemView: 胶州市 (county-level city), retirement', () => {
       { name: '职工退休审批表', original: 2, copies: 0, required: true, blankForm: 'retirement-approval-form.pdf', blankFormUrl: null, when: null },
       { name: '居民身份证', original: 1, copies: 1, required: true, blankForm: null, blankFormUrl: null, when: null },
       { name: '职工人事档案', original: 1, copies: 0, required: true, blankForm: null, blankFormUrl: null, when: null },
-      { name: '退伍证或军官转业证', original: 1, copies: 1, required: true, blankForm: null, blankFormUrl: null, when: '是否有军龄(视同缴费年限)为是' },
+      { name: '退伍证或军官转业证', original: 1, copies: 1, required: true, blankForm: null, blankFormUrl: null, when: '是否有军龄(视同缴费年限)为「是」' },
     ]);
   });
 

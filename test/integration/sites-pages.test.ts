@@ -131,8 +131,9 @@ describe('the pages are accessible HTML', () => {
     expect(tags(res.text, 'section').map((s) => s.id).filter(Boolean)).toEqual(['stage-district-review']);
     const hrefs = tags(res.text, 'a').map((a) => a.href);
     expect(hrefs).toContain(`/sites/${CITY}/items/${RETIREMENT}?locale=zh-Hans`);
-    expect(hrefs).toContain(`/sites/${CITY}/items/${RETIREMENT}#stage-city-approval`);
-    expect(hrefs).toContain(`/sites/${CITY}/items/${RETIREMENT}#stage-work-ability-appraisal`);
+    // In the reader's language: the locale goes before the fragment.
+    expect(hrefs).toContain(`/sites/${CITY}/items/${RETIREMENT}?locale=zh-Hans#stage-city-approval`);
+    expect(hrefs).toContain(`/sites/${CITY}/items/${RETIREMENT}?locale=zh-Hans#stage-work-ability-appraisal`);
   });
 
   test("the community 太平角社区's index is served by 八大关街道 and lists its three items", async () => {
@@ -269,7 +270,7 @@ describe('the navigator is a plain HTML form', () => {
     const firstStep = elements(route.text, 'p').find((p) => p.attrs.class === 'first-step');
     expect(firstStep?.text).toContain('胶州市社会保险事业中心');
     const [link] = tags(firstStep?.inner ?? '', 'a');
-    expect(link.href).toBe(`/sites/${JIAOZHOU}/items/${RETIREMENT}#stage-district-review`);
+    expect(link.href).toBe(`/sites/${JIAOZHOU}/items/${RETIREMENT}?locale=zh-Hans#stage-district-review`);
     // The answers stay chosen in the form on the route page.
     expect(route.text).toMatch(/<option value="normal" selected>/);
     expect(route.text).toMatch(/<option value="370281000000" selected>/);
@@ -289,7 +290,7 @@ describe('the navigator is a plain HTML form', () => {
     expect(route.status).toBe(200);
     expect(htmlLang(route.text)).toBe('en');
     const firstStep = elements(route.text, 'p').find((p) => p.attrs.class === 'first-step');
-    expect(tags(firstStep?.inner ?? '', 'a')[0].href).toBe(`/sites/${SHINAN}/items/${RETIREMENT}#stage-district-review`);
+    expect(tags(firstStep?.inner ?? '', 'a')[0].href).toBe(`/sites/${SHINAN}/items/${RETIREMENT}?locale=en#stage-district-review`);
     expect(textOf(route.text)).toContain('Military discharge certificate');
   });
 

@@ -113,6 +113,7 @@ const navigatorForm = `<form class="navigator" method="get" action="{{ navigator
 </form>
 `;
 
+// Links to other pages of the sites keep the reader's language: ?locale= goes before the fragment.
 const itemPage = `{% layout 'layout' %}{% block content %}
 <article>
 <h1>{{ item.title }}</h1>
@@ -157,7 +158,7 @@ const itemPage = `{% layout 'layout' %}{% block content %}
     <li><strong>{{ s.name }}</strong> <span class="hint">{{ s.levelName }}</span>
       <br>{{ t.handledBy }}{{ t.colon }}{{ s.handledBy }}
       {% unless s.always %}<br>{{ t.appliesWhen }}{{ t.colon }}{{ s.condition }}{% endunless %}
-      {% if s.links.size > 0 %}<ul>{% for l in s.links %}<li><a href="{{ l.url }}">{{ l.unit.name }}</a></li>{% endfor %}</ul>{% endif %}
+      {% if s.links.size > 0 %}<ul>{% for l in s.links %}<li><a href="{% assign u = l.url | split: '#' %}{{ u[0] }}?locale={{ page.locale }}{% if u[1] %}#{{ u[1] }}{% endif %}">{{ l.unit.name }}</a></li>{% endfor %}</ul>{% endif %}
     </li>
   {% endfor %}
   </ol>
@@ -166,7 +167,7 @@ const itemPage = `{% layout 'layout' %}{% block content %}
 {% if upperLinks.size > 0 %}
 <section aria-labelledby="upper-heading">
   <h2 id="upper-heading">{{ t.upperLinks }}</h2>
-  <ul>{% for l in upperLinks %}<li><a href="{{ l.url }}">{{ l.unit.name }} · {{ l.stage }}</a></li>{% endfor %}</ul>
+  <ul>{% for l in upperLinks %}<li><a href="{% assign u = l.url | split: '#' %}{{ u[0] }}?locale={{ page.locale }}{% if u[1] %}#{{ u[1] }}{% endif %}">{{ l.unit.name }} · {{ l.stage }}</a></li>{% endfor %}</ul>
 </section>
 {% endif %}
 </article>
@@ -184,7 +185,7 @@ const routeResult = `{% layout 'layout' %}{% block content %}
 <section aria-labelledby="route-heading">
   <h2 id="route-heading">{{ t.stages }}</h2>
   {% if route.stages.size == 0 and route.undecidedStages.size == 0 %}<p>{{ t.noStages }}</p>{% endif %}
-  {% if route.firstStep and route.firstStep.url %}<p class="first-step"><a href="{{ route.firstStep.url }}">{{ t.firstStep }}{{ t.colon }}{{ route.firstStep.name }}{% if route.firstStep.department %} · {{ route.firstStep.department.name }}{% endif %}</a></p>{% endif %}
+  {% if route.firstStep and route.firstStep.url %}<p class="first-step"><a href="{% assign u = route.firstStep.url | split: '#' %}{{ u[0] }}?locale={{ page.locale }}{% if u[1] %}#{{ u[1] }}{% endif %}">{{ t.firstStep }}{{ t.colon }}{{ route.firstStep.name }}{% if route.firstStep.department %} · {{ route.firstStep.department.name }}{% endif %}</a></p>{% endif %}
   <ol class="route">
   {% for s in route.stages %}
     <li>
@@ -196,7 +197,7 @@ const routeResult = `{% layout 'layout' %}{% block content %}
       {% if s.guide.materials and s.guide.materials.size > 0 %}
       <ul>{% for m in s.guide.materials %}<li>{{ m.name }}{% if m.applies == 'maybe' %} <span class="hint">{{ t.maybe }}</span>{% endif %}</li>{% endfor %}</ul>
       {% endif %}
-      <p><a href="{{ s.guide.url }}">{{ s.name }} — {{ s.handler.unit.name }}</a></p>
+      <p><a href="{% assign u = s.guide.url | split: '#' %}{{ u[0] }}?locale={{ page.locale }}{% if u[1] %}#{{ u[1] }}{% endif %}">{{ s.name }} — {{ s.handler.unit.name }}</a></p>
       {% endif %}
     </li>
   {% endfor %}
@@ -207,7 +208,7 @@ const routeResult = `{% layout 'layout' %}{% block content %}
   {% endif %}
   {% if route.upperLinks.size > 0 %}
   <h2>{{ t.upperLinks }}</h2>
-  <ul>{% for l in route.upperLinks %}<li><a href="{{ l.url }}">{{ l.unit.name }} · {{ l.department.name }}</a></li>{% endfor %}</ul>
+  <ul>{% for l in route.upperLinks %}<li>{% if l.url %}<a href="{% assign u = l.url | split: '#' %}{{ u[0] }}?locale={{ page.locale }}{% if u[1] %}#{{ u[1] }}{% endif %}">{{ l.unit.name }} · {{ l.department.name }}</a>{% else %}{{ l.unit.name }} · {{ l.department.name }}{% endif %}</li>{% endfor %}</ul>
   {% endif %}
 </section>
 </article>
