@@ -22,6 +22,17 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     nps: false,
     promoteEE: false,
   },
+  // Strapi's preview panel: a draft guide, item or site template as it will appear on its unit's
+  // site, through a short-lived signed link served by this app (/sites/preview/...), so framed from
+  // the admin's own origin. The plugin hands a link only to an admin who may read the record.
+  preview: {
+    enabled: env.bool('LINKAGE_PREVIEW', true),
+    config: {
+      allowedOrigins: ["'self'"],
+      handler: (uid: string, params: { documentId?: string; locale?: string | null; status?: string }) =>
+        (strapi.plugin('linkage').service('preview') as { link(uid: string, params: object): Promise<string | undefined> }).link(uid, params),
+    },
+  },
 });
 
 export default config;

@@ -23,6 +23,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       // One page's render budget (worker threads), and how many threads render (0: by the cores).
       renderBudgetMs: env.int('LINKAGE_RENDER_BUDGET_MS', 1000),
       renderThreads: env.int('LINKAGE_RENDER_THREADS', 0),
+      // Preview links (the admin's preview panel): signed with this secret, valid this long.
+      previewSecret: env('LINKAGE_PREVIEW_SECRET', ''),
+      previewTtlSeconds: env.int('LINKAGE_PREVIEW_TTL_SECONDS', 600),
     },
   },
 });

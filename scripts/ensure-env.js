@@ -20,6 +20,7 @@ const defaults = {
   ENCRYPTION_KEY: secret(),
   // Signs the audit trail (HMAC): keep it secret and outside the database; see SECURITY.md to rotate it.
   LINKAGE_AUDIT_KEY: crypto.randomBytes(32).toString('base64'),
+  LINKAGE_PREVIEW_SECRET: crypto.randomBytes(32).toString('base64url'),
   DATABASE_CLIENT: 'sqlite',
   DATABASE_FILENAME: '.tmp/data.db',
   STRAPI_TELEMETRY_DISABLED: 'true',

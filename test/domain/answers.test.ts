@@ -23,7 +23,12 @@ import {
 const nav = navigatorOf();
 const retirement = itemOf(nav, RETIREMENT);
 const allowance = itemOf(nav, ALLOWANCE);
-const parse = (raw: Record<string, unknown>, item = retirement, units = nav.units) => parseAnswers(raw, item, units);
+const parse = (raw: Record<string, unknown>, item = retirement, units = nav.units) => {
+  const { answers, problems } = parseAnswers(raw, item, units);
+  // The short English reasons API clients read; the reader's sentences are tested on their own.
+  return { answers, problems: problems.map(({ path, message }) => ({ path, message })) };
+};
+const sentences = (raw: Record<string, unknown>, item = retirement, units = nav.units) => parseAnswers(raw, item, units).problems.map((p) => p.text);
 
 /** The demo plus a second city (济南) with one district, outside Qingdao. */
 const withJinan = (): Catalog => {
@@ -178,6 +183,43 @@ describe('parseAnswers: each problem names the question and the reason', () => {
     const result = parse({ retirement_type: 'normal', enterprise_type: 'state', enterprise_location: '370299000000', has_military_service: 'no', colour: 'red' });
     expect(result.answers).toEqual({ retirement_type: 'normal' });
     expect(result.problems.map((p) => p.path)).toEqual([['enterprise_type'], ['enterprise_location'], ['has_military_service'], ['colour']]);
+  });
+});
+
+describe('parseAnswers: each problem is also said to a reader of the sites, by the question\'s label and in both languages', () => {
+  it('an option the question lacks: choose again', () => {
+    expect(sentences({ retirement_type: 'early' })).toEqual([
+      { 'zh-Hans': '「退休类型」的答案不在可选范围内，请重新选择。', en: '"Type of retirement": the answer given is not one of the choices; please choose again.' },
+    ]);
+  });
+
+  it('a yes/no question answered otherwise: choose yes or no', () => {
+    expect(sentences({ has_military_service: 'yes' })).toEqual([
+      { 'zh-Hans': '「是否有军龄(视同缴费年限)」请选择“是”或“否”。', en: '"Has years of military service counted as contribution years": please choose Yes or No.' },
+    ]);
+  });
+
+  it('a place that does not exist, lies outside the area, or is above the level asked for', () => {
+    const units = indexUnits(unitFactsOf(withJinan()));
+    expect(sentences({ enterprise_location: '370299000000' })[0]?.en).toMatch(/the place given does not exist/);
+    expect(sentences({ enterprise_location: 'jiaozhou' })[0]?.['zh-Hans']).toBe('「原企业所在区(市)」所选的地区不存在，请重新选择。');
+    expect(sentences({ enterprise_location: '370102000000' }, retirement, units)[0]?.['zh-Hans']).toBe('「原企业所在区(市)」所选的地区不在本事项的办理范围内。');
+    expect(sentences({ enterprise_location: CITY })).toEqual([
+      { 'zh-Hans': '「原企业所在区(市)」请选择区(市)级或更下一级的地区。', en: '"District or county-level city where the enterprise is registered": please choose a place at district level or below.' },
+    ]);
+  });
+
+  it('a question the item does not ask, and several answers to one question', () => {
+    expect(sentences({ retirement_kind: 'normal' })[0]?.['zh-Hans']).toBe('链接中含有本事项不再询问的问题，请重新回答。');
+    expect(sentences({ retirement_type: ['normal', 'illness'] })[0]?.en).toBe('"Type of retirement": choose one answer only.');
+  });
+
+  it('never names a question key, an option value or a unit code', () => {
+    const all = sentences({ retirement_type: 'early', enterprise_type: 'state', enterprise_location: '370299000000', has_military_service: 'no', colour: 'red' });
+    expect(all).toHaveLength(5);
+    for (const text of all.flatMap((t) => (t ? [t.en, t['zh-Hans']] : ['(none)']))) {
+      expect(text).not.toMatch(/retirement_type|enterprise_type|enterprise_location|has_military_service|colour|early|state|370299000000|\(none\)/);
+    }
   });
 });
 

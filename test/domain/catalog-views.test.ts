@@ -119,10 +119,10 @@ describe('handlerDescription', () => {
     expect(handlerDescription(stage('work-ability-appraisal'), item, nav.lookup, 'en')).toBe('Qingdao · Qingdao Work Ability Appraisal Committee Office');
   });
 
-  it('says how an answer-based handler is found, naming the question', () => {
-    expect(handlerDescription(stage('district-review'), item, nav.lookup, 'zh-Hans')).toBe('由「原企业所在区(市)」的社会保险经办机构办理');
+  it('says how an answer-based handler is found, naming the question, as a noun phrase that follows "handled by"', () => {
+    expect(handlerDescription(stage('district-review'), item, nav.lookup, 'zh-Hans')).toBe('「原企业所在区(市)」的社会保险经办机构');
     expect(handlerDescription(stage('district-review'), item, nav.lookup, 'en')).toBe(
-      'by the social insurance agency of the unit answered to "District or county-level city where the enterprise is registered"'
+      'the social insurance agency of your "District or county-level city where the enterprise is registered"'
     );
   });
 
@@ -179,8 +179,8 @@ describe('itemView', () => {
   it('lists the stages in order with level name, readable condition and handler description', () => {
     expect(view.stages.map((s) => [s.key, s.order, s.levelName, s.handler])).toEqual([
       ['work-ability-appraisal', 10, '市级', '青岛市 · 青岛市劳动能力鉴定委员会办公室'],
-      ['district-approval', 20, '区(市)级', '由「原企业所在区(市)」的社会保险经办机构办理'],
-      ['district-review', 30, '区(市)级', '由「原企业所在区(市)」的社会保险经办机构办理'],
+      ['district-approval', 20, '区(市)级', '「原企业所在区(市)」的社会保险经办机构'],
+      ['district-review', 30, '区(市)级', '「原企业所在区(市)」的社会保险经办机构'],
       ['city-approval', 40, '市级', '青岛市 · 青岛市社会保险事业中心'],
     ]);
     expect(view.stages[0].condition).toBe('退休类型为「因病退休」');
@@ -204,9 +204,9 @@ describe('itemView', () => {
     expect(en.title).toBe('Application for the minimum living allowance');
     expect(en.stages.map((s) => s.handler)).toEqual([
       // Department types by name, and the level only where it is not the answer's own.
-      'by the residents\' or villagers\' committee of the unit answered to "Community or village of household registration"',
-      'by the subdistrict or town office of the subdistrict or town the unit answered to "Community or village of household registration" lies in',
-      'by the civil affairs office of the district or county-level city the unit answered to "Community or village of household registration" lies in',
+      'the residents\' or villagers\' committee of your "Community or village of household registration"',
+      'the subdistrict or town office of the subdistrict or town where your "Community or village of household registration" lies',
+      'the civil affairs office of the district or county-level city where your "Community or village of household registration" lies',
       'Qingdao · Qingdao Civil Affairs Bureau',
     ]);
     expect(en.stages.every((s) => s.condition === 'always')).toBe(true);

@@ -59,10 +59,15 @@ describe('conditionText: other demo conditions', () => {
     expect(en(when, housing)).toBe('Type of applicant is one of "Newly employed staff", "Migrant worker"');
   });
 
-  it('a boolean material condition: yes / 是', () => {
+  it('a boolean material condition: the answer is yes / 为「是」', () => {
     const when = { '==': [{ var: 'has_military_service' }, true] };
-    expect(zh(when)).toBe('是否有军龄(视同缴费年限)为是');
-    expect(en(when)).toBe('Has years of military service counted as contribution years is yes');
+    expect(zh(when)).toBe('是否有军龄(视同缴费年限)为「是」');
+    expect(en(when)).toBe('the answer to "Has years of military service counted as contribution years" is yes');
+  });
+
+  it('a boolean compared as "is not yes" reads as no, and "is not no" as yes', () => {
+    expect(zh({ '!=': [{ var: 'has_military_service' }, true] })).toBe('是否有军龄(视同缴费年限)为「否」');
+    expect(en({ '!==': [{ var: 'has_military_service' }, false] })).toBe('the answer to "Has years of military service counted as contribution years" is yes');
   });
 });
 

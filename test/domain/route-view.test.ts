@@ -3,6 +3,7 @@
 import { answerSpace } from '../../src/plugins/linkage/server/src/domain/answer-space';
 import type { CatalogGuide, CatalogItem } from '../../src/plugins/linkage/server/src/domain/catalog-format';
 import { routeItem } from '../../src/plugins/linkage/server/src/domain/routing';
+import { fieldName } from '../../src/plugins/linkage/server/src/domain/site-strings';
 import { routeView } from '../../src/plugins/linkage/server/src/domain/route-view';
 import { clone } from './demo-fixtures';
 import {
@@ -197,6 +198,8 @@ describe('routeView: guide status from the demo guides', () => {
       ['city-approval', CITY, 'published'],
     ]);
     expect(view.stages[0].guide?.missingFields).toEqual(MISSING_FIELDS);
+    // Named in the view's language, for a page to say what is not online yet.
+    expect(view.stages[0].guide?.missingFieldNames).toEqual(MISSING_FIELDS.map((f) => fieldName(f, 'zh-Hans')));
   });
 
   it('莱西市, normal, domestic: the review guide is missing, still linked on 莱西市 site', () => {
@@ -205,7 +208,7 @@ describe('routeView: guide status from the demo guides', () => {
       ['district-review', LAIXI, 'missing'],
       ['city-approval', CITY, 'published'],
     ]);
-    expect(view.stages[0].guide).toEqual({ status: 'missing', missingFields: [], url: `/sites/${LAIXI}/items/${RETIREMENT_SLUG}#stage-district-review` });
+    expect(view.stages[0].guide).toEqual({ status: 'missing', missingFields: [], missingFieldNames: [], url: `/sites/${LAIXI}/items/${RETIREMENT_SLUG}#stage-district-review` });
     expect(view.stages[0].handler?.department.name).toBe('莱西市社会保险事业中心');
   });
 

@@ -4,6 +4,8 @@ import { SPEC_FIELDS } from '../../src/plugins/linkage/server/src/domain/guide-s
 import { SITE_STRINGS, fieldName, siteName, siteStrings } from '../../src/plugins/linkage/server/src/domain/site-strings';
 
 const CJK = /[\u3400-\u9fff]/;
+// Punctuation alone (a colon, a list separator) is said in each language's own marks.
+const PUNCTUATION_ONLY = /^[\s\u3000-\u303f\uff00-\uffef:;,.、]+$/;
 
 /** Every string of a table as [path, text], nested tables included. */
 const leaves = (table: object, prefix = ''): Array<[string, string]> =>
@@ -31,14 +33,14 @@ describe('siteName', () => {
 describe('siteStrings', () => {
   it('has the zh-Hans words for zh-Hans', () => {
     const t = siteStrings('zh-Hans');
-    expect([t.home, t.items, t.materials, t.timeLimit, t.upperLinks, t.backToCity]).toEqual(['首页', '办事事项', '申报材料', '办理时限', '上级相关部门', '返回市级事项页面']);
-    expect(t.guideStatus).toEqual({ published: '已发布', incomplete: '信息不完整', missing: '尚未提供' });
+    expect([t.home, t.items, t.materials, t.timeLimit, t.upperLinks, t.backToCity, t.managedBy]).toEqual(['首页', '办事事项', '申报材料', '办理时限', '上级相关部门', '返回市级事项页面', '主管部门']);
+    expect([t.colon, t.listSeparator, t.semicolon]).toEqual(['：', '、', '；']);
   });
 
   it('has the English words for en', () => {
     const t = siteStrings('en');
-    expect([t.home, t.items, t.materials, t.timeLimit, t.upperLinks]).toEqual(['Home', 'Services', 'Materials to bring', 'Time limit', 'Upper-level departments']);
-    expect(t.guideStatus).toEqual({ published: 'published', incomplete: 'incomplete', missing: 'not provided yet' });
+    expect([t.home, t.items, t.materials, t.timeLimit, t.upperLinks, t.managedBy]).toEqual(['Home', 'Services', 'Materials to bring', 'Time limit', 'Upper-level departments', 'Responsible department']);
+    expect([t.colon, t.listSeparator, t.semicolon]).toEqual([': ', ', ', '; ']);
   });
 
   it('falls back to English for a locale it has no words for', () => {
@@ -56,13 +58,27 @@ describe('siteStrings', () => {
     expect(keys('en').length).toBeGreaterThan(50);
   });
 
+  it('names no internal state a citizen should not read (published, incomplete, draft) in either locale, but in the words of a preview, which only editors see', () => {
+    const states = Object.entries(SITE_STRINGS).flatMap(([locale, t]) =>
+      leaves(t)
+        .filter(([path]) => !path.startsWith('preview'))
+        .filter(([, text]) => /已发布|信息不完整|草稿|\b(published|incomplete|draft)\b/i.test(text))
+        .map(([path]) => `${locale}:${path}`)
+    );
+    expect(states).toEqual([]);
+  });
+
+  it('uses Chinese punctuation in Chinese words (no ASCII comma, colon or semicolon)', () => {
+    expect(leaves(SITE_STRINGS['zh-Hans']).filter(([, text]) => /[,:;]/.test(text)).map(([path]) => path)).toEqual([]);
+  });
+
   it('has no empty word in either locale', () => {
     const empty = Object.entries(SITE_STRINGS).flatMap(([locale, t]) => leaves(t).filter(([, text]) => text.trim() === '').map(([path]) => `${locale}:${path}`));
     expect(empty).toEqual([]);
   });
 
   it('says every zh-Hans word in Chinese, and no English word in Chinese (nothing left untranslated)', () => {
-    expect(leaves(SITE_STRINGS['zh-Hans']).filter(([, text]) => !CJK.test(text)).map(([path]) => path)).toEqual([]);
+    expect(leaves(SITE_STRINGS['zh-Hans']).filter(([, text]) => !CJK.test(text) && !PUNCTUATION_ONLY.test(text)).map(([path]) => path)).toEqual([]);
     expect(leaves(SITE_STRINGS.en).filter(([, text]) => CJK.test(text)).map(([path]) => path)).toEqual([]);
   });
 });
@@ -90,9 +106,8 @@ describe('fieldName', () => {
     expect(unnamed).toEqual([]);
   });
 
-  it('says the key itself for a field it has no word for, and for a key whose words are not one string', () => {
+  it('says the key itself for a field it has no word for', () => {
     expect(fieldName('blankForms', 'zh-Hans')).toBe('blankForms');
-    expect(fieldName('guideStatus', 'zh-Hans')).toBe('guideStatus');
   });
 
   it('speaks English for a locale it has no words for', () => {

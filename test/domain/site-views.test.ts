@@ -7,6 +7,7 @@ import { guideKey, type Catalog, type CatalogGuide, type CatalogItem } from '../
 import {
   guideView,
   handlesStage,
+  settledFirstSteps,
   siteIndexView,
   siteItemView,
   stageHandlers,
@@ -318,7 +319,7 @@ describe('siteItemView: 胶州市 (county-level city), retirement', () => {
       { name: '职工退休审批表', original: 2, copies: 0, required: true, blankForm: 'retirement-approval-form.pdf', blankFormUrl: null, when: null },
       { name: '居民身份证', original: 1, copies: 1, required: true, blankForm: null, blankFormUrl: null, when: null },
       { name: '职工人事档案', original: 1, copies: 0, required: true, blankForm: null, blankFormUrl: null, when: null },
-      { name: '退伍证或军官转业证', original: 1, copies: 1, required: true, blankForm: null, blankFormUrl: null, when: '是否有军龄(视同缴费年限)为是' },
+      { name: '退伍证或军官转业证', original: 1, copies: 1, required: true, blankForm: null, blankFormUrl: null, when: '是否有军龄(视同缴费年限)为「是」' },
     ]);
   });
 
@@ -379,14 +380,45 @@ describe('siteItemView: 胶州市 (county-level city), retirement', () => {
     expect(community.navigator.questions[2]).toMatchObject({ narrowedTo: null });
   });
 
-  it('names the first steps (the stages of the smallest order) and every stage in order', () => {
-    expect(view.firstSteps).toEqual([{ key: 'work-ability-appraisal', name: '劳动能力鉴定', condition: '退休类型为「因病退休」' }]);
+  it('names no first step before any answer (劳动能力鉴定, the first stage, is for illness retirement only), and every stage in order', () => {
+    expect(view.firstSteps).toEqual([]);
     expect(view.stagesInOrder).toEqual(['劳动能力鉴定', '区社会劳动保险经办机构核准', '区(市)社会保险经办机构审核', '市劳动保险经办机构核准']);
   });
 
   it('frames the page with the site of 胶州市', () => {
     expect(view.site).toMatchObject({ siteName: '胶州市网上办事', url: `/sites/${JIAOZHOU}` });
     expect(view.site.unit).toMatchObject({ code: JIAOZHOU, kind: 'county_city', kindName: '县级市' });
+  });
+});
+
+describe('settledFirstSteps: the stages everyone takes first, once the answers settle them', () => {
+  const space = (code: string) => answerSpace(itemOf(nav, code), nav.units);
+
+  it('none for the retirement before any answer: its first stage applies to illness retirement only', () => {
+    expect(settledFirstSteps(itemOf(nav, RETIREMENT), space(RETIREMENT)).map((s) => s.key)).toEqual([]);
+  });
+
+  it("the retirement's appraisal once the retirement is for illness; its district review once it is a normal retirement from a county-level city", () => {
+    expect(settledFirstSteps(itemOf(nav, RETIREMENT), space(RETIREMENT), { retirement_type: 'illness' }).map((s) => s.key)).toEqual(['work-ability-appraisal']);
+    const normal = { retirement_type: 'normal', enterprise_type: 'domestic', enterprise_location: JIAOZHOU };
+    expect(settledFirstSteps(itemOf(nav, RETIREMENT), space(RETIREMENT), normal).map((s) => s.key)).toEqual(['district-review']);
+  });
+
+  it('still none while a stage before the first sure one may apply (a normal retirement, place not given)', () => {
+    expect(settledFirstSteps(itemOf(nav, RETIREMENT), space(RETIREMENT), { retirement_type: 'normal', enterprise_type: 'domestic' }).map((s) => s.key)).toEqual([]);
+  });
+
+  it("the allowance's community acceptance at once: it applies to everyone", () => {
+    expect(settledFirstSteps(itemOf(nav, ALLOWANCE), space(ALLOWANCE)).map((s) => s.key)).toEqual(['community-acceptance']);
+  });
+
+  it('on the page: the settled first step with who handles it, and no condition to show when it applies to everyone', () => {
+    const view = pageOf(BADAGUAN_STREET, ALLOWANCE);
+    expect(view.firstSteps).toEqual([
+      { key: 'community-acceptance', name: '社区(村)受理', condition: '总是适用', always: true, handledBy: '「户籍所在社区(村)」的居(村)民委员会' },
+    ]);
+    expect(view.otherStages.every((s) => s.always)).toBe(true);
+    expect(pageOf(JIAOZHOU, RETIREMENT).otherStages.map((s) => s.always)).toEqual([false, false, false]);
   });
 });
 

@@ -59,7 +59,7 @@ test("the city's retirement page, its navigator, the route, and the first step o
   expect(await page.textContent('.first-step a')).toContain('胶州市社会保险事业中心');
   await shot(page, '2-route');
 
-  await Promise.all([page.waitForURL(/\/sites\/370281000000\/items\/enterprise-employee-retirement-certification#stage-district-review$/), page.click('.first-step a')]);
+  await Promise.all([page.waitForURL(/\/sites\/370281000000\/items\/enterprise-employee-retirement-certification\?locale=zh-Hans#stage-district-review$/), page.click('.first-step a')]);
   expect(await page.textContent('.site-name')).toContain('胶州市');
   const guide = page.locator('#stage-district-review');
   expect(await guide.locator('h3').textContent()).toBe('区(市)社会保险经办机构审核');
@@ -94,4 +94,80 @@ test('a script injected into a guide is shown as text and never runs; an edit ap
   const route = await t.http.get('/api/linkage/items/enterprise-employee-retirement-certification/route?answers[retirement_type]=normal&answers[enterprise_type]=domestic&answers[enterprise_location]=370281000000');
   expect(route.body.data.stages[0].guide.conditions).toBe(payload);
   await page.close();
+});
+
+const crumbs = async (page: Page) => (await page.locator('nav.breadcrumb').innerText()).replace(/\s*›\s*/g, ' › ').trim();
+
+/** What a reader of this page reads must name no internal state (of guides) and no code. */
+async function readsAsCitizen(page: Page) {
+  const text = await page.locator('body').innerText();
+  expect(text).not.toMatch(/已发布|信息不完整|\b(published|incomplete)\b|\b\d{12}\b|household_location|has_disabled_member|COMMITTEE|OFFICE/);
+}
+
+test("a reader follows the navigator on 八大关街道's site in 中文, to the first step at 太平角社区, then switches to English and does it again", async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1100, height: 1300 } });
+  const page = await context.newPage();
+  const STREET = '370202001000';
+  const ALLOWANCE = 'minimum-living-allowance';
+
+  // The street's own site, in Chinese (the browser's language).
+  await page.goto(`${base}/sites/${STREET}`);
+  expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
+  expect(await page.textContent('h1')).toBe('八大关街道网上办事');
+  expect(await crumbs(page)).toBe('青岛市 › 市南区 › 八大关街道');
+  await readsAsCitizen(page);
+  await shot(page, '5-street-index-zh');
+
+  await Promise.all([page.waitForURL(new RegExp(`/sites/${STREET}/items/${ALLOWANCE}\\?locale=zh-Hans$`)), page.click('a:has-text("最低生活保障申请")')]);
+  // Before any answer the first step is already settled: every applicant starts at their community.
+  expect(await page.locator('div.first-step').innerText()).toContain('社区(村)受理');
+  expect(await crumbs(page)).toBe('青岛市 › 市南区 › 八大关街道 › 最低生活保障申请');
+  // The street's form offers the street's own communities.
+  expect(await page.locator('#q-household_location option').allTextContents()).toEqual(['请选择', '八大关街道 · 太平角社区居民委员会', '八大关街道 · 汇泉社区居民委员会']);
+  await page.selectOption('#q-household_location', { label: '八大关街道 · 太平角社区居民委员会' });
+  await page.selectOption('#q-has_disabled_member', { label: '否' });
+  await readsAsCitizen(page);
+  await shot(page, '6-street-item-zh');
+
+  await Promise.all([page.waitForURL(/\/route\?/), page.click('form.navigator button[type=submit]')]);
+  expect(await page.locator('ol.route > li h3').allTextContents()).toEqual(['社区(村)受理', '街道(镇)审核', '区(市)民政局审批', '市民政局备案抽查']);
+  expect(await page.textContent('p.first-step a')).toBe('第一步：社区(村)受理 · 太平角社区居民委员会');
+  await readsAsCitizen(page);
+  await shot(page, '7-street-route-zh');
+
+  await Promise.all([page.waitForURL(/\/sites\/370202001001\/items\/minimum-living-allowance\?locale=zh-Hans#stage-community-acceptance$/), page.click('p.first-step a')]);
+  expect(await page.textContent('.served-by')).toBe('本页面由八大关街道网站提供');
+  expect(await page.locator('#stage-community-acceptance h3').textContent()).toBe('社区(村)受理');
+  await readsAsCitizen(page);
+  await shot(page, '8-community-guide-zh');
+
+  // The same page in English, by the language switch; then the navigator again, in English.
+  await Promise.all([page.waitForURL(/\?locale=en$/), page.click('nav.languages a[hreflang=en]')]);
+  // The page the link leads to keeps the language chosen; so do the links that follow.
+  expect(await page.getAttribute('html', 'lang')).toBe('en');
+  expect(await page.locator('#stage-community-acceptance h3').textContent()).toBe('Acceptance by the community or village');
+  await Promise.all([page.waitForURL(new RegExp(`/sites/${STREET}\\?locale=en$`)), page.click('nav.breadcrumb a:has-text("Badaguan Subdistrict")')]);
+  expect(await page.textContent('h1')).toBe('Badaguan Subdistrict Online services');
+  await Promise.all([page.waitForURL(new RegExp(`/items/${ALLOWANCE}\\?locale=en$`)), page.click('a:has-text("Application for the minimum living allowance")')]);
+  await page.selectOption('#q-household_location', { label: "Badaguan Subdistrict · Huiquan Residents' Committee" });
+  await page.selectOption('#q-has_disabled_member', { label: 'Yes' });
+  await readsAsCitizen(page);
+  await shot(page, '9-street-item-en');
+  await Promise.all([page.waitForURL(/\/route\?locale=en&/), page.click('form.navigator button[type=submit]')]);
+  expect(await page.locator('ol.route > li h3').allTextContents()).toEqual([
+    'Acceptance by the community or village',
+    'Review by the street office',
+    'Approval by the district civil affairs bureau',
+    'Filing and spot check by the city civil affairs bureau',
+  ]);
+  // The answers stay chosen.
+  expect(await page.locator('#q-has_disabled_member').inputValue()).toBe('true');
+  await readsAsCitizen(page);
+  await shot(page, '10-street-route-en');
+  await Promise.all([page.waitForURL(/\/sites\/370202001002\/items\/minimum-living-allowance\?locale=en#stage-community-acceptance$/), page.click('p.first-step a')]);
+  expect(await page.getAttribute('html', 'lang')).toBe('en');
+  expect(await page.textContent('.served-by')).toBe('This page is provided by the site of Badaguan Subdistrict');
+  await readsAsCitizen(page);
+  await shot(page, '11-community-guide-en');
+  await context.close();
 });

@@ -63,5 +63,5 @@ test("the navigator's first step for a normal retirement in 胶州市 links to �
   expect(route.firstStep.url).toBe(`${JIAOZHOU_SITE}/items/${RETIREMENT}#stage-district-review`);
   const page = await t.http.get(`/sites/370200000000/items/${RETIREMENT}/route?answers%5Bretirement_type%5D=normal&answers%5Benterprise_type%5D=domestic&answers%5Benterprise_location%5D=370281000000`);
   expect(page.status).toBe(200);
-  expect(page.text).toContain(`<p class="first-step"><a href="${JIAOZHOU_SITE}/items/${RETIREMENT}#stage-district-review">`);
+  expect(page.text).toContain(`<p class="first-step"><a href="${JIAOZHOU_SITE}/items/${RETIREMENT}?locale=zh-Hans#stage-district-review">`);
 });

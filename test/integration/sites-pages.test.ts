@@ -3,6 +3,7 @@
 // every select labelled), in the locale asked for (?locale=, then Accept-Language), with schema.org
 // GovernmentService JSON-LD emitted by the server, and a navigator that works as a plain GET form
 // without JavaScript. Read-only: no test here writes.
+import { attributes, elements, headings, htmlLang, tags, textOf } from '../support/html';
 import { startDemoStrapi, type TestStrapi } from '../support/strapi';
 
 let t: TestStrapi;
@@ -23,37 +24,7 @@ const LAIXI = '370285000000';
 const BADAGUAN = '370202001000';
 const TAIPINGJIAO = '370202001001';
 
-// ---- a little HTML reading: the pages come from our own templates, so regular expressions do ----
-
-type Attributes = Record<string, string>;
-
-const decode = (text: string) =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#34;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-
-const textOf = (html: string) => decode(html.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
-
-function attributes(source: string): Attributes {
-  const found: Attributes = {};
-  for (const m of source.matchAll(/([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*"([^"]*)")?/g)) found[m[1].toLowerCase()] = decode(m[2] ?? '');
-  return found;
-}
-
-/** Every opening tag of this name, with its attributes. */
-const tags = (html: string, name: string): Attributes[] => [...html.matchAll(new RegExp(`<${name}\\b([^>]*)>`, 'gi'))].map((m) => attributes(m[1]));
-
-/** Elements with content: attributes and inner HTML. */
-const elements = (html: string, name: string) =>
-  [...html.matchAll(new RegExp(`<${name}\\b([^>]*)>([\\s\\S]*?)</${name}>`, 'gi'))].map((m) => ({ attrs: attributes(m[1]), inner: m[2], text: textOf(m[2]) }));
-
-const headings = (html: string) => [...html.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/gi)].map((m) => ({ level: Number(m[1]), text: textOf(m[2]) }));
-
-const htmlLang = (html: string) => /<html\b[^>]*\blang="([^"]*)"/i.exec(html)?.[1];
+// ---- a little HTML reading (test/support/html.ts) ----
 
 function jsonLd(html: string): { count: number; data: unknown } {
   const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
@@ -160,8 +131,9 @@ describe('the pages are accessible HTML', () => {
     expect(tags(res.text, 'section').map((s) => s.id).filter(Boolean)).toEqual(['stage-district-review']);
     const hrefs = tags(res.text, 'a').map((a) => a.href);
     expect(hrefs).toContain(`/sites/${CITY}/items/${RETIREMENT}?locale=zh-Hans`);
-    expect(hrefs).toContain(`/sites/${CITY}/items/${RETIREMENT}#stage-city-approval`);
-    expect(hrefs).toContain(`/sites/${CITY}/items/${RETIREMENT}#stage-work-ability-appraisal`);
+    // In the reader's language: the locale goes before the fragment.
+    expect(hrefs).toContain(`/sites/${CITY}/items/${RETIREMENT}?locale=zh-Hans#stage-city-approval`);
+    expect(hrefs).toContain(`/sites/${CITY}/items/${RETIREMENT}?locale=zh-Hans#stage-work-ability-appraisal`);
   });
 
   test("the community 太平角社区's index is served by 八大关街道 and lists its three items", async () => {
@@ -173,9 +145,9 @@ describe('the pages are accessible HTML', () => {
 
   test("莱西市's missing review guide and 平度市's incomplete one are shown with a notice", async () => {
     const laixi = await page(`/sites/${LAIXI}/items/${RETIREMENT}`);
-    expect(textOf(laixi.text)).toContain('该环节的办事指南尚未提供');
+    expect(textOf(laixi.text)).toContain('本环节的办事指南暂未在网上公布');
     const pingdu = await page(`/sites/${PINGDU}/items/${RETIREMENT}`);
-    expect(textOf(pingdu.text)).toMatch(/该办事指南尚有以下内容未提供: ?办理条件、申报材料、办理时限、收费标准、办公时间/);
+    expect(textOf(pingdu.text)).toMatch(/以下信息暂未在网上公布，请向承办部门咨询：办理条件、申报材料、办理时限、收费标准、办公时间/);
   });
 });
 
@@ -298,7 +270,7 @@ describe('the navigator is a plain HTML form', () => {
     const firstStep = elements(route.text, 'p').find((p) => p.attrs.class === 'first-step');
     expect(firstStep?.text).toContain('胶州市社会保险事业中心');
     const [link] = tags(firstStep?.inner ?? '', 'a');
-    expect(link.href).toBe(`/sites/${JIAOZHOU}/items/${RETIREMENT}#stage-district-review`);
+    expect(link.href).toBe(`/sites/${JIAOZHOU}/items/${RETIREMENT}?locale=zh-Hans#stage-district-review`);
     // The answers stay chosen in the form on the route page.
     expect(route.text).toMatch(/<option value="normal" selected>/);
     expect(route.text).toMatch(/<option value="370281000000" selected>/);
@@ -318,7 +290,7 @@ describe('the navigator is a plain HTML form', () => {
     expect(route.status).toBe(200);
     expect(htmlLang(route.text)).toBe('en');
     const firstStep = elements(route.text, 'p').find((p) => p.attrs.class === 'first-step');
-    expect(tags(firstStep?.inner ?? '', 'a')[0].href).toBe(`/sites/${SHINAN}/items/${RETIREMENT}#stage-district-review`);
+    expect(tags(firstStep?.inner ?? '', 'a')[0].href).toBe(`/sites/${SHINAN}/items/${RETIREMENT}?locale=en#stage-district-review`);
     expect(textOf(route.text)).toContain('Military discharge certificate');
   });
 
@@ -341,16 +313,16 @@ describe('the navigator is a plain HTML form', () => {
     expect(elements(route.text, 'p').find((p) => p.attrs.class === 'notice')?.text).toContain('退休类型');
   });
 
-  test('a bad answer on the route page is a 400 HTML page naming the question', async () => {
+  test('a bad answer on the route page is a 400 HTML page naming the question by its label, in the reader\'s language', async () => {
     const res = await page(`/sites/${CITY}/items/${RETIREMENT}/route?answers%5Bretirement_type%5D=early&answers%5Benterprise_type%5D=domestic`);
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(htmlLang(res.text)).toBe('zh-Hans');
-    expect(textOf(res.text)).toMatch(/answers\.retirement_type: "early" is not an option of "retirement_type"/);
+    expect(textOf(res.text)).toContain('「退休类型」的答案不在可选范围内，请重新选择。');
     const unknown = await page(`/sites/${CITY}/items/${RETIREMENT}/route?answers%5Bretirement_age%5D=60&locale=en`);
     expect(unknown.status).toBe(400);
     expect(htmlLang(unknown.text)).toBe('en');
-    expect(textOf(unknown.text)).toContain('answers.retirement_age');
+    expect(textOf(unknown.text)).toContain('The link carries a question this service no longer asks; please answer again.');
   });
 
   test('a unit that handles no stage of the item, an unknown unit and an unknown item are 404 HTML pages', async () => {
@@ -359,7 +331,7 @@ describe('the navigator is a plain HTML form', () => {
       expect({ path, status: res.status, type: res.headers['content-type'] }).toEqual({ path, status: 404, type: 'text/html; charset=utf-8' });
       expect(htmlLang(res.text)).toBe('zh-Hans');
     }
-    expect(textOf((await page(`/sites/${BADAGUAN}/items/${RETIREMENT}`)).text)).toMatch(/八大关街道.*handles no stage/);
+    expect(textOf((await page(`/sites/${BADAGUAN}/items/${RETIREMENT}`)).text)).toContain('八大关街道不承办「企业职工退休认证」的任何环节。');
   });
 });
 

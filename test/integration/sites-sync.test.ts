@@ -351,7 +351,8 @@ describe('blank forms from the media library', () => {
   test("a blank form is shown by name, and linked on the next request once a file of that name is uploaded to the media library", async () => {
     const path = `/sites/${CITY}/items/${RETIREMENT}`;
     const before = await t.http.get(path);
-    expect(before.text).toContain('<td>retirement-approval-form.pdf</td>');
+    // Named, with where to get it, and no link that leads nowhere.
+    expect(before.text).toMatch(/<td>retirement-approval-form\.pdf<br><span class="hint">请向承办部门索取<\/span><\/td>/);
     expect((await t.http.get(`/api/linkage${path}`)).body.data.ownGuides[1].guide.materials[0]).toMatchObject({ blankForm: 'retirement-approval-form.pdf', blankFormUrl: null });
 
     const upload = await t.http

@@ -2,7 +2,11 @@
 // are checked when published (they parse, use no `raw`, and render the plugin's fixture view models),
 // drafts may be invalid, a published change shows on the next page request, and only the city may
 // write them. Every refusal is a 400 naming the Liquid error and its line, with stored data unchanged.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Response } from 'supertest';
+import { DEFAULT_TEMPLATES } from '../../src/plugins/linkage/server/src/site-templates/defaults';
+import { seedDefaultTemplates } from '../../src/plugins/linkage/server/src/site-templates/seed';
 import { createAdmin, ROLES } from '../support/admins';
 import { contentManager, fieldErrors } from '../support/content-manager';
 import { storedData } from '../support/stored-data';
@@ -205,5 +209,27 @@ describe('only the city writes templates', () => {
     const res = await t.http.post(`/content-manager/collection-types/${TEMPLATE}/${await documentIdOf('site-index')}/actions/publish`).set(manager.auth).send({ body: edited });
     expect(res.status).toBe(200);
     expect((await t.http.get('/sites/370202001000')).text).toContain('<p id="manager-check">市级管理员发布</p>');
+  });
+});
+
+describe('a database seeded by an earlier release', () => {
+  test('a default the city never edited is brought to the current version at boot; an edited one stands', async () => {
+    // site-index as the November 2026 release shipped it: it printed guide states, "(已发布)" (with
+    // today's words, whose states are gone, an empty "()").
+    const shipped = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'site-index-as-shipped-2026-11.liquid'), 'utf8');
+    await t.strapi.db.query(TEMPLATE).updateMany({ where: { key: 'site-index' }, data: { body: shipped, styles: '' } });
+    const editedLayout = `${(await published('layout')).body}<!-- the city's own -->`;
+    await t.strapi.db.query(TEMPLATE).updateMany({ where: { key: 'layout' }, data: { body: editedLayout } });
+    (t.strapi.plugin('linkage').service('published') as { invalidate(): void }).invalidate();
+    expect((await t.http.get('/sites/370202001000?locale=zh-Hans')).text).toContain('<span class="status status-published">()</span>');
+
+    expect(await seedDefaultTemplates(t.strapi)).toEqual({ created: [], upgraded: ['site-index'] });
+    expect((await rows('site-index')).map((r) => r.body)).toEqual([DEFAULT_TEMPLATES['site-index'].body, DEFAULT_TEMPLATES['site-index'].body]);
+    expect((await rows('layout')).map((r) => r.body)).toEqual([editedLayout, editedLayout]);
+    const page = await t.http.get('/sites/370202001000?locale=zh-Hans');
+    expect(page.text).not.toContain('status-published');
+    expect(page.text).toContain("<!-- the city's own -->");
+    // Nothing more to do on the next boot.
+    expect(await seedDefaultTemplates(t.strapi)).toEqual({ created: [], upgraded: [] });
   });
 });

@@ -164,7 +164,7 @@ describe('the city 青岛市 (370200000000): everything', () => {
       ['职工退休审批表', 'retirement-approval-form.pdf', null],
       ['居民身份证', null, null],
       ['职工人事档案', null, null],
-      ['退伍证或军官转业证', null, '是否有军龄(视同缴费年限)为是'],
+      ['退伍证或军官转业证', null, '是否有军龄(视同缴费年限)为「是」'],
     ]);
 
     expect(view.otherStages.map((s) => [s.key, s.level])).toEqual([

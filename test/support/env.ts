@@ -28,6 +28,7 @@ export function applyTestEnv(): void {
     ENCRYPTION_KEY: secret(),
     // Fixed, not random: the template database is seeded in one process and verified in others.
     LINKAGE_AUDIT_KEY: 'linkage-test-audit-key-0123456789abcdef',
+    LINKAGE_PREVIEW_SECRET: crypto.randomBytes(32).toString('base64url'),
     DATABASE_CLIENT: 'sqlite',
     HOST: '127.0.0.1',
     PORT: '0',

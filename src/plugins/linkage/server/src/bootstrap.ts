@@ -36,6 +36,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   romanizeContentManagerSlugs(strapi);
   setUpRolesAfterAdmin(strapi);
   registerPageRoutes(strapi);
+  // docs/arch/preview-links.md: previews rely on two Strapi internals; without them, no preview link.
+  const previewProblems = (strapi.plugin('linkage').service('preview') as { selfCheck(): string[] }).selfCheck();
+  for (const problem of previewProblems) strapi.log.error(`[linkage] previews are off: ${problem} (docs/arch/preview-links.md)`);
   // A blank form uploaded to the media library is linked from the guides that name it.
   strapi.db.lifecycles.subscribe({
     models: ['plugin::upload.file'],
@@ -54,7 +57,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   }
   await (strapi.plugin('linkage').service('editor-configuration') as { applyOnce(): Promise<boolean> }).applyOnce();
   const seeded = await seedDefaultTemplates(strapi);
-  if (seeded.length > 0) strapi.log.info(`[linkage] Site templates published: ${seeded.join(', ')}`);
+  if (seeded.created.length > 0) strapi.log.info(`[linkage] Site templates published: ${seeded.created.join(', ')}`);
+  if (seeded.upgraded.length > 0) strapi.log.info(`[linkage] Site templates never edited, brought to the current defaults: ${seeded.upgraded.join(', ')}`);
 };
 
 export default bootstrap;

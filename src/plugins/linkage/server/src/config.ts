@@ -14,10 +14,14 @@ export interface LinkageConfig {
   renderBudgetMs: number;
   /** Render threads; 0: one fewer than the cores, one or two. */
   renderThreads: number;
+  /** Signs preview links (HMAC-SHA256); when unset, a secret derived from the app's keys. */
+  previewSecret?: string;
+  /** How long a preview link shows its draft. */
+  previewTtlSeconds: number;
 }
 
 export default {
-  default: { locales: [], cacheBytes: 32 * 1024 * 1024, auditKey: '', auditPreviousKeys: [], renderBudgetMs: 1000, renderThreads: 0 } satisfies LinkageConfig,
+  default: { locales: [], cacheBytes: 32 * 1024 * 1024, auditKey: '', auditPreviousKeys: [], renderBudgetMs: 1000, renderThreads: 0, previewTtlSeconds: 600 } satisfies LinkageConfig,
   validator(config: Partial<LinkageConfig>) {
     if (config.locales !== undefined && (!Array.isArray(config.locales) || config.locales.some((l) => typeof l !== 'string' || l === ''))) {
       throw new Error('linkage: config.locales must be a list of locale codes such as ["zh-Hans", "en"]');
@@ -37,6 +41,13 @@ export default {
     for (const [i, previous] of (config.auditPreviousKeys ?? []).entries()) {
       const problem = auditKeyProblem(previous);
       if (problem) throw new Error(`linkage: LINKAGE_AUDIT_PREVIOUS_KEYS, key ${i + 1}, ${problem}`);
+    }
+    // A short secret could be guessed, and every preview link with it.
+    if (config.previewSecret !== undefined && config.previewSecret !== '' && (typeof config.previewSecret !== 'string' || config.previewSecret.length < 16)) {
+      throw new Error('linkage: config.previewSecret (LINKAGE_PREVIEW_SECRET) must be at least 16 characters');
+    }
+    if (config.previewTtlSeconds !== undefined && (!Number.isInteger(config.previewTtlSeconds) || config.previewTtlSeconds < 10 || config.previewTtlSeconds > 86400)) {
+      throw new Error('linkage: config.previewTtlSeconds must be a whole number of seconds from 10 to 86400');
     }
   },
 };

@@ -10,6 +10,7 @@ import memberships from './memberships';
 import navigator from './navigator';
 import openapi from './openapi';
 import pages from './pages';
+import preview from './preview';
 import reports from './reports';
 import reviews from './reviews';
 import rules from './rules';
@@ -28,6 +29,7 @@ export default {
   navigator,
   openapi,
   pages,
+  preview,
   reports,
   reviews,
   rules,

@@ -1,8 +1,10 @@
 // The rendered sites (/sites/...): HTML from the city's published templates, in the locale asked
-// for (?locale=, then Accept-Language). Refusals are plain pages naming the reason.
+// for (?locale=, then Accept-Language). A page that cannot be shown is a refusal page in the same
+// language and look, saying why and linking back (domain/refusal-page.ts).
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { negotiateLocale } from '../domain/locale-negotiation';
+import type { SiteRefusal } from '../domain/refusal-page';
 import type { Rendered } from '../services/render-cache';
 import { send } from './send';
 
@@ -15,21 +17,42 @@ interface Refusal {
   details?: { errors?: Array<{ path: string[]; message: string }> };
 }
 
+interface PageParams {
+  unitCode?: string;
+  slug?: string;
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const sites = () => strapi.plugin('linkage').service('sites') as SitesService;
 
-  async function respond(ctx: Context, render: (locale: string) => Promise<Rendered>) {
+  async function readerLocale(ctx: Context): Promise<string> {
     const { locales } = await (strapi.plugin('linkage').service('published') as PublishedService).snapshot();
     const { locale, variesWithHeader } = negotiateLocale(ctx.query.locale, ctx.get('Accept-Language') || undefined, locales);
     // Added to what is there (Strapi's CORS says Origin), whatever the cache holds.
     if (variesWithHeader) ctx.vary('Accept-Language');
+    return locale;
+  }
+
+  /** What went wrong, for the reader: answers to give again, something not found, or a failure. */
+  async function refusalOf(error: unknown, params: PageParams): Promise<SiteRefusal> {
+    const e = error as Refusal;
+    if (e.name === 'ValidationError' && params.unitCode && params.slug) {
+      const itemCode = (await sites().itemCodeOf(params.slug)) ?? '';
+      return { kind: 'bad-answers', unitCode: params.unitCode, itemCode, problems: (e.details?.errors ?? []).map((d) => d.message) };
+    }
+    if (e.name === 'NotFoundError' && params.unitCode) return sites().missing(params.unitCode, params.slug);
+    // Templates that fail, fallbacks included: already logged where they failed (services/sites.ts).
+    if (e.name === 'PageUnavailable') return { kind: 'unavailable', unitCode: params.unitCode };
+    strapi.log.error(`[linkage] a site page failed: ${(error as Error)?.stack ?? String(error)}`);
+    return { kind: 'unavailable', unitCode: params.unitCode };
+  }
+
+  async function respond(ctx: Context, render: (locale: string) => Promise<Rendered>) {
+    const locale = await readerLocale(ctx);
     try {
       send(ctx, await render(locale));
     } catch (error) {
-      const e = error as Refusal;
-      const status = e.name === 'NotFoundError' ? 404 : e.name === 'ValidationError' ? 400 : e.name === 'PageUnavailable' ? 503 : 0;
-      if (!status) throw error;
-      send(ctx, sites().errorPage(status, e.message ?? '', (e.details?.errors ?? []).map((d) => `${d.path.join('.')}: ${d.message}`), locale));
+      send(ctx, await sites().refusal(await refusalOf(error, ctx.params as PageParams), locale));
     }
   }
 
@@ -48,6 +71,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async route(ctx: Context) {
       const { unitCode, slug } = ctx.params as { unitCode: string; slug: string };
       await respond(ctx, (locale) => sites().routePage(unitCode, slug, ctx.query.answers, locale));
+    },
+    /** Any other address under /sites/: not found, said on a page of the nearest known site. */
+    async unknown(ctx: Context) {
+      const locale = await readerLocale(ctx);
+      const [, first] = /^\/sites\/([^/?#]+)/.exec(ctx.path) ?? [];
+      const refusal = first ? await sites().missing(first) : ({ kind: 'unknown-unit' } as const);
+      send(ctx, await sites().refusal(refusal.kind === 'unknown-unit' ? refusal : { kind: 'unknown-page', unitCode: first }, locale));
     },
   };
 };

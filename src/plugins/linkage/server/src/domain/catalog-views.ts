@@ -79,13 +79,14 @@ export const unitNamesIn =
     textIn(lookup.units.get(code)?.name, locale) || undefined;
 const departmentName = (code: string, lookup: Lookup, locale: string) => textIn(lookup.departments.get(code)?.name, locale) || code;
 
+// Who handles a stage found from an answer, as a noun phrase a page puts after "Handled by:" (承办部门：).
 // `level` is null when the handler is found at the answer's own level.
 const HANDLED_BY: Readonly<Record<string, (level: string | null, question: string, kind: string) => string>> = {
-  'zh-Hans': (level, question, kind) => (level ? `由「${question}」所属${level}的${kind}办理` : `由「${question}」的${kind}办理`),
-  en: (level, question, kind) => (level ? `by the ${kind} of the ${level} the unit answered to "${question}" lies in` : `by the ${kind} of the unit answered to "${question}"`),
+  'zh-Hans': (level, question, kind) => (level ? `「${question}」所属${level}的${kind}` : `「${question}」的${kind}`),
+  en: (level, question, kind) => (level ? `the ${kind} of the ${level} where your "${question}" lies` : `the ${kind} of your "${question}"`),
 };
 
-/** Who handles a stage, said in words: a named department, or the rule that finds it. */
+/** Who handles a stage, as a noun phrase: a named department, or the rule that finds it. */
 export function handlerDescription(stage: CatalogStage, item: CatalogItem, lookup: Lookup, locale: string): string {
   const h = stage.handler;
   if (isFixedHandler(h)) return `${unitName(h.unit, lookup, locale)} · ${departmentName(h.department, lookup, locale)}`;

@@ -16,6 +16,8 @@ interface Words {
   readonly yes: string;
   readonly no: string;
   readonly quote: (value: string) => string;
+  /** A yes/no answer: 是否有军龄为「是」 / the answer to "…" is yes. */
+  readonly answered: (question: string, yes: boolean) => string;
   /** A unit answer compared with a unit or a kind: "lies in 胶州市", "is a county-level city". */
   readonly unit: (subject: string, relation: UnitRelation, negated: boolean, values: string[]) => string;
 }
@@ -36,6 +38,7 @@ const WORDS: Readonly<Record<string, Words>> = {
     yes: '是',
     no: '否',
     quote: (value) => `「${value}」`,
+    answered: (question, yes) => `${question}为「${yes ? '是' : '否'}」`,
     unit: (subject, relation, negated, values) => {
       const quoted = values.map((v) => `「${v}」`).join('或');
       const verb = relation === 'lies in' || relation === 'lies in a' ? '位于' : '为';
@@ -54,6 +57,7 @@ const WORDS: Readonly<Record<string, Words>> = {
     yes: 'yes',
     no: 'no',
     quote: (value) => `"${value}"`,
+    answered: (question, yes) => `the answer to "${question}" is ${yes ? 'yes' : 'no'}`,
     unit: (subject, relation, negated, values) => {
       const article = relation === 'is a' || relation === 'lies in a';
       const listed = values.map((v) => (article ? `a ${v}` : relation === 'is at' ? v : `"${v}"`)).join(' or ');
@@ -144,6 +148,8 @@ export function conditionText(logic: unknown, item: CatalogItem, locale: string,
         const unit = unitComparison(about, op.startsWith('!'), [literal]);
         if (unit) return unit;
         if (about.unit) break;
+        // "is not yes" of a yes/no question is "no".
+        if (about.question?.type === 'boolean' && typeof literal === 'boolean') return words.answered(about.text, op.startsWith('!') ? !literal : literal);
         const verb = op.startsWith('!') ? words.isNot : words.is;
         return zh ? `${about.text}${verb}${value(literal, about)}` : `${about.text} ${verb} ${value(literal, about)}`;
       }

@@ -10,6 +10,7 @@ import { guideStatus } from './completeness';
 import { levelIndex } from './levels';
 import { guidePageUrl, itemPageUrl, webUrlOrNull, type LinkContext } from './links';
 import type { Route } from './routing';
+import { fieldName } from './site-strings';
 import { levelName, textIn } from './vocabulary';
 
 export interface RouteViewInput {
@@ -74,6 +75,7 @@ export function routeView(input: RouteViewInput) {
       guide: {
         status,
         missingFields: missing,
+        missingFieldNames: missing.map((field) => fieldName(field, locale)),
         url: guidePageUrl(handler.unitCode, slug, stage.key, links),
         ...(guide
           ? {

@@ -4,7 +4,8 @@
 // A unit with no site of its own is served from its nearest ancestor's.
 import { isLinkableFileUrl } from './web-urls';
 import { decide, questionOf, variablesOf, type AnswerSpace } from './answer-space';
-import type { CatalogGuide, CatalogItem, CatalogMaterial, CatalogUnit } from './catalog-format';
+import type { Answers } from './answers';
+import type { CatalogGuide, CatalogItem, CatalogMaterial, CatalogStage, CatalogUnit } from './catalog-format';
 import { guideKey, isAnswerHandler, isFixedHandler } from './catalog-format';
 import { handlerDescription, itemSummary, questionView, unitNamesIn, type Lookup } from './catalog-views';
 import { guideStatus } from './completeness';
@@ -49,7 +50,7 @@ export function stageHandlers(item: CatalogItem, stageKey: string, unitCode: str
 
 /** True when this unit handles some stage of the item for some answer. */
 export function handlesStage(item: CatalogItem, unitCode: string, ctx: SiteContext): boolean {
-  return item.stages.some((stage) => ownStage(item, stage.key, unitCode, ctx));
+  return item.stages.some((stage) => ownsStage(item, stage.key, unitCode, ctx));
 }
 
 /**
@@ -57,7 +58,7 @@ export function handlesStage(item: CatalogItem, unitCode: string, ctx: SiteConte
  * applies to someone it handles for (胶州市, a county-level city, never approves a normal
  * retirement alone, so that stage is not its own).
  */
-const ownStage = (item: CatalogItem, stageKey: string, unitCode: string, ctx: SiteContext): boolean => {
+export const ownsStage = (item: CatalogItem, stageKey: string, unitCode: string, ctx: SiteContext): boolean => {
   const stage = item.stages.find((s) => s.key === stageKey);
   const unit = ctx.unitIndex.get(unitCode);
   if (!stage || !unit || stage.level !== unit.level) return false;
@@ -96,6 +97,26 @@ function siteFrame(unitCode: string, ctx: SiteContext) {
   };
 }
 
+/**
+ * The stages everyone takes first, once the answers settle them: the stages of the lowest order that
+ * surely apply, when no stage before them may apply too. Before any answer, a first stage for some
+ * applicants only (劳动能力鉴定, for illness retirement) leaves the first step open: none.
+ */
+export function settledFirstSteps(item: CatalogItem, space: AnswerSpace, answers: Answers = {}): CatalogStage[] {
+  const stages = [...item.stages].sort(stageOrder);
+  const decided = stages.map((stage) => ({ stage, applies: decide(stage.appliesWhen, answers, space) }));
+  const firstPossible = decided.find((d) => d.applies !== false);
+  if (!firstPossible) return [];
+  const sameOrder = decided.filter((d) => d.stage.order === firstPossible.stage.order);
+  return sameOrder.every((d) => d.applies !== 'undecided') ? sameOrder.filter((d) => d.applies === true).map((d) => d.stage) : [];
+}
+
+/** A stage's condition as a sentence, and whether it applies to everyone (then pages need not say it). */
+const conditionOf = (stage: CatalogStage, item: CatalogItem, ctx: SiteContext) => ({
+  condition: conditionText(stage.appliesWhen, item, ctx.locale, unitNamesIn(ctx.lookup, ctx.locale)),
+  always: stage.appliesWhen === true,
+});
+
 export function siteIndexView(unitCode: string, ctx: SiteContext, ownGuides: readonly CatalogGuide[]) {
   const unit = ctx.units.get(unitCode) as CatalogUnit;
   const isCity = unit.level === 'city';
@@ -106,7 +127,7 @@ export function siteIndexView(unitCode: string, ctx: SiteContext, ownGuides: rea
       const summary = itemSummary(item, ctx.locale, ctx.links);
       const stages = [...item.stages]
         .sort(stageOrder)
-        .filter((s) => ownStage(item, s.key, unitCode, ctx))
+        .filter((s) => ownsStage(item, s.key, unitCode, ctx))
         .map((s) => {
           const guide = ownGuides.find((g) => g.item === item.code && g.stage === s.key);
           return { key: s.key, name: textIn(s.name, ctx.locale), status: guideStatus(guide, ctx.spec, ctx.locales).status };
@@ -176,7 +197,7 @@ export function siteItemView(unitCode: string, item: CatalogItem, ctx: SiteConte
   const slug = item.slug ?? item.code;
   const summary = itemSummary(item, locale, links);
   const stages = [...item.stages].sort(stageOrder);
-  const own = stages.filter((s) => ownStage(item, s.key, unitCode, ctx));
+  const own = stages.filter((s) => ownsStage(item, s.key, unitCode, ctx));
   const departmentOf = (stageKey: string, handlerUnit: string) => {
     const g = guides.get(guideKey({ item: item.code, stage: stageKey, unit: handlerUnit }));
     const code = g?.department ?? (() => {
@@ -192,7 +213,7 @@ export function siteItemView(unitCode: string, item: CatalogItem, ctx: SiteConte
     return d ? { code: d.code, name: textIn(d.name, locale), phone: d.phone ?? null, address: textIn(d.address, locale) || null, hours: textIn(d.hours, locale) || null } : null;
   };
   const ownGuides = own.map((s) => ({
-    stage: { key: s.key, order: s.order, level: s.level, levelName: levelName(s.level, locale), name: textIn(s.name, locale), condition: conditionText(s.appliesWhen, item, locale, unitNamesIn(ctx.lookup, locale)) },
+    stage: { key: s.key, order: s.order, level: s.level, levelName: levelName(s.level, locale), name: textIn(s.name, locale), ...conditionOf(s, item, ctx) },
     anchor: `stage-${s.key}`,
     department: departmentOf(s.key, unitCode),
     guide: guideView(guides.get(guideKey({ item: item.code, stage: s.key, unit: unitCode })), item, ctx),
@@ -201,19 +222,18 @@ export function siteItemView(unitCode: string, item: CatalogItem, ctx: SiteConte
     .filter((s) => !own.includes(s))
     .map((s) => {
       // Only units that do handle the stage for someone: their page has its guide.
-      const handlers = isCity ? [] : stageHandlers(item, s.key, unitCode, ctx).filter((code) => ownStage(item, s.key, code, ctx));
+      const handlers = isCity ? [] : stageHandlers(item, s.key, unitCode, ctx).filter((code) => ownsStage(item, s.key, code, ctx));
       return {
         key: s.key,
         order: s.order,
         level: s.level as Level,
         levelName: levelName(s.level, locale),
         name: textIn(s.name, locale),
-        condition: conditionText(s.appliesWhen, item, locale, unitNamesIn(ctx.lookup, locale)),
+        ...conditionOf(s, item, ctx),
         handledBy: handlerDescription(s, item, ctx.lookup, locale),
         links: handlers.map((code) => ({ unit: { code, name: textIn(ctx.units.get(code)?.name, locale) }, url: guidePageUrl(code, slug, s.key, links) })),
       };
     });
-  const firstSteps = stages.filter((s) => s.order === Math.min(...stages.map((x) => x.order)));
   return {
     site: siteFrame(unitCode, ctx),
     isCity,
@@ -241,7 +261,13 @@ export function siteItemView(unitCode: string, item: CatalogItem, ctx: SiteConte
         return { ...view, options: choices, narrowedTo };
       }),
     },
-    firstSteps: firstSteps.map((s) => ({ key: s.key, name: textIn(s.name, locale), condition: conditionText(s.appliesWhen, item, locale, unitNamesIn(ctx.lookup, locale)) })),
+    // Empty until answers settle it: the page then asks for the answers instead.
+    firstSteps: settledFirstSteps(item, ctx.space(item)).map((s) => ({
+      key: s.key,
+      name: textIn(s.name, locale),
+      ...conditionOf(s, item, ctx),
+      handledBy: handlerDescription(s, item, ctx.lookup, locale),
+    })),
     stagesInOrder: stages.map((s) => textIn(s.name, locale)),
     ownGuides,
     otherStages,

@@ -11,6 +11,7 @@ import locales from './locales';
 import memberships from './memberships';
 import navigator from './navigator';
 import ownershipReport from './ownership-report';
+import preview from './preview';
 import published from './published';
 import renderCache from './render-cache';
 import renderer from './renderer';
@@ -32,6 +33,7 @@ export default {
   memberships,
   navigator,
   'ownership-report': ownershipReport,
+  preview,
   published,
   reviews,
   'render-cache': renderCache,

@@ -1,17 +1,20 @@
 // Each unit's site: its index and its item pages, as JSON view models and as HTML rendered with the
 // city's published templates. Nothing is copied: every page is built from the one published record
-// of each fact, on the request after it changes.
+// of each fact, on the request after it changes. A preview renders the same pages, uncached, from a
+// snapshot with a draft in place and a draft guide among the published ones (services/preview.ts).
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { parseAnswers } from '../domain/answers';
-import type { CatalogGuide, CatalogItem, CatalogUnit } from '../domain/catalog-format';
+import { guideKey, type CatalogGuide, type CatalogItem, type CatalogUnit } from '../domain/catalog-format';
 import { governmentServices, jsonLdScript } from '../domain/government-service';
-import { itemPageUrl, unitPageUrl } from '../domain/links';
+import { itemPageUrl } from '../domain/links';
 import { pageData } from '../domain/page-data';
 import { problem } from '../domain/problems';
+import { refusalPage, type SiteRefusal } from '../domain/refusal-page';
+import { asAdminLanguage } from '../domain/admin-language';
 import { routeItem } from '../domain/routing';
 import { routeView } from '../domain/route-view';
-import { handlesStage, siteIndexView, siteItemView, type SiteContext } from '../domain/site-views';
+import { handlesStage, ownsStage, siteIndexView, siteItemView, type SiteContext } from '../domain/site-views';
 import { heaviestPages } from '../domain/heaviest-pages';
 import type { PageCheck } from '../domain/templates';
 import { textIn } from '../domain/vocabulary';
@@ -35,7 +38,13 @@ export class PageUnavailable extends Error {
 
 export const STYLESHEET_PATH = '/sites/assets/site.css';
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** How a preview renders a page: with a draft guide in place, and its own addresses. */
+export interface PageOptions {
+  /** Shown in place of the published guide of the same item, stage and unit. */
+  readonly guide?: CatalogGuide;
+  /** The preview's address: its page, stylesheet, flow chart and navigator answers are under it. */
+  readonly previewBase?: string;
+}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const published = () => strapi.plugin('linkage').service('published') as PublishedService;
@@ -69,21 +78,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     space: (item) => snapshot.space(item.code),
   });
 
-  async function indexView(snapshot: Snapshot, unitCode: string, locale: string) {
+  /** A unit's own published guides (of one item, or all), with a previewed draft in its place. */
+  async function unitGuides(unitCode: string, locales: readonly string[], itemCode: string | undefined, draft: CatalogGuide | undefined) {
+    const guides = await published().unitGuides(unitCode, locales, itemCode);
+    if (draft && draft.unit === unitCode && (!itemCode || draft.item === itemCode)) guides.set(guideKey(draft), draft);
+    return guides;
+  }
+
+  async function indexView(snapshot: Snapshot, unitCode: string, locale: string, options: PageOptions = {}) {
     unitOf(snapshot, unitCode);
-    const guides = await published().unitGuides(unitCode, snapshot.locales);
+    const guides = await unitGuides(unitCode, snapshot.locales, undefined, options.guide);
     return siteIndexView(unitCode, context(snapshot, locale), [...guides.values()]);
   }
 
-  async function itemView(snapshot: Snapshot, unitCode: string, slug: string, locale: string) {
+  async function itemView(snapshot: Snapshot, unitCode: string, slug: string, locale: string, options: PageOptions = {}) {
     const unit = unitOf(snapshot, unitCode);
     const item = navigator().itemBySlug(snapshot, slug);
     const plain = context(snapshot, locale);
     if (unit.level !== 'city' && !handlesStage(item, unitCode, plain)) {
       throw new errors.NotFoundError(`${textIn(unit.name, locale)} (${unitCode}) handles no stage of ${textIn(item.title, locale)}; see ${itemPageUrl(item.managingUnit, slug, plain.links)}`);
     }
-    const guides = await published().unitGuides(unitCode, snapshot.locales, item.code);
-    return { item, view: siteItemView(unitCode, item, context(snapshot, locale, await blankForms(guides.values())), guides) };
+    const guides = await unitGuides(unitCode, snapshot.locales, item.code, options.guide);
+    const view = siteItemView(unitCode, item, context(snapshot, locale, await blankForms(guides.values())), guides);
+    if (!options.previewBase) return { item, view };
+    // A preview's flow chart and navigator are the draft's too.
+    const previewed = {
+      ...view,
+      item: { ...view.item, flowchartUrl: `${options.previewBase}/flowchart.svg?locale=${encodeURIComponent(locale)}` },
+      navigator: { ...view.navigator, action: `${options.previewBase}/route` },
+    };
+    return { item, view: previewed };
   }
 
   // Page templates that failed with the published set, per snapshot: their pages go straight to
@@ -98,19 +122,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * Renders off the event loop within the page budget (services/renderer.ts). A template that
    * fails on this page never reaches a reader: the page is rendered with the last good published
-   * set instead (then the plugin's defaults), and the rendered page is cached as any other.
+   * set instead (then the plugin's defaults), and the rendered page is cached as any other. A
+   * preview renders its own set only, and its failure is the editor's to see (services/preview.ts).
    */
-  async function renderPage(snapshot: Snapshot, template: string, data: Record<string, unknown>, where: string, jsonLd: object[] = []): Promise<string> {
+  async function renderPage(snapshot: Snapshot, template: string, data: Record<string, unknown>, where: string, options: PageOptions, jsonLd: object[] = []): Promise<string> {
     if (!snapshot.templates.has(template)) throw new errors.NotFoundError(`The site template "${template}" is not published`);
+    const done = (html: string) => (jsonLd.length > 0 ? html.replace('</head>', `${jsonLdScript(jsonLd)}\n</head>`) : html);
+    if (options.previewBase) return done(await renderer().render(snapshot.templateSet.bodies, template, data));
     const failed = failuresOf(snapshot);
     const sets = [snapshot.templateSet, ...snapshot.fallbackSets].filter((set) => set.bodies.has(template));
-    let html: string | null = null;
     for (const set of sets) {
       // Checked at each attempt: another page may have found the published set failing meanwhile.
       if (set === snapshot.templateSet && failed.has(template)) continue;
       try {
-        html = await renderer().render(set.bodies, template, data);
-        break;
+        return done(await renderer().render(set.bodies, template, data));
       } catch (error) {
         const reason = (error as Error).message;
         if (set === snapshot.templateSet) {
@@ -123,8 +148,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
     }
-    if (html === null) throw new PageUnavailable(`The page ${where} cannot be shown now: its templates fail (see the server log)`);
-    return jsonLd.length > 0 ? html.replace('</head>', `${jsonLdScript(jsonLd)}\n</head>`) : html;
+    throw new PageUnavailable(`The page ${where} cannot be shown now: its templates fail (see the server log)`);
   }
 
   /**
@@ -191,15 +215,41 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return checks;
   }
 
-
   // The stylesheet's address changes with its content only, so pages' ETags do too.
-  const frame = (snapshot: Snapshot, locale: string, title: string, url: string) => ({
+  const frame = (snapshot: Snapshot, locale: string, title: string, url: string, options: PageOptions = {}) => ({
     title,
     locale,
     locales: snapshot.locales,
     url,
-    stylesheet: `${STYLESHEET_PATH}?v=${stylesheetOf(snapshot).etag.slice(1, 13)}`,
+    stylesheet: options.previewBase ? `${options.previewBase}/site.css` : `${STYLESHEET_PATH}?v=${stylesheetOf(snapshot).etag.slice(1, 13)}`,
   });
+
+  async function renderIndex(snapshot: Snapshot, unitCode: string, locale: string, options: PageOptions = {}): Promise<string> {
+    const view = await indexView(snapshot, unitCode, locale, options);
+    return renderPage(snapshot, 'site-index', pageData(frame(snapshot, locale, view.site.unit.name, options.previewBase ?? view.site.url, options), view), view.site.url, options);
+  }
+
+  async function renderItem(snapshot: Snapshot, unitCode: string, slug: string, locale: string, options: PageOptions = {}): Promise<string> {
+    const { view } = await itemView(snapshot, unitCode, slug, locale, options);
+    return renderPage(snapshot, 'item-page', pageData(frame(snapshot, locale, view.item.title, options.previewBase ?? view.item.url, options), view), view.item.url, options, governmentServices(view, view.item.url));
+  }
+
+  async function renderRoute(snapshot: Snapshot, unitCode: string, slug: string, raw: Readonly<Record<string, unknown>>, locale: string, options: PageOptions = {}): Promise<string> {
+    const { item, view } = await itemView(snapshot, unitCode, slug, locale, options);
+    const { answers, problems } = parseAnswers(raw, item, snapshot.unitIndex);
+    // Said in the reader's language: the refusal page lists these sentences.
+    if (problems.length > 0) throw validationError(problems.map((p) => problem(['answers', ...p.path], p.message, p.text)), asAdminLanguage(locale) ?? 'en');
+    const space = snapshot.space(item.code);
+    const route = routeItem(space, answers, snapshot.departmentsByUnitKind);
+    const pairs = route.stages.flatMap(({ stage, handler }) => (handler.kind === 'resolved' ? [{ stageKey: stage.key, unitCode: handler.unitCode }] : []));
+    const guides = await published().guides(item.code, pairs, snapshot.locales);
+    const draft = options.guide;
+    if (draft && draft.item === item.code && pairs.some((p) => p.stageKey === draft.stage && p.unitCode === draft.unit)) guides.set(guideKey(draft), draft);
+    const result = routeView({ space, answers, route, guides, lookup: navigator().lookup(snapshot), spec: snapshot.spec, locales: snapshot.locales, locale, links: navigator().links(snapshot) });
+    const query = Object.entries(raw).map(([k, v]) => `answers[${encodeURIComponent(k)}]=${encodeURIComponent(String(v))}`).join('&');
+    const base = options.previewBase ? `${options.previewBase}/route` : `${view.item.url}/route`;
+    return renderPage(snapshot, 'route-result', pageData(frame(snapshot, locale, `${view.item.title}`, query === '' ? base : `${base}?${query}`, options), { ...view, route: result }, answers), `${view.item.url}/route`, options);
+  }
 
   // Built and hashed once per snapshot: every page names it.
   const stylesheets = new WeakMap<Snapshot, Rendered>();
@@ -214,6 +264,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const html = (body: string) => rendered(body, 'text/html; charset=utf-8');
+
+  const answersOf = (raw: unknown): Record<string, unknown> => (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {});
 
   return {
     async indexJson(unitCode: string, requestedLocale: unknown): Promise<Rendered> {
@@ -230,39 +282,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async indexPage(unitCode: string, locale: string): Promise<Rendered> {
       const snapshot = await published().snapshot();
-      return cache().get(`${snapshot.generation}|page|${unitCode}|${locale}`, async () => {
-        const view = await indexView(snapshot, unitCode, locale);
-        return html(await renderPage(snapshot, 'site-index', pageData(frame(snapshot, locale, view.site.unit.name, view.site.url), view), `/sites/${unitCode}`));
-      });
+      return cache().get(`${snapshot.generation}|page|${unitCode}|${locale}`, async () => html(await renderIndex(snapshot, unitCode, locale)));
     },
 
     async itemPage(unitCode: string, slug: string, locale: string): Promise<Rendered> {
       const snapshot = await published().snapshot();
-      return cache().get(`${snapshot.generation}|page|${unitCode}|${slug}|${locale}`, async () => {
-        const { view } = await itemView(snapshot, unitCode, slug, locale);
-        return html(
-          await renderPage(snapshot, 'item-page', pageData(frame(snapshot, locale, view.item.title, view.item.url), view), `/sites/${unitCode}/items/${slug}`, governmentServices(view, view.item.url))
-        );
-      });
+      return cache().get(`${snapshot.generation}|page|${unitCode}|${slug}|${locale}`, async () => html(await renderItem(snapshot, unitCode, slug, locale)));
     },
 
     async routePage(unitCode: string, slug: string, rawAnswers: unknown, locale: string): Promise<Rendered> {
       const snapshot = await published().snapshot();
-      const raw = typeof rawAnswers === 'object' && rawAnswers !== null && !Array.isArray(rawAnswers) ? (rawAnswers as Record<string, unknown>) : {};
+      const raw = answersOf(rawAnswers);
       const key = `${snapshot.generation}|page-route|${unitCode}|${slug}|${locale}|${JSON.stringify(Object.entries(raw).sort(([a], [b]) => a.localeCompare(b)))}`;
-      return cache().get(key, async () => {
-        const { item, view } = await itemView(snapshot, unitCode, slug, locale);
-        const { answers, problems } = parseAnswers(raw, item, snapshot.unitIndex);
-        if (problems.length > 0) throw validationError(problems.map((p) => problem(['answers', ...p.path], p.message)));
-        const space = snapshot.space(item.code);
-        const route = routeItem(space, answers, snapshot.departmentsByUnitKind);
-        const pairs = route.stages.flatMap(({ stage, handler }) => (handler.kind === 'resolved' ? [{ stageKey: stage.key, unitCode: handler.unitCode }] : []));
-        const guides = await published().guides(item.code, pairs, snapshot.locales);
-        const result = routeView({ space, answers, route, guides, lookup: navigator().lookup(snapshot), spec: snapshot.spec, locales: snapshot.locales, locale, links: navigator().links(snapshot) });
-        const query = Object.entries(raw).map(([k, v]) => `answers[${encodeURIComponent(k)}]=${encodeURIComponent(String(v))}`).join('&');
-        const url = query === '' ? `${view.item.url}/route` : `${view.item.url}/route?${query}`;
-        return html(await renderPage(snapshot, 'route-result', pageData(frame(snapshot, locale, `${view.item.title}`, url), { ...view, route: result }, answers), `/sites/${unitCode}/items/${slug}/route`));
-      });
+      return cache().get(key, async () => html(await renderRoute(snapshot, unitCode, slug, raw, locale)));
+    },
+
+    /** The same pages, uncached, from a given snapshot: for previews (services/preview.ts). */
+    renderIndex,
+    renderItem,
+    renderRoute: (snapshot: Snapshot, unitCode: string, slug: string, rawAnswers: unknown, locale: string, options: PageOptions = {}) =>
+      renderRoute(snapshot, unitCode, slug, answersOf(rawAnswers), locale, options),
+    stylesheetOf,
+    /** Whether the unit's page of the item shows the stage's guide (it handles it for someone). */
+    ownsStage: (snapshot: Snapshot, itemCode: string, stageKey: string, unitCode: string): boolean => {
+      const item = snapshot.items.get(itemCode);
+      return item !== undefined && ownsStage(item, stageKey, unitCode, context(snapshot, snapshot.locales[0]));
     },
 
     async stylesheet(): Promise<Rendered> {
@@ -270,18 +314,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return cache().get(`${snapshot.generation}|css`, () => stylesheetOf(snapshot));
     },
 
-    /** A plain page for refusals, outside the templates (they may be what is broken). */
-    errorPage(status: number, message: string, details: string[], locale: string): Rendered {
-      const list = details.length > 0 ? `<ul>${details.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul>` : '';
-      return rendered(
-        `<!doctype html><html lang="${escapeHtml(locale)}"><head><meta charset="utf-8"><title>${status}</title></head><body><main><h1>${status}</h1><p>${escapeHtml(message)}</p>${list}</main></body></html>`,
-        'text/html; charset=utf-8',
-        { status }
-      );
+    /** The code of the published item with this slug, if any. */
+    async itemCodeOf(slug: string): Promise<string | undefined> {
+      return (await published().snapshot()).slugs.get(slug);
     },
 
-    homeUrl: (snapshot: Snapshot, unitCode: string) => unitPageUrl(unitCode, navigator().links(snapshot)),
-
     heavyPageChecks,
+
+    /** Why a page of a unit's site (of an item, when `slug` is given) is not found. */
+    async missing(unitCode: string, slug?: string): Promise<SiteRefusal> {
+      const snapshot = await published().snapshot();
+      if (!snapshot.units.has(unitCode)) return { kind: 'unknown-unit' };
+      if (slug === undefined) return { kind: 'unknown-page', unitCode };
+      const itemCode = snapshot.slugs.get(slug);
+      return itemCode && snapshot.items.has(itemCode) ? { kind: 'not-handled', unitCode, itemCode } : { kind: 'unknown-item', unitCode };
+    },
+
+    /** The page for a refusal, in the reader's language and the sites' look (never cached). */
+    async refusal(refusal: SiteRefusal, locale: string): Promise<Rendered> {
+      const snapshot = await published().snapshot();
+      const { status, html: body } = refusalPage(refusal, {
+        units: snapshot.units,
+        items: snapshot.items,
+        locale,
+        links: navigator().links(snapshot),
+        stylesheet: `${STYLESHEET_PATH}?v=${stylesheetOf(snapshot).etag.slice(1, 13)}`,
+      });
+      return rendered(body, 'text/html; charset=utf-8', { status });
+    },
   };
 };

@@ -17,9 +17,9 @@ const layout = `<!doctype html>
     <ul>{% for l in page.languages %}<li>{% if l.current %}<span aria-current="true">{{ l.label }}</span>{% else %}<a href="{{ l.url }}" lang="{{ l.code }}" hreflang="{{ l.code }}">{{ l.label }}</a>{% endif %}</li>{% endfor %}</ul>
   </nav>
   <nav aria-label="{{ t.breadcrumb }}" class="breadcrumb">
-    <ol>{% for a in site.ancestors %}<li><a href="{{ a.url }}?locale={{ page.locale }}">{{ a.name }}</a></li>{% endfor %}<li><a href="{{ site.url }}?locale={{ page.locale }}">{{ site.unit.name }}</a></li></ol>
+    <ol>{% for a in site.ancestors %}<li>{% unless forloop.first %}<span class="separator" aria-hidden="true">›</span>{% endunless %}<a href="{{ a.url }}?locale={{ page.locale }}">{{ a.name }}</a></li>{% endfor %}<li>{% if site.ancestors.size > 0 %}<span class="separator" aria-hidden="true">›</span>{% endif %}{% if item %}<a href="{{ site.url }}?locale={{ page.locale }}">{{ site.unit.name }}</a>{% else %}<span aria-current="page">{{ site.unit.name }}</span>{% endif %}</li>{% if item %}<li><span class="separator" aria-hidden="true">›</span>{% if route %}<a href="{{ item.url }}?locale={{ page.locale }}">{{ item.title }}</a>{% else %}<span aria-current="page">{{ item.title }}</span>{% endif %}</li>{% endif %}{% if route %}<li><span class="separator" aria-hidden="true">›</span><span aria-current="page">{{ t.route }}</span></li>{% endif %}</ol>
   </nav>
-  {% if site.host and site.host.code != site.unit.code %}<p class="served-by">{{ t.servedBy }} {{ site.host.name }}</p>{% endif %}
+  {% if site.host and site.host.code != site.unit.code %}<p class="served-by">{{ t.servedBy | replace: '{site}', site.host.name }}</p>{% endif %}
 </header>
 <main id="main">
 {% block content %}{% endblock %}
@@ -40,8 +40,8 @@ const siteIndex = `{% layout 'layout' %}{% block content %}
       <h3><a href="{{ item.url }}?locale={{ page.locale }}">{{ item.title }}</a></h3>
       <p>{{ item.summary }}</p>
       {% if item.stages.size > 0 and isCity == false %}
-      <p>{{ t.yourStages }}:</p>
-      <ul>{% for s in item.stages %}<li><a href="{{ item.url }}?locale={{ page.locale }}#stage-{{ s.key }}">{{ s.name }}</a> <span class="status status-{{ s.status }}">({{ t.guideStatus[s.status] }})</span></li>{% endfor %}</ul>
+      <p>{{ t.yourStages }}{{ t.colon }}</p>
+      <ul>{% for s in item.stages %}<li><a href="{{ item.url }}?locale={{ page.locale }}#stage-{{ s.key }}">{{ s.name }}</a>{% if s.status == 'missing' %} <span class="pending">· {{ t.guideNotOnline }}</span>{% endif %}</li>{% endfor %}</ul>
       {% endif %}
     </li>
   {% endfor %}
@@ -58,16 +58,16 @@ const siteIndex = `{% layout 'layout' %}{% block content %}
 
 const guidePage = `<section class="guide" id="{{ entry.anchor }}" aria-labelledby="{{ entry.anchor }}-heading">
   <h3 id="{{ entry.anchor }}-heading">{{ entry.stage.name }}</h3>
-  <p class="meta">{{ entry.stage.levelName }}{% if entry.department %} · {{ t.handledBy }}: {{ entry.department.name }}{% endif %}</p>
-  <p class="applies"><strong>{{ t.appliesWhen }}:</strong> {{ entry.stage.condition }}</p>
+  <p class="meta">{{ entry.stage.levelName }}{% if entry.department %} · {{ t.handledBy }}{{ t.colon }}{{ entry.department.name }}{% endif %}</p>
+  {% unless entry.stage.always %}<p class="applies"><strong>{{ t.appliesWhen }}{{ t.colon }}</strong>{{ entry.stage.condition }}</p>{% endunless %}
   {% assign g = entry.guide %}
   {% if g.status == 'missing' %}
-  <p class="notice">{{ t.missingGuide }}</p>
+  <p class="notice">{{ t.missingGuide }}{% if entry.department %}{{ entry.department.name }}{% if entry.department.phone %}{{ t.listSeparator }}{{ t.phone }}{{ t.colon }}{{ entry.department.phone }}{% endif %}{% endif %}</p>
   {% else %}
-  {% if g.status == 'incomplete' %}<p class="notice">{{ t.incompleteGuide }} {{ g.missingFieldNames | join: '、' }}</p>{% endif %}
+  {% if g.status == 'incomplete' %}<p class="notice">{{ t.incompleteGuide }}{{ g.missingFieldNames | join: t.listSeparator }}</p>{% endif %}
   <dl>
     {% if g.conditions %}<dt>{{ t.conditions }}</dt><dd class="text">{{ g.conditions }}</dd>{% endif %}
-    {% if g.timeLimit %}<dt>{{ t.timeLimit }}</dt><dd>{% if g.timeLimit.statutoryDays %}{{ t.statutoryDays }} {{ g.timeLimit.statutoryDays }} {{ t.workingDays }}{% endif %}{% if g.timeLimit.statutoryDays and g.timeLimit.promisedDays %}; {% endif %}{% if g.timeLimit.promisedDays %}{{ t.promisedDays }} {{ g.timeLimit.promisedDays }} {{ t.workingDays }}{% endif %}</dd>{% endif %}
+    {% if g.timeLimit %}<dt>{{ t.timeLimit }}</dt><dd>{% if g.timeLimit.statutoryDays %}{{ t.statutoryDays }} {{ g.timeLimit.statutoryDays }} {{ t.workingDays }}{% endif %}{% if g.timeLimit.statutoryDays and g.timeLimit.promisedDays %}{{ t.semicolon }}{% endif %}{% if g.timeLimit.promisedDays %}{{ t.promisedDays }} {{ g.timeLimit.promisedDays }} {{ t.workingDays }}{% endif %}</dd>{% endif %}
     {% if g.fee %}<dt>{{ t.fee }}</dt><dd>{{ g.fee }}</dd>{% endif %}
     {% if g.address %}<dt>{{ t.address }}</dt><dd>{{ g.address }}</dd>{% endif %}
     {% if g.hours %}<dt>{{ t.hours }}</dt><dd>{{ g.hours }}</dd>{% endif %}
@@ -77,11 +77,12 @@ const guidePage = `<section class="guide" id="{{ entry.anchor }}" aria-labelledb
   {% if g.materials %}
   <h4>{{ t.materials }}</h4>
   {% if g.materials.size == 0 %}<p>{{ t.noMaterials }}</p>{% else %}
+  {% assign withWhen = g.materials | where: 'when' %}{% assign withForm = g.materials | where: 'blankForm' %}
   <table class="materials">
-    <thead><tr><th scope="col">{{ t.material }}</th><th scope="col">{{ t.originals }}</th><th scope="col">{{ t.copies }}</th><th scope="col">{{ t.whenLabel }}</th><th scope="col">{{ t.blankForm }}</th></tr></thead>
+    <thead><tr><th scope="col">{{ t.material }}</th><th scope="col">{{ t.originals }}</th><th scope="col">{{ t.copies }}</th>{% if withWhen.size > 0 %}<th scope="col">{{ t.whenLabel }}</th>{% endif %}{% if withForm.size > 0 %}<th scope="col">{{ t.blankForm }}</th>{% endif %}</tr></thead>
     <tbody>
     {% for m in g.materials %}
-      <tr><th scope="row">{{ m.name }}{% if m.required == false %} ({{ t.optional }}){% endif %}{% if m.applies == 'maybe' %} ({{ t.maybe }}){% endif %}</th><td>{{ m.original }}</td><td>{{ m.copies }}</td><td>{{ m.when }}</td><td>{% if m.blankForm %}{% if m.blankFormUrl %}<a href="{{ m.blankFormUrl }}">{{ m.blankForm }}</a>{% else %}{{ m.blankForm }}{% endif %}{% endif %}</td></tr>
+      <tr><th scope="row">{{ m.name }}{% if m.required == false %} <span class="hint">{{ t.optional }}</span>{% endif %}{% if m.applies == 'maybe' %} <span class="hint">{{ t.maybe }}</span>{% endif %}</th><td>{{ m.original }}</td><td>{{ m.copies }}</td>{% if withWhen.size > 0 %}<td>{{ m.when }}</td>{% endif %}{% if withForm.size > 0 %}<td>{% if m.blankForm %}{% if m.blankFormUrl %}<a href="{{ m.blankFormUrl }}">{{ m.blankForm }}</a>{% else %}{{ m.blankForm }}<br><span class="hint">{{ t.blankFormAsk }}</span>{% endif %}{% endif %}</td>{% endif %}</tr>
     {% endfor %}
     </tbody>
   </table>
@@ -112,13 +113,14 @@ const navigatorForm = `<form class="navigator" method="get" action="{{ navigator
 </form>
 `;
 
+// Links to other pages of the sites keep the reader's language: ?locale= goes before the fragment.
 const itemPage = `{% layout 'layout' %}{% block content %}
 <article>
 <h1>{{ item.title }}</h1>
 <section aria-labelledby="basic-heading">
   <h2 id="basic-heading">{{ t.basicInfo }}</h2>
   <p>{{ item.summary }}</p>
-  <p>{{ t.managedBy }}: {{ item.managingDepartment }}</p>
+  <p class="managed-by">{{ t.managedBy }}{{ t.colon }}{{ item.managingDepartment }}</p>
   {% if isCity == false %}<p><a href="{{ item.cityUrl }}?locale={{ page.locale }}">{{ t.backToCity }}</a></p>{% endif %}
   {% if item.policies.size > 0 %}
   <h3>{{ t.policies }}</h3>
@@ -132,9 +134,15 @@ const itemPage = `{% layout 'layout' %}{% block content %}
 </section>
 <section aria-labelledby="flow-heading">
   <h2 id="flow-heading">{{ t.flowchart }}</h2>
-  <img class="flowchart" src="{{ item.flowchartUrl }}" alt="{{ t.flowchart }}: {% for s in stagesInOrder %}{{ s }}{% unless forloop.last %} → {% endunless %}{% endfor %}">
-  <h3>{{ t.firstSteps }}</h3>
-  <ul>{% for s in firstSteps %}<li>{{ s.name }} ({{ t.appliesWhen }}: {{ s.condition }})</li>{% endfor %}</ul>
+  <img class="flowchart" src="{{ item.flowchartUrl }}" alt="{{ t.flowchart }}{{ t.colon }}{% for s in stagesInOrder %}{{ s }}{% unless forloop.last %} → {% endunless %}{% endfor %}">
+  <div class="first-step">
+    <h3>{{ t.firstSteps }}</h3>
+    {% if firstSteps.size > 0 %}
+    <ul>{% for s in firstSteps %}<li><strong>{{ s.name }}</strong>{% if s.handledBy != '' %} · {{ t.handledBy }}{{ t.colon }}{{ s.handledBy }}{% endif %}</li>{% endfor %}</ul>
+    {% else %}
+    <p><a href="#navigator-heading">{{ t.answerFirst }}</a></p>
+    {% endif %}
+  </div>
 </section>
 {% if ownGuides.size > 0 %}
 <section aria-labelledby="own-heading">
@@ -147,8 +155,10 @@ const itemPage = `{% layout 'layout' %}{% block content %}
   <h2 id="other-heading">{% if isCity %}{{ t.stages }}{% else %}{{ t.otherStages }}{% endif %}</h2>
   <ol class="stages">
   {% for s in otherStages %}
-    <li><strong>{{ s.name }}</strong> ({{ s.levelName }}) — {{ t.handledBy }}: {{ s.handledBy }}. {{ t.appliesWhen }}: {{ s.condition }}
-      {% if s.links.size > 0 %}<ul>{% for l in s.links %}<li><a href="{{ l.url }}">{{ l.unit.name }}</a></li>{% endfor %}</ul>{% endif %}
+    <li><strong>{{ s.name }}</strong> <span class="hint">{{ s.levelName }}</span>
+      <br>{{ t.handledBy }}{{ t.colon }}{{ s.handledBy }}
+      {% unless s.always %}<br>{{ t.appliesWhen }}{{ t.colon }}{{ s.condition }}{% endunless %}
+      {% if s.links.size > 0 %}<ul>{% for l in s.links %}<li><a href="{% assign u = l.url | split: '#' %}{{ u[0] }}?locale={{ page.locale }}{% if u[1] %}#{{ u[1] }}{% endif %}">{{ l.unit.name }}</a></li>{% endfor %}</ul>{% endif %}
     </li>
   {% endfor %}
   </ol>
@@ -157,7 +167,7 @@ const itemPage = `{% layout 'layout' %}{% block content %}
 {% if upperLinks.size > 0 %}
 <section aria-labelledby="upper-heading">
   <h2 id="upper-heading">{{ t.upperLinks }}</h2>
-  <ul>{% for l in upperLinks %}<li><a href="{{ l.url }}">{{ l.unit.name }} · {{ l.stage }}</a></li>{% endfor %}</ul>
+  <ul>{% for l in upperLinks %}<li><a href="{% assign u = l.url | split: '#' %}{{ u[0] }}?locale={{ page.locale }}{% if u[1] %}#{{ u[1] }}{% endif %}">{{ l.unit.name }} · {{ l.stage }}</a></li>{% endfor %}</ul>
 </section>
 {% endif %}
 </article>
@@ -169,24 +179,25 @@ const routeResult = `{% layout 'layout' %}{% block content %}
 <h1>{{ route.item.title }} · {{ t.route }}</h1>
 <section aria-labelledby="answers-heading">
   <h2 id="answers-heading">{{ t.yourAnswers }}</h2>
-  {% if route.neededQuestions.size > 0 %}<p class="notice">{{ t.neededQuestions }}: {% for q in route.neededQuestions %}{{ q.label }}{% unless forloop.last %}、{% endunless %}{% endfor %}</p>{% endif %}
+  {% if route.neededQuestions.size > 0 %}<p class="notice">{{ t.neededQuestions }}{{ t.colon }}{% for q in route.neededQuestions %}{{ q.label }}{% unless forloop.last %}{{ t.listSeparator }}{% endunless %}{% endfor %}</p>{% endif %}
   {% render 'navigator-form', navigator: navigator, t: t, page: page, answers: answers %}
 </section>
 <section aria-labelledby="route-heading">
   <h2 id="route-heading">{{ t.stages }}</h2>
   {% if route.stages.size == 0 and route.undecidedStages.size == 0 %}<p>{{ t.noStages }}</p>{% endif %}
-  {% if route.firstStep and route.firstStep.url %}<p class="first-step"><a href="{{ route.firstStep.url }}">{{ t.firstStep }}: {{ route.firstStep.name }}{% if route.firstStep.department %} · {{ route.firstStep.department.name }}{% endif %}</a></p>{% endif %}
+  {% if route.firstStep and route.firstStep.url %}<p class="first-step"><a href="{% assign u = route.firstStep.url | split: '#' %}{{ u[0] }}?locale={{ page.locale }}{% if u[1] %}#{{ u[1] }}{% endif %}">{{ t.firstStep }}{{ t.colon }}{{ route.firstStep.name }}{% if route.firstStep.department %} · {{ route.firstStep.department.name }}{% endif %}</a></p>{% endif %}
   <ol class="route">
   {% for s in route.stages %}
     <li>
       <h3>{{ s.name }}</h3>
-      <p>{{ s.levelName }}{% if s.handler %} · {{ s.handler.department.name }} ({{ s.handler.unit.name }}){% endif %}</p>
+      <p>{{ s.levelName }}{% if s.handler %} · {{ t.handledBy }}{{ t.colon }}{{ s.handler.department.name }}{% endif %}</p>
       {% if s.guide %}
-      <p class="status status-{{ s.guide.status }}">{{ t.guideStatus[s.guide.status] }}</p>
+      {% if s.guide.status == 'missing' %}<p class="notice">{{ t.missingGuide }}{{ s.handler.department.name }}{% if s.handler.department.phone %}{{ t.listSeparator }}{{ t.phone }}{{ t.colon }}{{ s.handler.department.phone }}{% endif %}</p>{% endif %}
+      {% if s.guide.status == 'incomplete' %}<p class="notice">{{ t.incompleteGuide }}{{ s.guide.missingFieldNames | join: t.listSeparator }}</p>{% endif %}
       {% if s.guide.materials and s.guide.materials.size > 0 %}
-      <ul>{% for m in s.guide.materials %}<li>{{ m.name }}{% if m.applies == 'maybe' %} ({{ t.maybe }}){% endif %}</li>{% endfor %}</ul>
+      <ul>{% for m in s.guide.materials %}<li>{{ m.name }}{% if m.applies == 'maybe' %} <span class="hint">{{ t.maybe }}</span>{% endif %}</li>{% endfor %}</ul>
       {% endif %}
-      <p><a href="{{ s.guide.url }}">{{ s.name }} — {{ s.handler.unit.name }}</a></p>
+      <p><a href="{% assign u = s.guide.url | split: '#' %}{{ u[0] }}?locale={{ page.locale }}{% if u[1] %}#{{ u[1] }}{% endif %}">{{ s.name }} — {{ s.handler.unit.name }}</a></p>
       {% endif %}
     </li>
   {% endfor %}
@@ -197,7 +208,7 @@ const routeResult = `{% layout 'layout' %}{% block content %}
   {% endif %}
   {% if route.upperLinks.size > 0 %}
   <h2>{{ t.upperLinks }}</h2>
-  <ul>{% for l in route.upperLinks %}<li><a href="{{ l.url }}">{{ l.unit.name }} · {{ l.department.name }}</a></li>{% endfor %}</ul>
+  <ul>{% for l in route.upperLinks %}<li>{% if l.url %}<a href="{% assign u = l.url | split: '#' %}{{ u[0] }}?locale={{ page.locale }}{% if u[1] %}#{{ u[1] }}{% endif %}">{{ l.unit.name }} · {{ l.department.name }}</a>{% else %}{{ l.unit.name }} · {{ l.department.name }}{% endif %}</li>{% endfor %}</ul>
   {% endif %}
 </section>
 </article>
@@ -210,7 +221,11 @@ const css = `body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft Y
 .site-header { background: #1f4e8c; color: #fff; padding: 1rem 2rem; }
 .site-header a { color: #fff; }
 .site-name { font-size: 1.4rem; font-weight: bold; margin: 0; }
-.languages ul, .breadcrumb ol { list-style: none; display: flex; gap: 1rem; padding: 0; margin: .5rem 0 0; }
+.languages ul, .breadcrumb ol { list-style: none; display: flex; flex-wrap: wrap; gap: 1rem; padding: 0; margin: .5rem 0 0; }
+.breadcrumb ol { gap: 0; }
+.breadcrumb .separator { margin: 0 .5rem; opacity: .75; }
+.breadcrumb [aria-current="page"] { font-weight: bold; }
+.served-by { margin: .5rem 0 0; opacity: .9; font-size: .9rem; }
 main { max-width: 60rem; margin: 0 auto; padding: 1rem 2rem 3rem; }
 h1 { color: #1f4e8c; }
 .guide { border: 1px solid #cbd5e0; border-radius: 6px; padding: 1rem 1.5rem; margin: 1rem 0; }
@@ -218,14 +233,19 @@ h1 { color: #1f4e8c; }
 .guide dd { margin: 0 0 .5rem; }
 .text { white-space: pre-line; }
 .notice { background: #fffbeb; border-left: 4px solid #d69e2e; padding: .5rem 1rem; }
-.status-incomplete, .status-missing { color: #9c4221; }
+.hint { color: #4a5568; font-size: .9em; }
+.pending { color: #9c4221; }
 table.materials { border-collapse: collapse; width: 100%; }
-table.materials th, table.materials td { border: 1px solid #cbd5e0; padding: .3rem .5rem; text-align: left; }
+table.materials th, table.materials td { border: 1px solid #cbd5e0; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 .flowchart { max-width: 100%; height: auto; border: 1px solid #e2e8f0; }
+.first-step { background: #ebf4ff; border-left: 4px solid #1f4e8c; padding: .25rem 1rem; margin: 1rem 0; }
+.stages > li { margin-bottom: .75rem; }
 .navigator label { display: block; font-weight: bold; }
 .navigator select { font-size: 1rem; padding: .3rem; max-width: 100%; }
 .navigator button { font-size: 1rem; padding: .5rem 1.5rem; background: #1f4e8c; color: #fff; border: 0; border-radius: 4px; }
-.first-step a { font-size: 1.2rem; font-weight: bold; }
+p.first-step a { font-size: 1.2rem; font-weight: bold; }
+.refusal ul.ways { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1rem; }
+.refusal ul.ways a { display: inline-block; padding: .4rem 1rem; border: 1px solid #1f4e8c; border-radius: 4px; text-decoration: none; color: #1f4e8c; }
 .site-footer { border-top: 1px solid #e2e8f0; padding: 1rem 2rem; color: #4a5568; }
 `;
 
