@@ -1,6 +1,6 @@
 // Which page a preview shows: a guide on its unit's page of the item, at the guide; an item on the
 // city's page; a template on the city's page that uses it. A published version: its public page.
-import { guidePreviewPage, itemPreviewPage, publicPageUrl, templatePreviewPage } from '../../src/plugins/linkage/server/src/domain/preview-target';
+import { guidePreviewPage, itemPreviewPage, publicPageUrl, templatePreviewPage, templateSceneOf } from '../../src/plugins/linkage/server/src/domain/preview-target';
 import { ALLOWANCE, CITY, JIAOZHOU, RETIREMENT, RETIREMENT_SLUG, itemOf, linksOf, navigatorOf } from './navigator-fixtures';
 
 const nav = navigatorOf();
@@ -30,6 +30,51 @@ describe('the page a preview shows', () => {
   it("a template with no published item: the city's index; with no city: none", () => {
     expect(templatePreviewPage('item-page', units, [])).toEqual({ kind: 'index', unitCode: CITY });
     expect(templatePreviewPage('item-page', units.filter((u) => u.level !== 'city'), items)).toBeNull();
+  });
+});
+
+describe('a template on the page an editor chose', () => {
+  // 胶州市 handles the retirement item only, in this test.
+  const handles = (item: { code: string }, unitCode: string) => unitCode === CITY || item.code === RETIREMENT;
+
+  it("the chosen unit's page of the chosen item; the layout on the unit's index", () => {
+    expect(templatePreviewPage('item-page', units, items, { unit: JIAOZHOU, item: RETIREMENT }, handles)).toEqual({ kind: 'item', unitCode: JIAOZHOU, itemCode: RETIREMENT });
+    expect(templatePreviewPage('route-result', units, items, { unit: JIAOZHOU, item: RETIREMENT }, handles)).toEqual({ kind: 'route', unitCode: JIAOZHOU, itemCode: RETIREMENT });
+    expect(templatePreviewPage('layout', units, items, { unit: JIAOZHOU, item: RETIREMENT }, handles)).toEqual({ kind: 'index', unitCode: JIAOZHOU });
+  });
+
+  it('no item chosen: the first item the unit handles; none: its index', () => {
+    expect(templatePreviewPage('item-page', units, items, { unit: JIAOZHOU }, handles)).toEqual({ kind: 'item', unitCode: JIAOZHOU, itemCode: RETIREMENT });
+    expect(templatePreviewPage('item-page', units, items, { unit: JIAOZHOU }, () => false)).toEqual({ kind: 'index', unitCode: JIAOZHOU });
+  });
+
+  it('an item the unit does not handle is still shown as chosen (the preview then says the unit has no page of it)', () => {
+    expect(templatePreviewPage('item-page', units, items, { unit: JIAOZHOU, item: ALLOWANCE }, handles)).toEqual({ kind: 'item', unitCode: JIAOZHOU, itemCode: ALLOWANCE });
+  });
+
+  it('a unit or item not in the catalog: the default page', () => {
+    expect(templatePreviewPage('item-page', units, items, { unit: 'nowhere', item: 'nothing' }, handles)).toEqual(templatePreviewPage('item-page', units, items));
+  });
+});
+
+describe('templateSceneOf: what an editor asked to see a template on, checked', () => {
+  const unitMap = new Map(units.map((u) => [u.code, u]));
+  const itemMap = new Map(items.map((i) => [i.code, i]));
+  const locales = ['zh-Hans', 'en'];
+
+  it('known codes and a site language pass; empty means the default', () => {
+    expect(templateSceneOf({ unit: JIAOZHOU, item: RETIREMENT, locale: 'en' }, unitMap, itemMap, locales)).toEqual({ scene: { unit: JIAOZHOU, item: RETIREMENT }, locale: 'en' });
+    expect(templateSceneOf({ unit: '', item: null }, unitMap, itemMap, locales)).toEqual({ scene: {}, locale: undefined });
+  });
+
+  it('each bad field is named, with why, in both languages', () => {
+    const answer = templateSceneOf({ unit: 'nowhere', item: 7, locale: 'fr' }, unitMap, itemMap, locales);
+    expect('problems' in answer && answer.problems.map((p) => [p.path, p.text?.en])).toEqual([
+      [['unit'], 'no published unit has the code nowhere: choose one from the list'],
+      [['item'], 'the linked item must be given by its code'],
+      [['locale'], "the language must be one of the site's: zh-Hans, en"],
+    ]);
+    expect('problems' in answer && answer.problems[0].text?.['zh-Hans']).toBe('没有代码为 nowhere 的已发布单位：请从列表中选择');
   });
 });
 

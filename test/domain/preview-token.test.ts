@@ -21,6 +21,18 @@ describe('signPreview and checkPreview', () => {
     expect(checkPreview(signPreview(template, SECRET), SECRET, NOW)).toEqual({ ok: true, claim: template });
   });
 
+  it("a template's chosen unit and item are signed with it: altering either makes the link forged", () => {
+    const chosen = { ...claim, uid: 'plugin::linkage.site-template', locale: null, unit: '370281000000', item: 'QD-SI-001' };
+    const token = signPreview(chosen, SECRET);
+    expect(checkPreview(token, SECRET, NOW)).toEqual({ ok: true, claim: chosen });
+    const [payload, mac] = token.split('.');
+    const raw = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+    for (const changed of [{ n: '370202000000' }, { i: 'QD-CA-001' }, { n: undefined }]) {
+      const altered = Buffer.from(JSON.stringify({ ...raw, ...changed })).toString('base64url');
+      expect(checkPreview(`${altered}.${mac}`, SECRET, NOW)).toEqual({ ok: false, reason: 'forged' });
+    }
+  });
+
   it('refuses a link signed with another secret, or with any part of its claim changed', () => {
     expect(checkPreview(signPreview(claim, 'another-secret-entirely-000000'), SECRET, NOW)).toEqual({ ok: false, reason: 'forged' });
     const [, mac] = signPreview(claim, SECRET).split('.');

@@ -99,3 +99,45 @@ test("胶州市's editor opens the preview of the draft guide from its edit page
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test("the city manager previews a draft item-page template on 胶州市's page of an item, in English, from the template's side panel", async () => {
+  await createAdmin(t, 'city-preview@linkage.test', [ROLES.cityManager]);
+  const templateId = await documentIdOf(t.strapi, 'plugin::linkage.site-template', { key: 'item-page', publishedAt: null });
+  const cm = contentManager(t);
+  const template = (await cm.get('plugin::linkage.site-template', templateId)).body.data as { body: string };
+  const body = template.body.replace('{% block content %}', '{% block content %}<p class="draft-note">{{ t.items }} · draft</p>');
+  expect(body).not.toBe(template.body);
+  expect((await cm.update('plugin::linkage.site-template', templateId, { body })).status).toBe(200);
+
+  const { context, page } = await signedIn('city-preview@linkage.test');
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}/admin/content-manager/collection-types/plugin::linkage.site-template/${templateId}`);
+  await page.getByText('在单位页面上预览', { exact: true }).waitFor({ timeout: 30000 });
+  const pick = async (label: string, typed: string, option: RegExp) => {
+    const box = page.getByRole('combobox', { name: label });
+    await box.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await box.click();
+    await box.fill(typed);
+    await page.getByRole('option', { name: option }).first().click();
+  };
+  await pick('单位网站', '胶州', /^胶州市/);
+  await pick('联动事项', '企业职工', /^企业职工退休认证/);
+  const language = page.getByRole('combobox', { name: '页面语言' });
+  await language.click();
+  await page.getByRole('option', { name: 'English', exact: true }).click();
+  await shot(page, 'preview-3-template-panel-zh');
+  await page.getByRole('button', { name: '在此页面上预览', exact: true }).click();
+
+  const frame = page.frameLocator('iframe[data-linkage-template-preview]');
+  await frame.locator('.draft-note').waitFor({ timeout: 30000 });
+  expect(await frame.locator('html').getAttribute('lang')).toBe('en');
+  expect(await frame.locator('.draft-note').textContent()).toBe('Services · draft');
+  const published = await t.http.get(`/sites/${JIAOZHOU}/items/enterprise-employee-retirement-certification?locale=en`);
+  expect(published.text).not.toContain('draft-note');
+  const siteName = /<p class="site-name"[^>]*>([\s\S]*?)<\/p>/.exec(published.text)?.[1].replace(/<[^>]*>/g, '').trim();
+  expect((await frame.locator('.site-name').textContent())?.trim()).toBe(siteName);
+  await shot(page, 'preview-4-template-on-jiaozhou-en');
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -71,6 +71,7 @@ const COVERED: Readonly<Record<string, string>> = {
   'GET /linkage/items/:documentId/checks': 'plugin action items.inspect + item read',
   'GET /linkage/items/:documentId/flowchart': 'plugin action items.inspect + item read',
   'GET /linkage/editor/items/:code': 'plugin action assurance.read + item read: one item draft\'s questions and stages, for the edit forms',
+  'POST /linkage/site-templates/:documentId/preview': 'plugin action assurance.read + site template read: a preview link of a template draft only',
   'GET /linkage/reviews': 'plugin action + the subject read scope',
   'POST /linkage/reviews': 'plugin action reviews.create + the guide scope',
   'POST /linkage/my-guides/missing': 'plugin action + write guard',

@@ -9,7 +9,7 @@ import { previewSelfCheck } from '../../src/plugins/linkage/server/src/services/
 import { createAdmin, ROLES, type SignedInAdmin } from '../support/admins';
 import { contentManager } from '../support/content-manager';
 import { documentIdOf } from '../support/demo';
-import { byClass, htmlLang, readableText, tags, textOf } from '../support/html';
+import { byClass, headings, htmlLang, readableText, tags, textOf } from '../support/html';
 import { startDemoStrapi, type TestStrapi } from '../support/strapi';
 
 let t: TestStrapi;
@@ -126,11 +126,11 @@ describe("a draft guide, previewed on its unit's site", () => {
 });
 
 describe('the link shows the draft to no one else', () => {
-  test("a unit editor gets a link for their own unit's guide, none for another unit's (the panel shows no preview)", async () => {
+  test("a unit editor gets a link for their own unit's guide; for another unit's, the read gate refuses the request (403) before the panel is asked", async () => {
     const own = await previewUrl(GUIDE, await guideId(JIAOZHOU), { locale: 'zh-Hans', status: 'draft' }, jiaozhou.auth);
     expect(own.url).toMatch(/^\/sites\/preview\//);
     const other = await previewUrl(GUIDE, await guideId(SHINAN), { locale: 'zh-Hans', status: 'draft' }, jiaozhou.auth);
-    expect(other).toEqual({ status: 204, url: null });
+    expect(other).toEqual({ status: 403, url: null });
   });
 
   test('a unit editor gets no link for a template they may not read; the auditor, who reads everything, does', async () => {
@@ -228,6 +228,83 @@ describe('a draft site template, previewed on the city\'s pages', () => {
     const res = await get(url as string);
     expect(res.status).toBe(200);
     expect(readableText(res.text)).toMatch(/此草稿不会显示在网站上.*此草稿暂时无法显示/);
+  });
+});
+
+describe("a draft site template, previewed on the page of a unit and an item the editor chooses (the template's side panel)", () => {
+  const MARKER = '<p class="chosen-page-marker">{{ t.items }}</p>';
+  let documentId: string;
+  const link = async (body: object, auth?: { Authorization: string }, language = 'en') =>
+    t.http
+      .post(`/linkage/site-templates/${documentId}/preview`)
+      .set(auth ?? (await superAdmin()))
+      .set('Accept-Language', language)
+      .send(body);
+
+  beforeAll(async () => {
+    documentId = await documentIdOf(t.strapi, TEMPLATE, { key: 'guide-page', publishedAt: null });
+    const cm = contentManager(t);
+    const template = (await cm.get(TEMPLATE, documentId)).body.data as { body: string };
+    expect((await cm.update(TEMPLATE, documentId, { body: `${MARKER}\n${template.body}` })).status).toBe(200);
+  });
+
+  test("胶州市's page of the retirement item, with 胶州市's own guides, in the language chosen", async () => {
+    const res = await link({ unit: JIAOZHOU, item: 'QD-SI-001', locale: 'en' });
+    expect(res.status).toBe(200);
+    const url = res.body.data.url as string;
+    expect(url).toMatch(/^\/sites\/preview\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\?locale=en$/);
+    const page = await get(url);
+    expect(page.status).toBe(200);
+    expect(htmlLang(page.text)).toBe('en');
+    const published = await get(`${JIAOZHOU_PAGE}?locale=en`);
+    expect(textOf(byClass(page.text, 'p', 'site-name')?.inner ?? '')).toBe(textOf(byClass(published.text, 'p', 'site-name')?.inner ?? ''));
+    // The draft guide part, on each of 胶州市's own guides of the item's page.
+    expect(byClass(page.text, 'p', 'chosen-page-marker')?.text).toBe('Services');
+    expect(headings(page.text).find((h) => h.level === 1)).toEqual(headings(published.text).find((h) => h.level === 1));
+    // The public page is as published.
+    expect(published.text).not.toContain('chosen-page-marker');
+  });
+
+  test('with no unit chosen, the city\'s page; in Chinese when asked', async () => {
+    const res = await link({ locale: 'zh-Hans' });
+    expect(res.status).toBe(200);
+    const page = await get(res.body.data.url as string);
+    expect(htmlLang(page.text)).toBe('zh-Hans');
+    const city = await get(`/sites/${CITY}?locale=zh-Hans`);
+    expect(textOf(byClass(page.text, 'p', 'site-name')?.inner ?? '')).toBe(textOf(byClass(city.text, 'p', 'site-name')?.inner ?? ''));
+  });
+
+  test('a unit or item not in the published catalog, or a language the sites do not have: 400 naming the field, in the admin\'s language', async () => {
+    const unknownUnit = await link({ unit: '999999999999' }, undefined, 'zh-Hans');
+    expect(unknownUnit.status).toBe(400);
+    expect(unknownUnit.body.error.details.errors).toEqual([expect.objectContaining({ path: ['unit'], message: '没有代码为 999999999999 的已发布单位：请从列表中选择' })]);
+    const badItem = await link({ unit: JIAOZHOU, item: 42, locale: 'fr' });
+    expect(badItem.status).toBe(400);
+    expect(badItem.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.'))).toEqual(['item', 'locale']);
+    expect(badItem.body.error.details.errors[0].message).toBe('the linked item must be given by its code');
+  });
+
+  test('refused to a unit editor, who may not read templates (403), and to no session (401); the auditor, who reads everything, gets a link', async () => {
+    expect((await link({ unit: JIAOZHOU }, jiaozhou.auth)).status).toBe(403);
+    expect((await t.http.post(`/linkage/site-templates/${documentId}/preview`).send({})).status).toBe(401);
+    const res = await link({ unit: JIAOZHOU }, auditor.auth);
+    expect(res.status).toBe(200);
+    expect((await get(res.body.data.url as string)).status).toBe(200);
+  });
+
+  test('a link whose chosen unit is altered is refused as forged', async () => {
+    const url = (await link({ unit: JIAOZHOU, item: 'QD-SI-001' })).body.data.url as string;
+    const token = url.split('?')[0].split('/').pop() as string;
+    const [payload, mac] = token.split('.');
+    const claim = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const altered = Buffer.from(JSON.stringify({ ...claim, n: SHINAN })).toString('base64url');
+    const res = await get(`/sites/preview/${altered}.${mac}`);
+    expect(res.status).toBe(403);
+  });
+
+  test('no link for a template that does not exist (404)', async () => {
+    const res = await t.http.post('/linkage/site-templates/no-such-document/preview').set(await superAdmin()).send({});
+    expect(res.status).toBe(404);
   });
 });
 

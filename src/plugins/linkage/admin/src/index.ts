@@ -8,6 +8,7 @@ import { AssurancePanel } from './components/AssurancePanel';
 import { ItemChecksPanel } from './components/ItemChecksPanel';
 import { ItemFlowchartPanel } from './components/ItemFlowchartPanel';
 import { RuleCoveragePanel } from './components/RuleCoveragePanel';
+import { TemplatePreviewPanel } from './components/TemplatePreviewPanel';
 import { explainFields } from './editor/field-hints';
 import { fieldLabelTranslations } from './editor/field-translations';
 import { nameChoiceColumns } from './editor/list-columns';
@@ -100,7 +101,7 @@ export default {
 
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: ContentManagerApis };
-    contentManager.apis.addEditViewSidePanel([ItemChecksPanel, ItemFlowchartPanel, AssurancePanel, RuleCoveragePanel]);
+    contentManager.apis.addEditViewSidePanel([ItemChecksPanel, ItemFlowchartPanel, AssurancePanel, RuleCoveragePanel, TemplatePreviewPanel]);
     app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', explainFields as never);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', nameChoiceColumns as never);
   },

@@ -15,6 +15,7 @@ import reports from './reports';
 import reviews from './reviews';
 import rules from './rules';
 import sites from './sites';
+import templatePreview from './template-preview';
 
 export default {
   assurance,
@@ -34,4 +35,5 @@ export default {
   reviews,
   rules,
   sites,
+  'template-preview': templatePreview,
 };

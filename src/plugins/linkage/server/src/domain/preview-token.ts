@@ -10,28 +10,32 @@ export interface PreviewClaim {
   readonly locale: string | null;
   /** Seconds since the epoch after which the link no longer works. */
   readonly expires: number;
+  /** For a site template: the unit (and item) whose page shows it, as the editor chose. */
+  readonly unit?: string;
+  readonly item?: string;
 }
 
 export type PreviewCheck = { readonly ok: true; readonly claim: PreviewClaim } | { readonly ok: false; readonly reason: 'malformed' | 'forged' | 'expired' };
 
 // Versioned and labelled, so that a signature made for anything else never passes for a preview.
-const signed = (c: PreviewClaim): string => ['linkage-preview', '1', c.uid, c.documentId, c.locale ?? '', String(c.expires)].join('\n');
+const signed = (c: PreviewClaim): string => ['linkage-preview', '2', c.uid, c.documentId, c.locale ?? '', String(c.expires), c.unit ?? '', c.item ?? ''].join('\n');
 
 const mac = (claim: PreviewClaim, secret: string): Buffer => createHmac('sha256', secret).update(signed(claim)).digest();
 
 export function signPreview(claim: PreviewClaim, secret: string): string {
-  const payload = Buffer.from(JSON.stringify({ u: claim.uid, d: claim.documentId, l: claim.locale, e: claim.expires })).toString('base64url');
+  const payload = Buffer.from(JSON.stringify({ u: claim.uid, d: claim.documentId, l: claim.locale, e: claim.expires, n: claim.unit, i: claim.item })).toString('base64url');
   return `${payload}.${mac(claim, secret).toString('base64url')}`;
 }
 
 function parseClaim(payload: string): PreviewClaim | null {
   try {
     const raw = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
-    const { u, d, l, e } = raw ?? {};
+    const { u, d, l, e, n, i } = raw ?? {};
     if (typeof u !== 'string' || typeof d !== 'string' || u === '' || d === '') return null;
     if (l !== null && typeof l !== 'string') return null;
     if (typeof e !== 'number' || !Number.isSafeInteger(e)) return null;
-    return { uid: u, documentId: d, locale: l, expires: e };
+    if ((n !== undefined && (typeof n !== 'string' || n === '')) || (i !== undefined && (typeof i !== 'string' || i === ''))) return null;
+    return { uid: u, documentId: d, locale: l, expires: e, ...(n === undefined ? {} : { unit: n }), ...(i === undefined ? {} : { item: i }) };
   } catch {
     return null;
   }

@@ -1,7 +1,7 @@
 // Admin routes (under /linkage), for the admin panel and admin API clients.
 import { PLUGIN_ACTIONS } from '../domain/linkage-roles';
 import type { HasActionConfig } from '../policies/has-action';
-import { ITEM } from '../uids';
+import { ITEM, SITE_TEMPLATE } from '../uids';
 
 // Every route requires one of the plugin's actions (a test checks it), so no role reaches a route
 // by default: Strapi's stock roles hold none of them.
@@ -75,6 +75,12 @@ export default {
       path: '/editor/items/:code',
       handler: 'editor-choices.item',
       config: { policies: ['admin::isAuthenticatedAdmin', chooseFrom(ITEM, 'choose linked items in edit forms', '在编辑表单中选择联动事项')] },
+    },
+    {
+      method: 'POST',
+      path: '/site-templates/:documentId/preview',
+      handler: 'template-preview.link',
+      config: { policies: ['admin::isAuthenticatedAdmin', may(PLUGIN_ACTIONS.readAssurance, "preview site templates with a unit's pages", '用单位的页面预览站点模板', SITE_TEMPLATE)] },
     },
     {
       method: 'GET',

@@ -10,7 +10,8 @@ import { answerSpace, type AnswerSpace } from '../domain/answer-space';
 import type { CatalogItem } from '../domain/catalog-format';
 import { guideFromRows, itemFromRows, type GuideRow, type ItemRow } from '../domain/catalog-records';
 import { checkPreview, previewSecret, signPreview, type PreviewClaim } from '../domain/preview-token';
-import { guidePreviewPage, itemPreviewPage, publicPageUrl, templatePreviewPage, type PreviewPage } from '../domain/preview-target';
+import { guidePreviewPage, itemPreviewPage, publicPageUrl, templatePreviewPage, templateSceneOf, type PreviewPage, type TemplateScene } from '../domain/preview-target';
+import type { Problem } from '../domain/problems';
 import type { SiteRefusal } from '../domain/refusal-page';
 import { liquidMessage, templateSetId } from '../domain/templates';
 import { GUIDE, ITEM, SITE_TEMPLATE } from '../uids';
@@ -129,7 +130,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const row = (await strapi.db.query(SITE_TEMPLATE).findOne({ where: { documentId: claim.documentId, publishedAt: null } })) as { key: string; body: string; styles: string | null; version: number | null } | null;
     if (!row) return { kind: 'preview-gone' };
     const templates = new Map(snapshot.templates).set(row.key, { body: row.body, styles: row.styles ?? '', version: row.version ?? 1 });
-    const page = templatePreviewPage(row.key, snapshot.units.values(), snapshot.items.values());
+    const page = templatePreviewPage(row.key, snapshot.units.values(), snapshot.items.values(), { unit: claim.unit, item: claim.item }, (item, unit) => sites().handlesItem(snapshot, item, unit));
     if (!page) return { kind: 'preview-not-shown', reason: 'broken' };
     // Rendered with the draft in the published set and no fallback: a failure is shown, not hidden.
     const bodies = new Map(snapshot.templateSet.bodies).set(row.key, row.body);
@@ -189,7 +190,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * draft a signed link, for a published version its public page. Only for an admin who may read
      * the record (the Content Manager's preview route checks no more than that an admin asks).
      */
-    async link(uid: string, request: PreviewRequest, now: number = nowSeconds()): Promise<string | undefined> {
+    async link(uid: string, request: PreviewRequest, now: number = nowSeconds(), scene: TemplateScene = {}): Promise<string | undefined> {
       const key = secret();
       if (unavailable || !key || !PREVIEWED.includes(uid) || !request.documentId) return undefined;
       const snapshot = await published().snapshot();
@@ -207,14 +208,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ? guidePreviewPage({ unit: String(row.unitCode), item: String(row.itemCode), stage: String(row.stageKey) })
           : uid === ITEM
             ? itemPreviewPage({ code: String(row.code), managingUnit: String(row.managingUnitCode) })
-            : templatePreviewPage(String(row.key), snapshot.units.values(), snapshot.items.values());
+            : templatePreviewPage(String(row.key), snapshot.units.values(), snapshot.items.values(), scene, (item, unit) => sites().handlesItem(snapshot, item, unit));
       if (!page) return undefined;
       if (status === 'published') {
         const slug = page.kind === 'index' ? undefined : uid === ITEM ? ((row.slug as string | null) ?? undefined) : slugOf(snapshot, page.itemCode);
         return publicPageUrl(page, slug, locale, { ...navigator().links(snapshot), mode: 'local', localBase: '' }) ?? undefined;
       }
-      const token = signPreview({ uid, documentId: request.documentId, locale, expires: now + ttlSeconds() }, key);
+      const chosen = uid === SITE_TEMPLATE ? { ...(scene.unit ? { unit: scene.unit } : {}), ...(scene.item ? { item: scene.item } : {}) } : {};
+      const token = signPreview({ uid, documentId: request.documentId, locale, expires: now + ttlSeconds(), ...chosen }, key);
       return `${PREVIEW_PATH}/${token}${page.kind === 'item' && page.anchor ? `#${page.anchor}` : ''}`;
+    },
+
+    /**
+     * A link to a draft site template on the page of the unit and item an editor chose, in the
+     * language chosen; problems when the choice is not in the published catalog.
+     */
+    async templateLink(documentId: string, input: Readonly<Record<string, unknown>>): Promise<{ readonly url: string | undefined } | { readonly problems: readonly Problem[] }> {
+      const snapshot = await published().snapshot();
+      const chosen = templateSceneOf(input, snapshot.units, snapshot.items, snapshot.locales);
+      if ('problems' in chosen) return chosen;
+      const link = await this.link(SITE_TEMPLATE, { documentId, status: 'draft' }, nowSeconds(), chosen.scene);
+      return { url: link && chosen.locale ? `${link}?locale=${encodeURIComponent(chosen.locale)}` : link };
     },
 
     /** The previewed page (a signed link's address). */

@@ -303,6 +303,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     renderRoute: (snapshot: Snapshot, unitCode: string, slug: string, rawAnswers: unknown, locale: string, options: PageOptions = {}) =>
       renderRoute(snapshot, unitCode, slug, answersOf(rawAnswers), locale, options),
     stylesheetOf,
+    /** Whether the unit's site has a page of the item (the city's has every item's). */
+    handlesItem: (snapshot: Snapshot, item: CatalogItem, unitCode: string): boolean =>
+      snapshot.units.get(unitCode)?.level === 'city' || handlesStage(item, unitCode, context(snapshot, snapshot.locales[0])),
     /** Whether the unit's page of the item shows the stage's guide (it handles it for someone). */
     ownsStage: (snapshot: Snapshot, itemCode: string, stageKey: string, unitCode: string): boolean => {
       const item = snapshot.items.get(itemCode);
