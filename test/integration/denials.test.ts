@@ -15,7 +15,7 @@ const TYPES: Array<[uid: string, en: RegExp, zh: RegExp]> = [
   ['plugin::linkage.responsibility-rule', /\bresponsibility rules\b/, /内容保障职责/],
   ['plugin::linkage.site-template', /\bsite templates\b/, /展现模板/],
   ['plugin::linkage.membership', /\bmemberships\b/, /成员关系/],
-  ['plugin::linkage.review', /\breviews\b/, /审核记录/],
+  ['plugin::linkage.review', /\breviews\b/, /复核记录/],
   ['plugin::linkage.audit-entry', /\bAudit entries are append-only\b/, /审计条目只能追加/],
   ['plugin::linkage.change', /\bchanges are derived\b/, /变更记录由 Linkage/],
   ['plugin::linkage.expected-handler', /\bexpected handlers are derived\b/, /应办理单位记录由 Linkage/],

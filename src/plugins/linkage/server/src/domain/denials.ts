@@ -17,8 +17,8 @@ const KINDS: Readonly<Record<string, { one: string; many: string; zh: string }>>
   'plugin::linkage.department': { one: 'department', many: 'departments', zh: '部门' },
   'plugin::linkage.item': { one: 'item', many: 'items', zh: '联动事项' },
   'plugin::linkage.guide': { one: 'guide', many: 'guides', zh: '办事指南' },
-  'plugin::linkage.guide-spec': { one: 'guide spec', many: 'guide specs', zh: '指南规范' },
-  'plugin::linkage.review': { one: 'review', many: 'reviews', zh: '审核记录' },
+  'plugin::linkage.guide-spec': { one: 'guide spec', many: 'guide specs', zh: '办事指南规范' },
+  'plugin::linkage.review': { one: 'review', many: 'reviews', zh: '复核记录' },
   'plugin::linkage.responsibility-rule': { one: 'responsibility rule', many: 'responsibility rules', zh: '内容保障职责' },
   'plugin::linkage.site-template': { one: 'site template', many: 'site templates', zh: '展现模板' },
   'plugin::linkage.membership': { one: 'membership', many: 'memberships', zh: '成员关系' },
@@ -48,7 +48,7 @@ const VERBS: Readonly<Record<GuideVerb, AdminText>> = {
   publish: { en: 'publish', 'zh-Hans': '发布' },
   unpublish: { en: 'unpublish', 'zh-Hans': '撤销发布' },
   discardDraft: { en: 'discard the draft of', 'zh-Hans': '放弃草稿：' },
-  review: { en: 'review', 'zh-Hans': '审核' },
+  review: { en: 'review', 'zh-Hans': '复核' },
 };
 
 export const verb = (action: GuideVerb): AdminText => VERBS[action];
@@ -213,7 +213,7 @@ export const denials = {
   reviewsImmutable(action: string): Denied {
     return deny(
       `reviews cannot be changed or removed (${action}): a review records who checked a record and when; record a new review instead`,
-      `审核记录不能修改或删除（${action}）：审核记录说明谁在何时核对过记录；请另行记录一次审核`
+      `复核记录不能修改或删除（${action}）：复核记录说明谁在何时核对过记录；请另行记录一次复核`
     );
   },
 
@@ -238,7 +238,7 @@ export const denials = {
     const names = { item: ['items', '联动事项'], template: ['templates', '展现模板'] }[kind];
     return deny(
       `only a city manager may review ${names[0]}; your roles (${rolesOf(asker)}) do not let ${asker.email} do it`,
-      `只有市级管理员可以审核${names[1]}；你的角色（${rolesOfZh(asker)}）不允许 ${asker.email} 这样做`
+      `只有市级管理员可以复核${names[1]}；你的角色（${rolesOfZh(asker)}）不允许 ${asker.email} 这样做`
     );
   },
 

@@ -13,7 +13,7 @@ export interface ReviewActor extends Actor {
 
 export const NOTE_MAX_LENGTH = 2000;
 
-const REVIEWS: AdminText = { en: 'its reviews', 'zh-Hans': '审核记录' };
+const REVIEWS: AdminText = { en: 'its reviews', 'zh-Hans': '复核记录' };
 
 /** `unitCode`: a guide's owner; null for items and templates, which the city owns. */
 export function reviewDecision(actor: ReviewActor, kind: ReviewSubjectKind, unitCode: string | null, label: UnitLabel): Decision {

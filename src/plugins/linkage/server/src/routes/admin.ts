@@ -10,7 +10,7 @@ const may = (action: string, en: string, zh: string, reads?: string) => ({
   config: { action, does: { en, 'zh-Hans': zh }, ...(reads ? { reads } : {}) } satisfies HasActionConfig,
 });
 const inspectItems = may(PLUGIN_ACTIONS.inspectItems, "read items' publishing checks, flow charts and health", '查看联动事项的发布检查、流程图和健康状况', ITEM);
-const readAssurance = may(PLUGIN_ACTIONS.readAssurance, 'read guides\' assurance and reviews', '查看指南的内容保障和审核记录');
+const readAssurance = may(PLUGIN_ACTIONS.readAssurance, 'read guides\' assurance and reviews', '查看指南的内容保障和复核记录');
 // Checking and drawing the item form being edited is part of editing items.
 const inspectItemForms = {
   name: 'plugin::linkage.has-action',
@@ -136,7 +136,7 @@ export default {
       method: 'POST',
       path: '/reviews',
       handler: 'reviews.create',
-      config: { policies: ['admin::isAuthenticatedAdmin', may(PLUGIN_ACTIONS.createReviews, 'mark records reviewed', '标记记录已审核')] },
+      config: { policies: ['admin::isAuthenticatedAdmin', may(PLUGIN_ACTIONS.createReviews, 'mark records reviewed', '标记记录已复核')] },
     },
     {
       method: 'GET',

@@ -280,7 +280,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = (await store().guides({ documentId })) as GuideRows;
       const owner = (rows.find((r) => r.publishedAt === null) ?? rows[0])?.unitCode ?? null;
       if (owner !== null) {
-        enforce(strapi, reviewReadDecision(actor, 'guide', owner, await unitLabels(strapi, [owner]), { en: 'its completeness and review dates', 'zh-Hans': '完整性和审核日期' }));
+        enforce(strapi, reviewReadDecision(actor, 'guide', owner, await unitLabels(strapi, [owner]), { en: 'its completeness and review dates', 'zh-Hans': '完整性和复核日期' }));
       }
       const [view] = await assuranceOf(rows, await published().snapshot(), asOf);
       return view ?? null;
