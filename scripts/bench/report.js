@@ -89,7 +89,7 @@ async function main() {
     // The loader and the reviews above write with knex, past the Document Service: the per-guide
     // facts the report reads are rebuilt once (what `npm run linkage -- report rebuild` does).
     started = Date.now();
-    const facts = await report.rebuildFacts();
+    const facts = await app.plugin('linkage').service('guide-facts').rebuildFacts();
     console.log(`Guide facts rebuilt: ${facts} rows in ${Date.now() - started} ms`);
 
     const city = (await report.summary({})).params.unit;

@@ -33,7 +33,7 @@ beforeAll(async () => {
   overdueGuide = await documentIdOf(t.strapi, GUIDE, { itemCode: 'QD-CA-001', stageKey: 'street-review', unitCode: BADAGUAN });
   const longAgo = new Date(Date.now() - 400 * 24 * 3600 * 1000).toISOString();
   await t.strapi.db.query(REVIEW).updateMany({ where: { $or: [{ subjectDocumentId: overdueGuide }, { subjectKey: `QD-CA-001/street-review/${BADAGUAN}` }] }, data: { reviewedAt: longAgo } });
-  await (t.strapi.plugin('linkage').service('ownership-report') as { refreshFacts(documentId: string): Promise<void> }).refreshFacts(overdueGuide);
+  await (t.strapi.plugin('linkage').service('guide-facts') as { refreshFacts(documentId: string): Promise<void> }).refreshFacts(overdueGuide);
   browser = await launchChromium();
   fs.mkdirSync(SHOTS, { recursive: true });
 });

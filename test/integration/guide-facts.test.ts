@@ -28,7 +28,7 @@ interface Fact {
 }
 
 type ReportService = { rebuildFacts(): Promise<number>; refreshFacts(documentId: string): Promise<void> };
-const report = () => t.strapi.plugin('linkage').service('ownership-report') as ReportService;
+const report = () => t.strapi.plugin('linkage').service('guide-facts') as ReportService;
 
 /** The facts as comparable values (booleans and datetimes normalised across dialects). */
 const facts = async (where: object = {}): Promise<Fact[]> => {

@@ -4,6 +4,7 @@ import { checkCorsConfig } from './middlewares/cors';
 import { registerPageRoutes } from './site-templates/routes';
 import { seedDefaultTemplates } from './site-templates/seed';
 import { romanize, hasHan } from './domain/slug';
+import { getService } from './get-service';
 import { GUIDE, isLinkageUid } from './uids';
 import { sharedFieldsSyncAvailable } from './document-service/publish-shared-fields';
 
@@ -49,7 +50,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // The expected-handler table of a database that has items but no table rows yet (an upgrade).
   await (strapi.plugin('linkage').service('expected-handlers') as { ensureBuilt(): Promise<void> }).ensureBuilt();
   // The ownership report's guide facts: built when empty, rebuilt when the guide spec or locales changed.
-  await (strapi.plugin('linkage').service('ownership-report') as { ensureFacts(): Promise<boolean> }).ensureFacts();
+  await getService(strapi, 'guide-facts').ensureFacts();
   // Guides written before guides had titles (an upgrade) get theirs.
   if ((await strapi.db.query(GUIDE).count({ where: { title: null } })) > 0) {
     const titled = await (strapi.plugin('linkage').service('guide-titles') as { refresh(): Promise<number> }).refresh();

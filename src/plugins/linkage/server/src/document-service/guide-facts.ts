@@ -8,7 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { GUIDE, GUIDE_SPEC, REVIEW } from '../uids';
 import type { DocumentMiddleware } from './validate-writes';
 
-type ReportService = ReturnType<typeof import('../services/ownership-report').default>;
+type GuideFactsService = ReturnType<typeof import('../services/guide-facts').default>;
 
 const GUIDE_ACTIONS = ['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft'];
 const SPEC_ACTIONS = ['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft'];
@@ -21,7 +21,7 @@ export const keepGuideFacts =
     const specWrite = uid === GUIDE_SPEC && SPEC_ACTIONS.includes(context.action);
     const reviewWrite = uid === REVIEW && context.action === 'create';
     if (!guideWrite && !specWrite && !reviewWrite) return next();
-    const report = () => strapi.plugin('linkage').service('ownership-report') as ReportService;
+    const report = () => strapi.plugin('linkage').service('guide-facts') as GuideFactsService;
     const params = context.params as { documentId?: string; data?: { subjectUid?: unknown; subjectDocumentId?: unknown; subjectKey?: unknown } };
     return strapi.db.transaction(async () => {
       const result = await next();

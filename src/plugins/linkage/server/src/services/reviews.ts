@@ -12,6 +12,7 @@ import { enforce } from '../access/refusal';
 import { unitLabels } from '../access/write-guard';
 import { validationError } from '../document-service/validation-error';
 import { requestLanguage } from '../request-language';
+import { getService } from '../get-service';
 import { GUIDE, ITEM, REVIEW, SITE_TEMPLATE } from '../uids';
 import type { ReviewRow } from './store';
 
@@ -128,7 +129,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const audit = strapi.plugin('linkage').service('audit') as AuditService | undefined;
         await audit?.append({ action: 'review', subjectUid: subject.uid, subjectDocumentId: subject.documentId, subjectKey: subject.key, unitCode: subject.unitCode, fields: ['note'] });
         // The ownership report's fact of a guide carries its last review: refreshed in this transaction.
-        if (subject.uid === GUIDE) await (strapi.plugin('linkage').service('ownership-report') as { refreshFacts(documentId: string): Promise<void> }).refreshFacts(subject.documentId);
+        if (subject.uid === GUIDE) await getService(strapi, 'guide-facts').refreshFacts(subject.documentId);
         return view(row);
       });
     },
