@@ -4,6 +4,7 @@
 // npm run linkage -- member remove --email E --unit CODE
 // npm run linkage -- audit verify
 // npm run linkage -- report rebuild
+// npm run linkage -- doctor [--repair]
 'use strict';
 const { run, withStrapi } = require('./lib/headless-strapi');
 
@@ -14,7 +15,12 @@ const usage = `Usage:
   npm run linkage -- audit verify     check the audit trail's hash chain: exit 0 when intact,
                                       1 naming the first broken entry
   npm run linkage -- report rebuild   recompute the ownership report's per-guide facts (after a
-                                      bulk load or direct database edits)`;
+                                      bulk load or direct database edits)
+  npm run linkage -- doctor           recompute every derived store (guide facts, expected handlers,
+                                      the published snapshot, change-feed coverage, the audit chain,
+                                      item health) and list every difference: exit 0 when none, 1 if any
+  npm run linkage -- doctor --repair  rebuild what differs, then check again: exit 0 when nothing is
+                                      left (a broken audit chain cannot be repaired)`;
 
 /** --name value pairs; null when an argument is not of that form. */
 function parseOptions(args, allowed) {
@@ -51,8 +57,46 @@ async function verifyAudit(app) {
   return 1;
 }
 
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Progress on stderr, one line per store checked. */
+const progress = (check) =>
+  console.error(`  ${check.store}: ${check.checked} checked, ${check.differences === 0 ? 'no difference' : `${check.differences} difference${check.differences === 1 ? '' : 's'}`} (${seconds(check.ms)})`);
+
+const differenceLine = (d) => `${d.repairable ? '' : '[cannot be repaired] '}${d.message.en}`;
+
+/** Every derived store recomputed and compared; with --repair, rebuilt where it differs. */
+async function doctor(app, repair) {
+  const service = app.plugin('linkage').service('doctor');
+  console.error('Checking the derived stores against the source records...');
+  if (!repair) {
+    const report = await service.examine({ onStore: progress });
+    for (const d of report.differences) console.log(differenceLine(d));
+    console.log(report.ok ? 'The doctor found nothing: every derived store agrees with the source records.' : `The doctor found ${report.differences.length} difference${report.differences.length === 1 ? '' : 's'}.`);
+    return report.ok ? 0 : 1;
+  }
+  const result = await service.repair({
+    onStore: progress,
+    onStep: (step) => console.error(`  repaired ${step.store}: ${step.message.en}`),
+  });
+  for (const d of result.found) console.log(`found: ${differenceLine(d)}`);
+  for (const step of result.steps) console.log(`did: ${step.message.en}`);
+  for (const d of result.remaining) console.log(`left: ${differenceLine(d)}`);
+  if (result.found.length === 0) console.log('The doctor found nothing to repair.');
+  else console.log(result.ok ? 'Repaired: the doctor now finds nothing.' : `After the repair the doctor still finds ${result.remaining.length} difference${result.remaining.length === 1 ? '' : 's'}.`);
+  return result.ok ? 0 : 1;
+}
+
 async function main() {
   const [topic, command, ...rest] = process.argv.slice(2);
+  if (topic === 'doctor') {
+    const args = [command, ...rest].filter((a) => a !== undefined);
+    if (args.length > 1 || (args.length === 1 && args[0] !== '--repair')) {
+      console.error(usage);
+      return 2;
+    }
+    return withStrapi((app) => doctor(app, args[0] === '--repair'));
+  }
   if (topic === 'report') {
     if (command !== 'rebuild' || rest.length > 0) {
       console.error(usage);
@@ -60,7 +104,7 @@ async function main() {
     }
     return withStrapi(async (app) => {
       const started = Date.now();
-      const n = await app.plugin('linkage').service('ownership-report').rebuildFacts();
+      const n = await app.plugin('linkage').service('guide-facts').rebuildFacts();
       console.log(`Guide facts rebuilt: ${n} guides in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       return 0;
     });

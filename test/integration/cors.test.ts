@@ -5,8 +5,7 @@ import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { copyOfTemplate, type TestDatabase } from '../support/databases';
 import { TEST_ADMIN, applyTestEnv } from '../support/env';
-import { settle } from '../support/settle';
-import { bootStrapi } from '../support/strapi';
+import { bootStrapi, stopStrapi } from '../support/strapi';
 
 const CONFIGURED = 'https://admin.qingdao.example';
 const FOREIGN = 'https://evil.example';
@@ -33,9 +32,7 @@ beforeAll(async () => {
   own = `http://${HOST}`;
 });
 afterAll(async () => {
-  await settle(app);
-  await app.destroy();
-  await database.drop();
+  await stopStrapi(app, database);
 });
 
 describe('the admin API', () => {

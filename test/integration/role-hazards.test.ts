@@ -8,8 +8,7 @@ import { createAdmin, ROLES } from '../support/admins';
 import { copyOfTemplate, type TestDatabase } from '../support/databases';
 import { TEST_ADMIN, applyTestEnv } from '../support/env';
 import { GUIDE, UNIT, contentManagerAs, linkageCommand, queryDatabase, storedMemberships, storedRolePermissions, type CliResult } from '../support/roles-matrix';
-import { settle } from '../support/settle';
-import { bootStrapi, type TestStrapi } from '../support/strapi';
+import { bootStrapi, doctorOnDatabase, stopStrapi, type TestStrapi } from '../support/strapi';
 
 const MISSPELLED = 'plugin::linkage.guide-in-my-unit';
 const IN_MY_UNITS = 'plugin::linkage.guide-in-my-units';
@@ -31,9 +30,9 @@ const roleErrors = (r: CliResult) => output(r).split('\n').filter((line) => line
 
 async function stopInProcessStrapi(): Promise<void> {
   if (!app) return;
-  await settle(app);
-  await app.destroy();
+  const stopping = app;
   app = null;
+  await stopStrapi(stopping, null);
 }
 
 beforeAll(async () => {
@@ -43,8 +42,13 @@ beforeAll(async () => {
   http = request(app.server.httpServer);
 });
 afterAll(async () => {
-  await stopInProcessStrapi();
-  await database?.drop();
+  try {
+    await stopInProcessStrapi();
+    // The command line booted Strapi on the database last: its doctor has the last word.
+    if (database) await doctorOnDatabase(database);
+  } finally {
+    await database?.drop();
+  }
 });
 
 describe('the unregistered-condition hazard', () => {

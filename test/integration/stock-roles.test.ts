@@ -7,8 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { copyOfTemplate, type TestDatabase } from '../support/databases';
 import { applyTestEnv } from '../support/env';
 import { GUIDE, linkageCommand, queryDatabase, storedRolePermissions } from '../support/roles-matrix';
-import { settle } from '../support/settle';
-import { bootStrapi } from '../support/strapi';
+import { bootStrapi, doctorOnDatabase, stopStrapi } from '../support/strapi';
 
 const STOCK = ['strapi-editor', 'strapi-author'];
 const CM_READ = 'plugin::content-manager.explorer.read';
@@ -24,11 +23,13 @@ beforeAll(async () => {
   app = await bootStrapi(database, { LINKAGE_SEED_DEMO: 'false' });
 });
 afterAll(async () => {
-  if (app) {
-    await settle(app);
-    await app.destroy();
+  try {
+    if (app) await stopStrapi(app, null);
+    // The command line booted Strapi on the database last: its doctor has the last word.
+    if (database) await doctorOnDatabase(database);
+  } finally {
+    await database?.drop();
   }
-  await database?.drop();
 });
 
 test('on a new database (the seeded template), the stock roles hold no permission on a linkage type', async () => {
@@ -47,8 +48,7 @@ test('on an existing database that still gives them guides and reviews, the next
     ]);
   }
   await strapi.store({ type: 'plugin', name: 'linkage' }).delete({ key: 'stock-roles-cleared' });
-  await settle(strapi);
-  await strapi.destroy();
+  await stopStrapi(strapi, null);
   app = null;
   for (const code of STOCK) expect(await linkageOf(database, code)).toEqual([`${CM_READ} ${GUIDE}`, `${CM_READ} plugin::linkage.review`]);
 

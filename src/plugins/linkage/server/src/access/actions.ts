@@ -16,5 +16,6 @@ export async function registerActions(strapi: Core.Strapi): Promise<void> {
     action('reviews.create', 'Mark records reviewed', 'Reviews'),
     action('items.inspect', "Read items' publishing checks, draft flow charts and health", 'Items'),
     action('assurance.read', 'Read my guides, guide assurance and reviews', 'Reviews'),
+    action('doctor.run', 'Check derived data against the source records (super admins only)', 'Doctor'),
   ]);
 }

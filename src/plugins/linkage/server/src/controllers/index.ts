@@ -1,6 +1,7 @@
 import assurance from './assurance';
 import audit from './audit';
 import changes from './changes';
+import doctor from './doctor';
 import editorChoices from './editor-choices';
 import itemChecks from './item-checks';
 import itemFlowchart from './item-flowchart';
@@ -21,6 +22,7 @@ export default {
   assurance,
   audit,
   changes,
+  doctor,
   'editor-choices': editorChoices,
   'item-checks': itemChecks,
   'item-flowchart': itemFlowchart,

@@ -27,6 +27,8 @@ export const PLUGIN_ACTIONS = {
   inspectItems: 'plugin::linkage.items.inspect',
   /** One's own scope, guides and their assurance (my guides), and records' reviews. */
   readAssurance: 'plugin::linkage.assurance.read',
+  /** Check the derived stores against the source records (GET /linkage/doctor): no linkage role holds it; super admins only. */
+  runDoctor: 'plugin::linkage.doctor.run',
 } as const;
 
 const CM = {

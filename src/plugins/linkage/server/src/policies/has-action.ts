@@ -7,8 +7,11 @@ import { denials } from '../domain/denials';
 import { enforce } from '../access/refusal';
 
 interface PolicyContext {
-  state: { user?: { email?: string }; userAbility?: { can(action: string, subject?: string): boolean } };
+  state: { user?: { email?: string; roles?: Array<{ code?: string }> }; userAbility?: { can(action: string, subject?: string): boolean } };
 }
+
+/** Strapi's own role code for super admins. */
+export const SUPER_ADMIN_ROLE = 'strapi-super-admin';
 
 export interface HasActionConfig {
   action: string;
@@ -18,6 +21,8 @@ export interface HasActionConfig {
   reads?: string;
   /** A content type whose unsaved form the route works on: its Content Manager update permission is needed too. */
   edits?: string;
+  /** Only a super admin, whatever actions other roles were given (the doctor, which reads every store). */
+  superAdmin?: true;
 }
 
 export const CM_UPDATE = 'plugin::content-manager.explorer.update';
@@ -26,6 +31,12 @@ export const CM_READ = 'plugin::content-manager.explorer.read';
 
 export default (policyContext: PolicyContext, config: HasActionConfig, { strapi }: { strapi: Core.Strapi }) => {
   const { user, userAbility } = policyContext.state;
+  if (config.superAdmin && !(user?.roles ?? []).some((role) => role.code === SUPER_ADMIN_ROLE)) {
+    enforce(strapi, {
+      allowed: false,
+      reason: { en: `${user?.email ?? 'you'} may not ${config.does.en}: only a super admin may`, 'zh-Hans': `${user?.email ?? '你'} 不能${config.does['zh-Hans']}：只有超级管理员可以` },
+    });
+  }
   if (!userAbility?.can(config.action)) enforce(strapi, denials.missingAction(user?.email, config.action, config.does));
   if (config.reads && !userAbility?.can(CM_READ, config.reads)) enforce(strapi, denials.missingRead(user?.email, config.reads));
   if (config.edits && !userAbility?.can(CM_UPDATE, config.edits)) enforce(strapi, denials.missingEdit(user?.email, config.edits));

@@ -170,5 +170,20 @@ export default {
       // The guide is created through the Document Service: its write guard decides whose.
       config: { policies: ['admin::isAuthenticatedAdmin', readAssurance] },
     },
+    // The doctor: every derived store recomputed and compared (it reads everything: super admins only).
+    {
+      method: 'GET',
+      path: '/doctor',
+      handler: 'doctor.show',
+      config: {
+        policies: [
+          'admin::isAuthenticatedAdmin',
+          {
+            name: 'plugin::linkage.has-action',
+            config: { action: PLUGIN_ACTIONS.runDoctor, does: { en: 'check the derived data (GET /linkage/doctor)', 'zh-Hans': '检查派生数据（GET /linkage/doctor）' }, superAdmin: true } satisfies HasActionConfig,
+          },
+        ],
+      },
+    },
   ],
 };

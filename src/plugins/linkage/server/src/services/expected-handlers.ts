@@ -87,6 +87,17 @@ const expectedHandlersService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   const service = {
+    /** Every row the table should hold, from the published catalog as it is now: nothing is written. */
+    async computeAll(): Promise<ExpectedHandler[]> {
+      return (await handlersOf({})).rows;
+    },
+
+    /** Every row the table holds. */
+    async stored(): Promise<ExpectedHandler[]> {
+      const rows = (await strapi.db.query(EXPECTED_HANDLER).findMany({ select: ['itemCode', 'stageKey', 'unitCode', 'departmentCode', 'level', 'domain'] })) as ExpectedHandler[];
+      return rows.map((r) => ({ itemCode: r.itemCode, stageKey: r.stageKey, unitCode: r.unitCode, departmentCode: r.departmentCode, level: r.level, domain: r.domain ?? null }));
+    },
+
     /** Recomputes every row from the published catalog. */
     async rebuild(): Promise<number> {
       const { rows } = await handlersOf({});

@@ -3,8 +3,10 @@ import audit from './audit';
 import catalog from './catalog';
 import changes from './changes';
 import checks from './checks';
+import doctor from './doctor';
 import editorConfiguration from './editor-configuration';
 import expectedHandlers from './expected-handlers';
+import guideFacts from './guide-facts';
 import guideTitles from './guide-titles';
 import itemHealth from './item-health';
 import locales from './locales';
@@ -25,8 +27,10 @@ export default {
   catalog,
   changes,
   checks,
+  doctor,
   'editor-configuration': editorConfiguration,
   'expected-handlers': expectedHandlers,
+  'guide-facts': guideFacts,
   'guide-titles': guideTitles,
   'item-health': itemHealth,
   locales,

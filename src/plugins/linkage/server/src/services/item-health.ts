@@ -32,21 +32,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.plugin('linkage').service('store') as StoreService;
   const pluginStore = () => strapi.store({ type: 'plugin', name: 'linkage' });
 
+  /** The published items that no longer hold, from the stored catalog as it is now: nothing is written. */
+  async function compute(): Promise<ItemHealth[]> {
+    const locales = await (strapi.plugin('linkage').service('locales') as LocalesService).codes();
+    const [unitRows, departmentRows, itemRows] = await Promise.all([store().units(), store().departments(), store().items({ publishedAt: { $notNull: true } })]);
+    const units = indexUnits([...new Map(unitRows.map((u) => [u.documentId, { code: u.code, level: u.level, kind: u.kind, parentCode: u.parentCode }])).values()]);
+    const departmentFacts = [...new Map(departmentRows.map((d) => [d.documentId, { code: d.code, kind: d.kind, unitCode: d.unitCode }])).values()];
+    const facts = { units, departments: indexDepartments(departmentFacts) };
+    const byUnitKind = departmentsByUnitKind(departmentFacts);
+    const broken: ItemHealth[] = [];
+    for (const rows of byDocument(itemRows, locales).values()) {
+      const problems = [...new Set(rows.flatMap((row) => itemProblems(itemVersion(row), facts)).map(describeProblem))];
+      const item = itemFromRows(rows, 'published');
+      if (problems.length === 0) problems.push(...itemCoverage(answerSpace(item, units), byUnitKind).problems.map(describeProblem));
+      if (problems.length > 0) broken.push({ code: item.code, problems });
+    }
+    return broken;
+  }
+
   return {
+    compute,
+
     async recheck(reason: string): Promise<HealthReport> {
-      const locales = await (strapi.plugin('linkage').service('locales') as LocalesService).codes();
-      const [unitRows, departmentRows, itemRows] = await Promise.all([store().units(), store().departments(), store().items({ publishedAt: { $notNull: true } })]);
-      const units = indexUnits([...new Map(unitRows.map((u) => [u.documentId, { code: u.code, level: u.level, kind: u.kind, parentCode: u.parentCode }])).values()]);
-      const departmentFacts = [...new Map(departmentRows.map((d) => [d.documentId, { code: d.code, kind: d.kind, unitCode: d.unitCode }])).values()];
-      const facts = { units, departments: indexDepartments(departmentFacts) };
-      const byUnitKind = departmentsByUnitKind(departmentFacts);
-      const broken: ItemHealth[] = [];
-      for (const rows of byDocument(itemRows, locales).values()) {
-        const problems = [...new Set(rows.flatMap((row) => itemProblems(itemVersion(row), facts)).map(describeProblem))];
-        const item = itemFromRows(rows, 'published');
-        if (problems.length === 0) problems.push(...itemCoverage(answerSpace(item, units), byUnitKind).problems.map(describeProblem));
-        if (problems.length > 0) broken.push({ code: item.code, problems });
-      }
+      const broken = await compute();
       const report: HealthReport = { checkedAt: new Date().toISOString(), reason, broken };
       await pluginStore().set({ key: KEY, value: report });
       for (const item of broken) strapi.log.warn(`[linkage] After ${reason}, published item ${item.code} no longer holds: ${item.problems.slice(0, 3).join('; ')}`);

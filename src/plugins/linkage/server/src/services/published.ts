@@ -78,7 +78,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     seenChange = latest;
   }
 
-  async function build(forGeneration: number): Promise<Snapshot> {
+  /** `record`: remember a new published template set as the newest release (not when only comparing). */
+  async function build(forGeneration: number, record = true): Promise<Snapshot> {
     const store = strapi.plugin('linkage').service('store') as StoreService;
     const locales = await (strapi.plugin('linkage').service('locales') as LocalesService).codes();
     const [unitRows, departmentRows, itemRows, spec, templateRows] = await Promise.all([
@@ -106,7 +107,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const row of rows) if (row.slug) slugs.set(row.slug, item.code);
     }
     const unitIndex = indexUnits([...units.values()].map((u) => ({ code: u.code, level: u.level, kind: u.kind, parentCode: u.parent })));
-    const { templateSet, fallbackSets } = await templateSets(new Map(templateRows.map((t) => [t.key, t.body])));
+    const { templateSet, fallbackSets } = await templateSets(new Map(templateRows.map((t) => [t.key, t.body])), record);
     const spaces = new Map<string, AnswerSpace>();
     return {
       generation: forGeneration,
@@ -136,11 +137,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * The published set, recorded as the newest release when it is new (it passed the checks when
    * it was published), and the earlier releases and the defaults to fall back to.
    */
-  async function templateSets(bodies: Map<string, string>): Promise<{ templateSet: TemplateSet; fallbackSets: TemplateSet[] }> {
+  async function templateSets(bodies: Map<string, string>, record: boolean): Promise<{ templateSet: TemplateSet; fallbackSets: TemplateSet[] }> {
     const templateSet: TemplateSet = { id: templateSetId(bodies), bodies };
     const store = strapi.store({ type: 'plugin', name: 'linkage' });
     const releases = ((await store.get({ key: RELEASES_KEY })) as Release[] | null) ?? [];
-    if (bodies.size > 0 && releases[0]?.id !== templateSet.id) {
+    if (record && bodies.size > 0 && releases[0]?.id !== templateSet.id) {
       const kept = [{ id: templateSet.id, bodies: Object.fromEntries(bodies) }, ...releases.filter((r) => r.id !== templateSet.id)].slice(0, RELEASES_KEPT);
       await store.set({ key: RELEASES_KEY, value: kept });
     }
@@ -161,6 +162,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return this.snapshot();
       }
       return snapshot;
+    },
+
+    /**
+     * A snapshot built now from the database, neither cached nor recording anything: what the
+     * cached one should hold (the doctor compares the two).
+     */
+    async fresh(): Promise<Snapshot> {
+      return build(generation, false);
     },
 
     /** The published guides of an item for these (stage, unit) pairs, by guide key. */
