@@ -121,7 +121,10 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  await t?.stop();
+  // TEMPORARY (issue 13, the write pipeline): a Content Manager clone of a guide gets no guide fact
+  // (document-service/guide-facts.ts GUIDE_ACTIONS omits clone); the two clones below (莱西市's
+  // retirement district approval, 崂山区's QD-MI-001) are missing from the facts. Remove once fixed.
+  await t?.stop({ knownDoctorFindings: ['guide-facts'] });
 });
 
 const EXPECTED_LIST: Record<ActorKey, () => string[]> = {
