@@ -173,6 +173,16 @@ describe('each store broken by a direct database write', () => {
     expect(await found()).toEqual([]);
   });
 
+  test('`npm run linkage -- report rebuild` (the guide-facts service) puts back a fact deleted by hand', async () => {
+    const guide = await guideId(t.strapi, guideRef(RETIREMENT, 'district-review', UNIT.jiaozhou));
+    await t.strapi.db.query(GUIDE_FACT).deleteMany({ where: { guideDocumentId: guide } });
+    expect(await found()).toEqual([['guide-facts', guide]]);
+    const rebuild = await linkageCommand(t.database, 'report', 'rebuild');
+    expect(rebuild.code).toBe(0);
+    expect(rebuild.stdout).toMatch(/^Guide facts rebuilt: 88 guides in /m);
+    expect(await found()).toEqual([]);
+  });
+
   test('the command line explains its usage when called wrongly', async () => {
     const wrong = await linkageCommand(t.database, 'doctor', '--fix');
     expect(wrong.code).toBe(2);

@@ -335,6 +335,14 @@ describe('roles', () => {
     expect(unguarded).toEqual([]);
   });
 
+  test('GET /linkage/doctor, which reads every derived store, answers the super admin only', async () => {
+    for (const [who, attacker] of Object.entries(attackers)) {
+      const res = await t.http.get('/linkage/doctor').set(attacker.auth).set('Accept-Language', 'en');
+      expect({ who, status: res.status, message: res.body?.error?.message }).toEqual({ who, status: 403, message: expect.stringMatching(/only a super admin may$/) });
+    }
+    expect((await t.http.get('/linkage/doctor').set(superAdmin)).status).toBe(200);
+  });
+
   test("a stock Editor is refused every one of the plugin's admin routes", async () => {
     const routes = adminRoutes(t.strapi).filter((r) => r.path.startsWith('/linkage/'));
     const answered: string[] = [];
