@@ -5,7 +5,7 @@ import { registerPageRoutes } from './site-templates/routes';
 import { seedDefaultTemplates } from './site-templates/seed';
 import { romanize, hasHan } from './domain/slug';
 import { GUIDE, isLinkageUid } from './uids';
-import { sharedFieldsSyncAvailable } from './document-service/publish-shared-fields';
+import { sharedFieldsSyncAvailable } from './writes/projectors/publish-shared-fields';
 
 interface UidService {
   generateUIDField(args: { contentTypeUID: string; field: string; data: Record<string, unknown>; locale?: string }): Promise<string>;

@@ -12,7 +12,7 @@ import { requestReads, type AdminRequest } from '../domain/admin-read-routes';
 import { denials } from '../domain/denials';
 import { nulPath } from '../domain/nul-characters';
 import { problem } from '../domain/problems';
-import { validationError } from '../document-service/validation-error';
+import { validationError } from '../validation-error';
 import { guideReadDecision } from '../domain/write-access';
 import { GUIDE, isLinkageUid } from '../uids';
 import { currentActor, SUPER_ADMIN_CODE } from './actor';

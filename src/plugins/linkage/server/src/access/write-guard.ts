@@ -4,33 +4,24 @@
 // Strapi's router turns any other ForbiddenError into a bare "Forbidden".
 import type { Core } from '@strapi/strapi';
 import type { AdminText } from '../domain/admin-language';
-import { guideWriteDecision, recordWriteDecision, type GuideAction, type UnitLabel } from '../domain/write-access';
-import { GUIDE, UNIT, isLinkageUid } from '../uids';
-import type { DocumentMiddleware } from '../document-service/validate-writes';
+import { guideWriteDecision, recordWriteDecision, type UnitLabel } from '../domain/write-access';
+import type { WriteIntent } from '../domain/write-intent';
+import { GUIDE, UNIT } from '../uids';
 import { currentActor } from './actor';
 import { enforce } from './refusal';
 
-const WRITE_ACTIONS: readonly string[] = ['create', 'update', 'clone', 'delete', 'publish', 'unpublish', 'discardDraft'] satisfies GuideAction[];
-
-export const guardWrites =
-  (strapi: Core.Strapi): DocumentMiddleware =>
-  async (context, next) => {
-    if (!isLinkageUid(context.uid) || !WRITE_ACTIONS.includes(context.action)) return next();
-    const actor = await currentActor(strapi);
-    if (!actor) return next();
-    const params = context.params as { documentId?: string; data?: { unitCode?: unknown } };
-
-    if (context.uid !== GUIDE) {
-      enforce(strapi, recordWriteDecision(actor, context.uid));
-      return next();
-    }
-
-    const storedUnit = params.documentId ? await guideOwner(strapi, params.documentId) : null;
-    const written = params.data && 'unitCode' in params.data && typeof params.data.unitCode === 'string' ? params.data.unitCode : null;
-    const label = await unitLabels(strapi, [storedUnit, written, ...actor.scope]);
-    enforce(strapi, guideWriteDecision(actor, context.action as GuideAction, storedUnit, written, label));
-    return next();
-  };
+/** The guard step of the write pipeline (writes/pipeline.ts): returns when the admin may write, throws the 403 otherwise. */
+export async function guardWrite(strapi: Core.Strapi, intent: WriteIntent): Promise<void> {
+  const actor = await currentActor(strapi);
+  if (!actor) return;
+  if (intent.type.uid !== GUIDE) {
+    enforce(strapi, recordWriteDecision(actor, intent.type.uid));
+    return;
+  }
+  const written = intent.data && typeof intent.data.unitCode === 'string' && intent.action !== 'delete' ? intent.data.unitCode : null;
+  const label = await unitLabels(strapi, [intent.ownerBefore, written, ...actor.scope]);
+  enforce(strapi, guideWriteDecision(actor, intent.action, intent.ownerBefore, written, label));
+}
 
 /**
  * A guide's owner is its draft's unitCode: a city manager's move changes the draft, and the moved

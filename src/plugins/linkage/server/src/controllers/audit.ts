@@ -4,7 +4,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { problem, type Problem } from '../domain/problems';
-import { validationError } from '../document-service/validation-error';
+import { validationError } from '../validation-error';
 import type { AuditFilter } from '../services/audit';
 
 type AuditService = ReturnType<typeof import('../services/audit').default>;

@@ -2,7 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { problem } from '../domain/problems';
-import { validationError } from '../document-service/validation-error';
+import { validationError } from '../validation-error';
 
 type MembershipsService = ReturnType<typeof import('../services/memberships').default>;
 

@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
-import { validationError } from '../document-service/validation-error';
+import { validationError } from '../validation-error';
 import { requestLanguage } from '../request-language';
 
 type PreviewService = ReturnType<typeof import('../services/preview').default>;

@@ -20,7 +20,7 @@ import { problem, type Problem } from '../domain/problems';
 import { reviewReadDecision } from '../domain/review-access';
 import { duplicateRuleProblems, type RuleDraft } from '../domain/responsibility-rules';
 import { describeSubject, ruleCoverage, rulesOf, type RuleFacts, type RuleSubject } from '../domain/review-schedule';
-import { validationError } from '../document-service/validation-error';
+import { validationError } from '../validation-error';
 import { AUDIT_ENTRY, GUIDE, ITEM, RESPONSIBILITY_RULE, REVIEW, UNIT } from '../uids';
 import type { Snapshot } from './published';
 import { byDocument, type ReviewRow, type Stored } from './store';

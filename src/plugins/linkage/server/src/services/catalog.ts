@@ -21,7 +21,7 @@ import { catalogSchemaProblems } from '../domain/catalog-schema';
 import { shiftCatalogDates } from '../domain/catalog-shift';
 import { toIsoDate } from '../domain/dates';
 import { problem } from '../domain/problems';
-import { withTrustedWrites } from '../document-service/trusted-writes';
+import { withTrustedWrites } from '../write-trust';
 import { DEPARTMENT, GUIDE, GUIDE_SPEC, ITEM, RESPONSIBILITY_RULE, REVIEW, UNIT, type LinkageUid } from '../uids';
 import { byDocument, currentVersion, type RowMeta } from './store';
 

@@ -188,7 +188,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     override?: Localized<ItemRow>
   ): Promise<{ problems: Problem[]; warnings: Problem[] }> {
     const drafts = documentId ? ((await findRows(ITEM, { documentId, publishedAt: null })) as unknown as Array<Localized<ItemRow>>) : [];
-    // Saving the override carries its structure into the other locales (document-service/carry-structure.ts): check them as they will be.
+    // Saving the override carries its structure into the other locales (writes/projectors/carry-structure.ts): check them as they will be.
     const storedOverride = override ? drafts.find((r) => r.locale === override.locale) : undefined;
     const others = drafts
       .filter((r) => r.locale !== override?.locale)

@@ -4,7 +4,7 @@ import { errors } from '@strapi/utils';
 import { membershipProblems } from '../domain/memberships';
 import { scopeCodes, type MembershipFacts, type MembershipScope, type ScopeMode } from '../domain/scope';
 import { indexUnits, type UnitFacts } from '../domain/unit-tree';
-import { validationError } from '../document-service/validation-error';
+import { validationError } from '../validation-error';
 import { MEMBERSHIP, UNIT } from '../uids';
 
 export interface MembershipView {

@@ -17,7 +17,7 @@ import { routeItem } from '../domain/routing';
 import { routeView } from '../domain/route-view';
 import { ancestorsOf } from '../domain/unit-tree';
 import { textIn } from '../domain/vocabulary';
-import { validationError } from '../document-service/validation-error';
+import { validationError } from '../validation-error';
 import { problem } from '../domain/problems';
 import type { Snapshot } from './published';
 import { json, rendered, type Rendered } from './render-cache';

@@ -3,7 +3,7 @@
 // domain) are small and computed here, then joined as VALUES lists against the guide-fact table:
 // one narrow row per guide document, whose completeness (a predicate per required field of the
 // guide spec) and last review (MAX(reviewed_at) by subject key and by documentId) are computed in
-// SQL here, in the same transaction as each guide write or review (document-service/guide-facts.ts,
+// SQL here, in the same transaction as each guide write or review (writes/projectors/guide-facts.ts,
 // services/reviews.ts), and rebuilt when the spec or the locales change; "missing" joins the
 // expected-handler table against the facts.
 import crypto from 'node:crypto';

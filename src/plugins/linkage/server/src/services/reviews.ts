@@ -10,7 +10,7 @@ import { noteProblem, reviewDecision, reviewReadDecision, type ReviewActor, type
 import { currentActor } from '../access/actor';
 import { enforce } from '../access/refusal';
 import { unitLabels } from '../access/write-guard';
-import { validationError } from '../document-service/validation-error';
+import { validationError } from '../validation-error';
 import { requestLanguage } from '../request-language';
 import { GUIDE, ITEM, REVIEW, SITE_TEMPLATE } from '../uids';
 import type { ReviewRow } from './store';

@@ -18,7 +18,7 @@ import { handlesStage, ownsStage, siteIndexView, siteItemView, type SiteContext 
 import { heaviestPages } from '../domain/heaviest-pages';
 import type { PageCheck } from '../domain/templates';
 import { textIn } from '../domain/vocabulary';
-import { validationError } from '../document-service/validation-error';
+import { validationError } from '../validation-error';
 import { inReadContext, type Snapshot } from './published';
 import { GUIDE } from '../uids';
 import { json, rendered, type Rendered } from './render-cache';

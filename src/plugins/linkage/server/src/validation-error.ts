@@ -2,8 +2,8 @@
 // Content Manager shows beside the fields: `message` is the sentence in the language of the admin
 // who asked, `reason` the short English reason API clients match on.
 import { errors } from '@strapi/utils';
-import type { AdminLanguage } from '../domain/admin-language';
-import { problemSentence, type Problem } from '../domain/problems';
+import type { AdminLanguage } from './domain/admin-language';
+import { problemSentence, type Problem } from './domain/problems';
 
 const MORE: Readonly<Record<AdminLanguage, (count: number) => string>> = {
   en: (count) => ` (and ${count} more)`,

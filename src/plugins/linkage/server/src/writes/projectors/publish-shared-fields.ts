@@ -5,10 +5,10 @@
 // Strapi's i18n already means to do this on publish, but compares against whichever row of the
 // document the database returns first (usually the draft, which already holds the new values) and
 // so skips it. This calls i18n's own sync on the rows just published. Decision record:
-// docs/arch/001-publish-shared-fields.md; the boot check is `sharedFieldsSyncAvailable`.
+// docs/arch/publish-shared-fields.md; the boot check is `sharedFieldsSyncAvailable`.
 import type { Core } from '@strapi/strapi';
-import { GUIDE, ITEM } from '../uids';
-import type { DocumentMiddleware } from './validate-writes';
+import { GUIDE } from '../../uids';
+import type { Projector } from '../projectors';
 
 interface I18nContentTypes {
   getNestedPopulateOfNonLocalizedAttributes(uid: string): string[];
@@ -16,10 +16,6 @@ interface I18nContentTypes {
 interface I18nLocalizations {
   syncNonLocalizedAttributes(entry: Record<string, unknown>, model: unknown): Promise<void>;
 }
-
-type LocalesService = ReturnType<typeof import('../services/locales').default>;
-
-const SYNCED: readonly string[] = [ITEM, GUIDE];
 
 const i18nServices = (strapi: Core.Strapi) => ({
   contentTypes: strapi.plugin('i18n').service('content-types') as unknown as I18nContentTypes,
@@ -32,32 +28,21 @@ export function sharedFieldsSyncAvailable(strapi: Core.Strapi): boolean {
   return typeof contentTypes?.getNestedPopulateOfNonLocalizedAttributes === 'function' && typeof localizations?.syncNonLocalizedAttributes === 'function';
 }
 
-const publishes = (action: string, params: { status?: unknown }) =>
-  action === 'publish' || ((action === 'create' || action === 'update') && params.status === 'published');
+export const publishSharedFields: Projector<void> = {
+  name: 'publish-shared-fields',
 
-export const publishSharedFields =
-  (strapi: Core.Strapi): DocumentMiddleware =>
-  async (context, next) => {
-    const params = context.params as { documentId?: string; locale?: unknown; status?: unknown };
-    if (!SYNCED.includes(context.uid) || !publishes(context.action, params)) return next();
-    const result = (await next()) as { documentId?: string } | null;
-    const documentId = params.documentId ?? result?.documentId;
-    if (!documentId) return result;
-    const uid = context.uid as typeof GUIDE;
+  async inTransaction(strapi, intent, written) {
+    if (!written.documentId) return;
+    const uid = intent.type.uid as typeof GUIDE;
     const { contentTypes, localizations } = i18nServices(strapi);
     const populate = contentTypes.getNestedPopulateOfNonLocalizedAttributes(uid);
-    const locales =
-      params.locale === '*'
-        ? null
-        : Array.isArray(params.locale)
-          ? params.locale
-          : [typeof params.locale === 'string' ? params.locale : await (strapi.plugin('linkage').service('locales') as LocalesService).defaultLocale()];
+    const locales = intent.locales === 'all' ? null : intent.locales;
     const published = (await strapi.db.query(uid).findMany({
-      where: { documentId, publishedAt: { $notNull: true }, ...(locales ? { locale: { $in: locales } } : {}) },
+      where: { documentId: written.documentId, publishedAt: { $notNull: true }, ...(locales ? { locale: { $in: [...locales] } } : {}) },
       populate,
     })) as Array<Record<string, unknown>>;
     // Every locale just published holds the same shared values (drafts are kept in step): one is enough.
     const [source] = published;
     if (source) await localizations.syncNonLocalizedAttributes(source, strapi.contentType(uid));
-    return result;
-  };
+  },
+};
