@@ -80,7 +80,9 @@ export const writePipeline =
       const before = new Map<string, unknown>();
       for (const projector of projectors) if (projector.before) before.set(projector.name, await projector.before(strapi, intent));
       const returned = (await next()) as (Row & { documentId?: string; entries?: Row[] }) | null;
-      const written: Written = { documentId: intent.documentId ?? returned?.documentId ?? null, result: returned, entries: returned?.entries ?? [] };
+      // A create or a clone acts on the document it makes.
+      const made = intent.action === 'create' || intent.action === 'clone';
+      const written: Written = { documentId: (made ? returned?.documentId : intent.documentId) ?? null, result: returned, entries: returned?.entries ?? [] };
       for (const projector of projectors) if (projector.inTransaction) await projector.inTransaction(strapi, intent, written, before.get(projector.name));
       const later = projectors.filter((p) => p.afterCommit).map((p) => () => p.afterCommit!(strapi, intent, written));
       if (later.length > 0) {
