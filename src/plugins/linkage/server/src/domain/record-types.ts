@@ -37,15 +37,17 @@ export interface RecordType {
   /** The unit that owns a record (its editors' scope), if any. */
   readonly owner: (row: Row) => string | null;
   readonly writes: WritePolicy;
-  readonly audited: boolean;
+  /**
+   * The derived stores its writes may feed (domain/write-intent.ts `storesFed` says which actions
+   * do): `audit-trail` (audited), `snapshot` (a write changes what the public API shows), ...
+   */
+  readonly feeds: readonly DerivedStore[];
   readonly publicity: Publicity;
   readonly reach: SiteReach;
   /** Whether a review may vouch for its records (publishing a changed one is a review). */
   readonly reviewed: false | 'guide' | 'item' | 'template';
   /** Whether the plugin's checks (services/checks.ts) decide if a write may be stored. */
   readonly checked: boolean;
-  /** Whether a write changes what the public API shows (the published snapshot). */
-  readonly shown: boolean;
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
@@ -66,12 +68,11 @@ const TYPES: readonly RecordType[] = [
     key: field('code'),
     owner: field('code'),
     writes: 'city',
-    audited: true,
+    feeds: ['audit-trail', 'change-feed', 'expected-handlers', 'item-health', 'guide-titles', 'snapshot'],
     publicity: 'always',
     reach: 'owner-area',
     reviewed: false,
     checked: true,
-    shown: true,
   },
   {
     uid: 'plugin::linkage.department',
@@ -79,12 +80,11 @@ const TYPES: readonly RecordType[] = [
     key: field('code'),
     owner: field('unitCode'),
     writes: 'city',
-    audited: true,
+    feeds: ['audit-trail', 'change-feed', 'expected-handlers', 'item-health', 'snapshot'],
     publicity: 'always',
     reach: 'owner-area',
     reviewed: false,
     checked: true,
-    shown: true,
   },
   {
     uid: 'plugin::linkage.item',
@@ -92,12 +92,11 @@ const TYPES: readonly RecordType[] = [
     key: field('code'),
     owner: field('managingUnitCode'),
     writes: 'city',
-    audited: true,
+    feeds: ['audit-trail', 'change-feed', 'expected-handlers', 'guide-titles', 'snapshot'],
     publicity: 'when-published',
     reach: 'everywhere',
     reviewed: 'item',
     checked: true,
-    shown: true,
   },
   {
     uid: 'plugin::linkage.guide',
@@ -105,12 +104,11 @@ const TYPES: readonly RecordType[] = [
     key: guideRowKey,
     owner: field('unitCode'),
     writes: 'owner-scoped',
-    audited: true,
+    feeds: ['audit-trail', 'change-feed', 'guide-facts', 'reviews', 'snapshot'],
     publicity: 'when-published',
     reach: 'owner-area',
     reviewed: 'guide',
     checked: true,
-    shown: true,
   },
   {
     uid: 'plugin::linkage.guide-spec',
@@ -118,12 +116,11 @@ const TYPES: readonly RecordType[] = [
     key: () => 'guide-spec',
     owner: nobody,
     writes: 'city',
-    audited: true,
+    feeds: ['audit-trail', 'change-feed', 'guide-facts', 'snapshot'],
     publicity: 'always',
     reach: 'everywhere',
     reviewed: false,
     checked: true,
-    shown: true,
   },
   {
     uid: 'plugin::linkage.review',
@@ -132,12 +129,11 @@ const TYPES: readonly RecordType[] = [
     // A guide's key ends with its owner unit.
     owner: (row) => (row.subjectUid === 'plugin::linkage.guide' ? (text(row.subjectKey)?.split('/')[2] ?? null) : null),
     writes: 'immutable',
-    audited: true,
+    feeds: ['audit-trail', 'guide-facts'],
     publicity: 'never',
     reach: 'everywhere',
     reviewed: false,
     checked: false,
-    shown: false,
   },
   {
     uid: 'plugin::linkage.responsibility-rule',
@@ -145,12 +141,11 @@ const TYPES: readonly RecordType[] = [
     key: field('key'),
     owner: nobody,
     writes: 'city',
-    audited: true,
+    feeds: ['audit-trail', 'snapshot'],
     publicity: 'never',
     reach: 'everywhere',
     reviewed: false,
     checked: true,
-    shown: true,
   },
   {
     uid: 'plugin::linkage.site-template',
@@ -158,12 +153,11 @@ const TYPES: readonly RecordType[] = [
     key: field('key'),
     owner: nobody,
     writes: 'city',
-    audited: true,
+    feeds: ['audit-trail', 'change-feed', 'snapshot'],
     publicity: 'when-published',
     reach: 'everywhere',
     reviewed: 'template',
     checked: true,
-    shown: true,
   },
   {
     uid: 'plugin::linkage.membership',
@@ -171,12 +165,11 @@ const TYPES: readonly RecordType[] = [
     key: (row, context) => `${row.unitCode}/${context?.email ?? `user ${row.userId}`}`,
     owner: field('unitCode'),
     writes: 'city',
-    audited: true,
+    feeds: ['audit-trail', 'snapshot'],
     publicity: 'never',
     reach: 'everywhere',
     reviewed: false,
     checked: false,
-    shown: true,
   },
   {
     uid: 'plugin::linkage.audit-entry',
@@ -184,12 +177,11 @@ const TYPES: readonly RecordType[] = [
     key: field('subjectKey'),
     owner: field('unitCode'),
     writes: 'append-only',
-    audited: false,
+    feeds: [],
     publicity: 'never',
     reach: 'everywhere',
     reviewed: false,
     checked: false,
-    shown: false,
   },
   {
     uid: 'plugin::linkage.change',
@@ -197,12 +189,11 @@ const TYPES: readonly RecordType[] = [
     key: field('subjectKey'),
     owner: nobody,
     writes: 'derived',
-    audited: false,
+    feeds: [],
     publicity: 'never',
     reach: 'everywhere',
     reviewed: false,
     checked: false,
-    shown: false,
   },
   {
     uid: 'plugin::linkage.expected-handler',
@@ -210,12 +201,11 @@ const TYPES: readonly RecordType[] = [
     key: guideRowKey,
     owner: field('unitCode'),
     writes: 'derived',
-    audited: false,
+    feeds: [],
     publicity: 'never',
     reach: 'everywhere',
     reviewed: false,
     checked: false,
-    shown: true,
   },
   {
     uid: 'plugin::linkage.guide-fact',
@@ -223,12 +213,11 @@ const TYPES: readonly RecordType[] = [
     key: guideRowKey,
     owner: field('unitCode'),
     writes: 'derived',
-    audited: false,
+    feeds: [],
     publicity: 'never',
     reach: 'everywhere',
     reviewed: false,
     checked: false,
-    shown: false,
   },
 ];
 

@@ -97,37 +97,38 @@ export function refusalOf(intent: WriteIntent): 'append-only' | 'immutable' | nu
 
 const GUIDE = 'plugin::linkage.guide';
 const ITEM = 'plugin::linkage.item';
-const UNIT = 'plugin::linkage.unit';
-const DEPARTMENT = 'plugin::linkage.department';
-const GUIDE_SPEC = 'plugin::linkage.guide-spec';
-const REVIEW = 'plugin::linkage.review';
 
 const STRUCTURE_TYPES: readonly string[] = [ITEM, GUIDE];
-const TITLED_BY: readonly string[] = [ITEM, UNIT];
 const EDITS: readonly WriteAction[] = ['create', 'update', 'clone'];
 
 /** Whether the write's data renames what guide titles are made of (an item's title or stages, a unit's name). */
 const renamesTitles = (intent: WriteIntent): boolean =>
   intent.data !== null && (intent.type.uid === ITEM ? 'title' in intent.data || 'stages' in intent.data : 'name' in intent.data);
 
+/** For each derived store, which actions of a type that feeds it (domain/record-types.ts) do. */
+const FED_BY: Readonly<Record<DerivedStore, (intent: WriteIntent) => boolean>> = {
+  'audit-trail': () => true,
+  'change-feed': (intent) => changeActionOf(intent, true) !== null,
+  // A review feeds its guide's fact as it is recorded (reviews are never changed).
+  'guide-facts': (intent) => intent.type.writes !== 'immutable' || intent.action === 'create',
+  // Publishing a changed guide is a review, except in an import (which keeps its file's dates).
+  reviews: (intent) => intent.publishes && !intent.trusted,
+  snapshot: () => true,
+  // What units handle which stage: an item's publication, a unit's or department's any change.
+  'expected-handlers': (intent) =>
+    intent.type.publicity === 'when-published'
+      ? intent.publishes || intent.action === 'unpublish' || intent.action === 'delete'
+      : intent.action !== 'clone' && intent.action !== 'discardDraft',
+  'item-health': (intent) => (intent.action === 'create' || intent.action === 'update' || intent.action === 'delete') && !intent.trusted,
+  'guide-titles': (intent) => EDITS.includes(intent.action) && renamesTitles(intent),
+};
+
 /**
- * The derived stores a write feeds, each kept by one projector (writes/projectors.ts). Decided
- * here, in one place, for every type and action: the table-driven test reads the same function.
+ * The derived stores a write feeds, each kept by one projector (writes/projectors.ts): those its
+ * type feeds, for the actions that feed each.
  */
 export function storesFed(intent: WriteIntent): ReadonlySet<DerivedStore> {
-  const { type, action } = intent;
-  const uid = type.uid;
-  const stores = new Set<DerivedStore>();
-  if (type.audited) stores.add('audit-trail');
-  if (changeActionOf(intent, true)) stores.add('change-feed');
-  if (uid === GUIDE || uid === GUIDE_SPEC || (uid === REVIEW && action === 'create')) stores.add('guide-facts');
-  if (uid === GUIDE && intent.publishes && !intent.trusted) stores.add('reviews');
-  if (type.shown) stores.add('snapshot');
-  if (uid === ITEM && (action === 'publish' || action === 'unpublish' || action === 'delete' || intent.publishes)) stores.add('expected-handlers');
-  if ((uid === UNIT || uid === DEPARTMENT) && action !== 'clone' && action !== 'discardDraft') stores.add('expected-handlers');
-  if ((uid === UNIT || uid === DEPARTMENT) && (action === 'create' || action === 'update' || action === 'delete') && !intent.trusted) stores.add('item-health');
-  if (TITLED_BY.includes(uid) && EDITS.includes(action) && renamesTitles(intent)) stores.add('guide-titles');
-  return stores;
+  return new Set(intent.type.feeds.filter((store) => FED_BY[store](intent)));
 }
 
 export type ChangeAction = 'published' | 'unpublished' | 'deleted';

@@ -76,7 +76,7 @@ export const writePipeline =
     const afterCommit: Array<() => Promise<void>> = [];
     const result = await strapi.db.transaction(async ({ onCommit }) => {
       // Every audited write takes the audit lock before any other: one order, no deadlock.
-      if (intent.type.audited) await getService(strapi, 'audit').lock();
+      if (intent.type.feeds.includes('audit-trail')) await getService(strapi, 'audit').lock();
       const before = new Map<string, unknown>();
       for (const projector of projectors) if (projector.before) before.set(projector.name, await projector.before(strapi, intent));
       const returned = (await next()) as (Row & { documentId?: string; entries?: Row[] }) | null;
