@@ -308,7 +308,7 @@ describe("a draft site template, previewed on the page of a unit and an item the
   });
 });
 
-test("the boot-time self-check finds the Strapi internals previews rely on, and names each one gone (docs/arch/preview-links.md)", () => {
+test("the boot-time self-check finds the Strapi internals previews rely on, and names each one gone (docs/adr/011-preview-links.md)", () => {
   expect(previewSelfCheck(t.strapi)).toEqual([]);
   const without = { requestContext: {}, plugin: () => ({ service: () => ({}) }) } as unknown as Core.Strapi;
   expect(previewSelfCheck(without)).toEqual([

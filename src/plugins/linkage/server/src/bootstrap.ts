@@ -29,16 +29,16 @@ const forgetPublished = (strapi: Core.Strapi) => (strapi.plugin('linkage').servi
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await checkCorsConfig(strapi);
-  // docs/arch/publish-shared-fields.md: publishing relies on i18n's own sync of shared fields.
+  // docs/adr/010-publish-shared-fields.md: publishing relies on i18n's own sync of shared fields.
   if (!sharedFieldsSyncAvailable(strapi)) {
-    throw new Error('[linkage] i18n no longer offers syncNonLocalizedAttributes: shared fields could go stale in one language after a publish (see docs/arch/publish-shared-fields.md)');
+    throw new Error('[linkage] i18n no longer offers syncNonLocalizedAttributes: shared fields could go stale in one language after a publish (see docs/adr/010-publish-shared-fields.md)');
   }
   romanizeContentManagerSlugs(strapi);
   setUpRolesAfterAdmin(strapi);
   registerPageRoutes(strapi);
-  // docs/arch/preview-links.md: previews rely on two Strapi internals; without them, no preview link.
+  // docs/adr/011-preview-links.md: previews rely on two Strapi internals; without them, no preview link.
   const previewProblems = (strapi.plugin('linkage').service('preview') as { selfCheck(): string[] }).selfCheck();
-  for (const problem of previewProblems) strapi.log.error(`[linkage] previews are off: ${problem} (docs/arch/preview-links.md)`);
+  for (const problem of previewProblems) strapi.log.error(`[linkage] previews are off: ${problem} (docs/adr/011-preview-links.md)`);
   // A blank form uploaded to the media library is linked from the guides that name it.
   strapi.db.lifecycles.subscribe({
     models: ['plugin::upload.file'],

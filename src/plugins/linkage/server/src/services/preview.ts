@@ -4,7 +4,7 @@
 // server secret (domain/preview-token.ts): the link is handed only to an admin who may read the
 // record, and shows the draft to whoever holds it until it expires, to no one after. Previews are
 // rendered from a snapshot with the draft in place, never cached, and published pages never see
-// them. Reaching into Strapi: docs/arch/preview-links.md.
+// them. Reaching into Strapi: docs/adr/011-preview-links.md.
 import type { Core } from '@strapi/strapi';
 import { answerSpace, type AnswerSpace } from '../domain/answer-space';
 import type { CatalogItem } from '../domain/catalog-format';
@@ -60,7 +60,7 @@ interface Scene {
 
 type Opened = { readonly scene: Scene; readonly locale: string } | { readonly refusal: SiteRefusal; readonly locale: string };
 
-/** The Strapi internals a preview relies on, each checked at boot (docs/arch/preview-links.md). */
+/** The Strapi internals a preview relies on, each checked at boot (docs/adr/011-preview-links.md). */
 export function previewSelfCheck(strapi: Core.Strapi): string[] {
   const problems: string[] = [];
   if (typeof (strapi.requestContext as { get?: unknown } | undefined)?.get !== 'function') problems.push('strapi.requestContext.get is gone: the admin asking for a preview link cannot be known');
