@@ -117,7 +117,9 @@ describe('the component registry (015)', () => {
     expect(problems).toContain('the component linkage.stage registered at register is not among strapi.components');
   });
   test('components built without their table', () => {
-    const components = Object.fromEntries(['policy', 'option', 'question', 'stage', 'material', 'time-limit'].map((n) => [`linkage.${n}`, { uid: `linkage.${n}`, modelType: 'component' }]));
+    const components = Object.fromEntries(
+      ['policy', 'option', 'question', 'stage', 'material', 'time-limit'].map((n) => [`linkage.${n}`, { uid: `linkage.${n}`, modelType: 'component' }])
+    );
     expect(built.inspect({ components, tables: { 'linkage.stage': 'components_linkage_stages' } })).toContain(
       'the component linkage.material has no table components_linkage_materials in the database metadata'
     );
@@ -126,7 +128,13 @@ describe('the component registry (015)', () => {
 
 describe('the raw join-table SQL (008)', () => {
   const sql = check('008-raw-sql.md');
-  const joinTable = { name: 'linkage_guides_cmps', joinColumn: { name: 'entity_id' }, inverseJoinColumn: { name: 'cmp_id' }, orderColumnName: 'order', pivotColumns: ['entity_id', 'cmp_id', 'field', 'component_type'] };
+  const joinTable = {
+    name: 'linkage_guides_cmps',
+    joinColumn: { name: 'entity_id' },
+    inverseJoinColumn: { name: 'cmp_id' },
+    orderColumnName: 'order',
+    pivotColumns: ['entity_id', 'cmp_id', 'field', 'component_type'],
+  };
   const material = { when: { columnName: 'when' } };
   test('as in Strapi 5.54', () => expect(sql.inspect({ joinTable, material })).toEqual([]));
   test('the join table reshaped', () => {
@@ -189,9 +197,12 @@ describe('the read gate (001), shared fields (010), previews (011), editor confi
     ]);
   });
   test("i18n's sync renamed", () => {
-    expect(check('010-publish-shared-fields.md').inspect({ localizations: { syncLocalizations: () => undefined }, contentTypes: { getNestedPopulateOfNonLocalizedAttributes: (_uid: string) => [] } })).toEqual([
-      'i18n localizations.syncNonLocalizedAttributes is not a function',
-    ]);
+    expect(
+      check('010-publish-shared-fields.md').inspect({
+        localizations: { syncLocalizations: () => undefined },
+        contentTypes: { getNestedPopulateOfNonLocalizedAttributes: (_uid: string) => [] },
+      })
+    ).toEqual(['i18n localizations.syncNonLocalizedAttributes is not a function']);
   });
   test('no permission checker', () => {
     expect(check('011-preview-links.md').inspect({ requestContext: { get: () => undefined }, permissionChecker: undefined })).toEqual([

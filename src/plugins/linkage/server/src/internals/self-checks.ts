@@ -80,7 +80,9 @@ export const SELF_CHECKS: readonly SelfCheck[] = [
     phase: 'register',
     subject: (strapi) => attempt(() => strapi.get('components')),
     inspect: (registry) =>
-      isObject(registry) ? [...method(registry, 'components', 'get', 1), ...method(registry, 'components', 'set', 2), ...method(registry, 'components', 'getAll', 0)] : ["strapi.get('components') is gone"],
+      isObject(registry)
+        ? [...method(registry, 'components', 'get', 1), ...method(registry, 'components', 'set', 2), ...method(registry, 'components', 'getAll', 0)]
+        : ["strapi.get('components') is gone"],
   },
   {
     name: "the plugin's components as Strapi built them",
@@ -123,7 +125,9 @@ export const SELF_CHECKS: readonly SelfCheck[] = [
     phase: 'bootstrap',
     subject: (strapi) => attempt(() => strapi.service('admin::role')),
     inspect: (roles) =>
-      isObject(roles) ? [...method(roles, 'role', 'findOne'), ...method(roles, 'role', 'create'), ...method(roles, 'role', 'addPermissions', 2)] : ["the admin's role service is gone"],
+      isObject(roles)
+        ? [...method(roles, 'role', 'findOne'), ...method(roles, 'role', 'create'), ...method(roles, 'role', 'addPermissions', 2)]
+        : ["the admin's role service is gone"],
   },
   {
     name: "the Content Manager's relation picker routes (scoped by router middlewares)",
@@ -142,7 +146,7 @@ export const SELF_CHECKS: readonly SelfCheck[] = [
     subject: (strapi) => ({ routes: contentManagerRoutes(strapi), PolicyError: errors.PolicyError }),
     inspect: (subject) => {
       const PolicyError = at(subject, 'PolicyError');
-      const message = typeof PolicyError === 'function' ? attempt(() => (new (PolicyError as new () => Error)()).message) : undefined;
+      const message = typeof PolicyError === 'function' ? attempt(() => new (PolicyError as new () => Error)().message) : undefined;
       return [
         ...(message === 'Policy Failed' ? [] : [`a failed policy no longer reads "Policy Failed" (${message === undefined ? 'no PolicyError' : JSON.stringify(message)})`]),
         ...missingRoutes(at(subject, 'routes'), [
@@ -211,7 +215,10 @@ export const SELF_CHECKS: readonly SelfCheck[] = [
     adr: 'docs/adr/011-preview-links.md',
     phase: 'bootstrap',
     subject: (strapi) => ({ requestContext: attempt(() => strapi.requestContext), permissionChecker: service(strapi, 'content-manager', 'permission-checker') }),
-    inspect: (subject) => [...method(at(subject, 'requestContext'), 'strapi.requestContext', 'get', 0), ...method(at(subject, 'permissionChecker'), 'content-manager permission-checker', 'create', 1)],
+    inspect: (subject) => [
+      ...method(at(subject, 'requestContext'), 'strapi.requestContext', 'get', 0),
+      ...method(at(subject, 'permissionChecker'), 'content-manager permission-checker', 'create', 1),
+    ],
   },
 ];
 
