@@ -5,13 +5,13 @@ import { registerPageRoutes } from './site-templates/routes';
 import { seedDefaultTemplates } from './site-templates/seed';
 import { romanize, hasHan } from './domain/slug';
 import { GUIDE, isLinkageUid } from './uids';
-import { sharedFieldsSyncAvailable } from './writes/projectors/publish-shared-fields';
+import { assertStrapiInternals } from './internals/self-checks';
 
 interface UidService {
   generateUIDField(args: { contentTypeUID: string; field: string; data: Record<string, unknown>; locale?: string }): Promise<string>;
 }
 
-/** The Content Manager's slug generator drops Han characters; give it pinyin to work with. */
+/** The Content Manager's slug generator drops Han characters; give it pinyin to work with (docs/adr/006-content-manager-slugs.md). */
 function romanizeContentManagerSlugs(strapi: Core.Strapi) {
   const uid = strapi.plugin('content-manager').service('uid') as unknown as UidService;
   const generate = uid.generateUIDField.bind(uid);
@@ -28,17 +28,15 @@ function romanizeContentManagerSlugs(strapi: Core.Strapi) {
 const forgetPublished = (strapi: Core.Strapi) => (strapi.plugin('linkage').service('published') as { invalidate(): void }).invalidate();
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  // Every Strapi internal patched or relied on below is where the plugin expects it, or the boot stops.
+  assertStrapiInternals(strapi, 'bootstrap');
   await checkCorsConfig(strapi);
-  // docs/arch/publish-shared-fields.md: publishing relies on i18n's own sync of shared fields.
-  if (!sharedFieldsSyncAvailable(strapi)) {
-    throw new Error('[linkage] i18n no longer offers syncNonLocalizedAttributes: shared fields could go stale in one language after a publish (see docs/arch/publish-shared-fields.md)');
-  }
   romanizeContentManagerSlugs(strapi);
   setUpRolesAfterAdmin(strapi);
   registerPageRoutes(strapi);
-  // docs/arch/preview-links.md: previews rely on two Strapi internals; without them, no preview link.
+  // docs/adr/011-preview-links.md: without a secret to sign them with, no preview link.
   const previewProblems = (strapi.plugin('linkage').service('preview') as { selfCheck(): string[] }).selfCheck();
-  for (const problem of previewProblems) strapi.log.error(`[linkage] previews are off: ${problem} (docs/arch/preview-links.md)`);
+  for (const problem of previewProblems) strapi.log.error(`[linkage] previews are off: ${problem} (docs/adr/011-preview-links.md)`);
   // A blank form uploaded to the media library is linked from the guides that name it.
   strapi.db.lifecycles.subscribe({
     models: ['plugin::upload.file'],

@@ -66,7 +66,7 @@ export async function checkCorsConfig(strapi: Core.Strapi): Promise<void> {
   if (ours < 0 || (stock >= 0 && (!grantsNone || stock < ours))) {
     throw new Error(
       "linkage: config/middlewares must list { name: 'plugin::linkage.cors' } before { name: 'strapi::cors', config: { origin: () => [] } }: " +
-        "Strapi's own CORS reflects any origin with credentials, the admin's refresh cookie included (docs/arch/003-cors.md)"
+        "Strapi's own CORS reflects any origin with credentials, the admin's refresh cookie included (docs/adr/003-cors.md)"
     );
   }
 }

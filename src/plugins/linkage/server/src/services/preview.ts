@@ -4,7 +4,7 @@
 // server secret (domain/preview-token.ts): the link is handed only to an admin who may read the
 // record, and shows the draft to whoever holds it until it expires, to no one after. Previews are
 // rendered from a snapshot with the draft in place, never cached, and published pages never see
-// them. Reaching into Strapi: docs/arch/preview-links.md.
+// them. Reaching into Strapi: docs/adr/011-preview-links.md.
 import type { Core } from '@strapi/strapi';
 import { answerSpace, type AnswerSpace } from '../domain/answer-space';
 import type { CatalogItem } from '../domain/catalog-format';
@@ -59,15 +59,6 @@ interface Scene {
 }
 
 type Opened = { readonly scene: Scene; readonly locale: string } | { readonly refusal: SiteRefusal; readonly locale: string };
-
-/** The Strapi internals a preview relies on, each checked at boot (docs/arch/preview-links.md). */
-export function previewSelfCheck(strapi: Core.Strapi): string[] {
-  const problems: string[] = [];
-  if (typeof (strapi.requestContext as { get?: unknown } | undefined)?.get !== 'function') problems.push('strapi.requestContext.get is gone: the admin asking for a preview link cannot be known');
-  const checkers = strapi.plugin('content-manager')?.service('permission-checker') as unknown as Partial<PermissionCheckers> | undefined;
-  if (typeof checkers?.create !== 'function') problems.push("the Content Manager's permission-checker service is gone: who may read a record cannot be checked");
-  return problems;
-}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const published = () => strapi.plugin('linkage').service('published') as PublishedService;
@@ -177,11 +168,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    /** Checks the internals previews rely on; previews are off (no link is handed out) if any is gone. */
+    /** Checks that preview links can be signed; previews are off (no link is handed out) if not. */
     selfCheck(): string[] {
-      unavailable = previewSelfCheck(strapi);
-      if (!secret()) unavailable.push('no secret to sign preview links with: set LINKAGE_PREVIEW_SECRET (or APP_KEYS)');
-      if (unavailable.length === 0) unavailable = null;
+      // The Strapi internals a preview relies on are checked with the others at boot (internals/self-checks.ts).
+      unavailable = secret() ? null : ['no secret to sign preview links with: set LINKAGE_PREVIEW_SECRET (or APP_KEYS)'];
       return unavailable ?? [];
     },
 

@@ -5,7 +5,7 @@
 // Strapi's i18n already means to do this on publish, but compares against whichever row of the
 // document the database returns first (usually the draft, which already holds the new values) and
 // so skips it. This calls i18n's own sync on the rows just published. Decision record:
-// docs/arch/publish-shared-fields.md; the boot check is `sharedFieldsSyncAvailable`.
+// docs/adr/010-publish-shared-fields.md; checked at boot by internals/self-checks.ts.
 import type { Core } from '@strapi/strapi';
 import { GUIDE } from '../../uids';
 import type { Projector } from '../projectors';
@@ -21,12 +21,6 @@ const i18nServices = (strapi: Core.Strapi) => ({
   contentTypes: strapi.plugin('i18n').service('content-types') as unknown as I18nContentTypes,
   localizations: strapi.plugin('i18n').service('localizations') as unknown as I18nLocalizations,
 });
-
-/** Whether the i18n services this relies on are still there (checked at boot). */
-export function sharedFieldsSyncAvailable(strapi: Core.Strapi): boolean {
-  const { contentTypes, localizations } = i18nServices(strapi);
-  return typeof contentTypes?.getNestedPopulateOfNonLocalizedAttributes === 'function' && typeof localizations?.syncNonLocalizedAttributes === 'function';
-}
 
 export const publishSharedFields: Projector<void> = {
   name: 'publish-shared-fields',
