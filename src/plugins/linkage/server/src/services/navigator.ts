@@ -6,16 +6,15 @@ import { errors } from '@strapi/utils';
 import type { AnswerSpace } from '../domain/answer-space';
 import { parseAnswers } from '../domain/answers';
 import type { CatalogItem } from '../domain/catalog-format';
-import { isAnswerHandler, isFixedHandler } from '../domain/catalog-format';
 import { itemSummary, itemView, unitTree, type Lookup } from '../domain/catalog-views';
 import { flowGraph } from '../domain/flow-graph';
 import { flowchartMermaid } from '../domain/flowchart-mermaid';
 import { flowchartSvg } from '../domain/flowchart-svg';
 import { isLevel, type Level } from '../domain/levels';
 import { parseLinkMode, type LinkContext } from '../domain/links';
+import { takesPart, type ParticipationFacts } from '../domain/participation';
 import { routeItem } from '../domain/routing';
 import { routeView } from '../domain/route-view';
-import { ancestorsOf } from '../domain/unit-tree';
 import { textIn } from '../domain/vocabulary';
 import { validationError } from '../document-service/validation-error';
 import { problem } from '../domain/problems';
@@ -48,6 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     localBase: String(strapi.config.get('server.url', '') ?? ''),
   });
   const lookup = (snapshot: Snapshot): Lookup => ({ units: snapshot.units, departments: snapshot.departments });
+  const participation = (snapshot: Snapshot): ParticipationFacts => ({ unitIndex: snapshot.unitIndex, space: (item) => snapshot.space(item.code) });
 
   function localeOf(snapshot: Snapshot, requested: unknown): string {
     if (requested === undefined || requested === '') return snapshot.locales[0];
@@ -66,24 +66,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const cached = (key: string, render: () => Promise<Rendered> | Rendered): Promise<Rendered> => cache().get(key, render);
 
-  /** True when the unit may handle one of the item's stages for some answer. */
-  function involves(item: CatalogItem, unitCode: string, snapshot: Snapshot): boolean {
-    const unit = snapshot.unitIndex.get(unitCode);
-    if (!unit) return false;
-    return item.stages.some((stage) => {
-      if (isFixedHandler(stage.handler)) return stage.handler.unit === unitCode;
-      if (!isAnswerHandler(stage.handler) || stage.handler.level !== unit.level) return false;
-      const question = item.questions.find((q) => q.key === (stage.handler as { fromAnswer: string }).fromAnswer);
-      const area = question?.within ?? item.managingUnit;
-      return unitCode === area || ancestorsOf(unitCode, snapshot.unitIndex).some((a) => a.code === area);
-    });
-  }
-
   return {
     localeOf,
     itemBySlug,
     links,
     lookup,
+    participation,
 
     async units(requestedLocale: unknown): Promise<Rendered> {
       const snapshot = await published().snapshot();
@@ -104,7 +92,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const matching = [...snapshot.items.values()]
           .filter((item) => !filter.domain || item.domain === filter.domain)
           .filter((item) => !filter.level || item.stages.some((s) => s.level === (filter.level as Level)))
-          .filter((item) => !filter.unit || involves(item, filter.unit, snapshot))
+          .filter((item) => !filter.unit || takesPart(item, filter.unit, participation(snapshot)))
           .filter((item) => !q || Object.values(item.title).some((title) => title.toLowerCase().includes(q)))
           .sort((a, b) => a.code.localeCompare(b.code));
         return json({ data: matching.map((item) => itemSummary(item, locale, links(snapshot))), meta: { locale, total: matching.length } });

@@ -14,7 +14,8 @@ import { refusalPage, type SiteRefusal } from '../domain/refusal-page';
 import { asAdminLanguage } from '../domain/admin-language';
 import { routeItem } from '../domain/routing';
 import { routeView } from '../domain/route-view';
-import { handlesStage, ownsStage, siteIndexView, siteItemView, type SiteContext } from '../domain/site-views';
+import { ownsStage, takesPart } from '../domain/participation';
+import { siteIndexView, siteItemView, type SiteContext } from '../domain/site-views';
 import { heaviestPages } from '../domain/heaviest-pages';
 import type { PageCheck } from '../domain/templates';
 import { textIn } from '../domain/vocabulary';
@@ -95,7 +96,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const unit = unitOf(snapshot, unitCode);
     const item = navigator().itemBySlug(snapshot, slug);
     const plain = context(snapshot, locale);
-    if (unit.level !== 'city' && !handlesStage(item, unitCode, plain)) {
+    if (!takesPart(item, unitCode, plain)) {
       throw new errors.NotFoundError(`${textIn(unit.name, locale)} (${unitCode}) handles no stage of ${textIn(item.title, locale)}; see ${itemPageUrl(item.managingUnit, slug, plain.links)}`);
     }
     const guides = await unitGuides(unitCode, snapshot.locales, item.code, options.guide);
@@ -304,12 +305,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       renderRoute(snapshot, unitCode, slug, answersOf(rawAnswers), locale, options),
     stylesheetOf,
     /** Whether the unit's site has a page of the item (the city's has every item's). */
-    handlesItem: (snapshot: Snapshot, item: CatalogItem, unitCode: string): boolean =>
-      snapshot.units.get(unitCode)?.level === 'city' || handlesStage(item, unitCode, context(snapshot, snapshot.locales[0])),
+    handlesItem: (snapshot: Snapshot, item: CatalogItem, unitCode: string): boolean => takesPart(item, unitCode, navigator().participation(snapshot)),
     /** Whether the unit's page of the item shows the stage's guide (it handles it for someone). */
     ownsStage: (snapshot: Snapshot, itemCode: string, stageKey: string, unitCode: string): boolean => {
       const item = snapshot.items.get(itemCode);
-      return item !== undefined && ownsStage(item, stageKey, unitCode, context(snapshot, snapshot.locales[0]));
+      return item !== undefined && ownsStage(item, stageKey, unitCode, navigator().participation(snapshot));
     },
 
     async stylesheet(): Promise<Rendered> {
