@@ -9,11 +9,12 @@ import type { CatalogGuide, CatalogItem, CatalogMaterial, CatalogStage, CatalogU
 import { guideKey, isAnswerHandler, isFixedHandler } from './catalog-format';
 import { handlerDescription, itemSummary, questionView, unitNamesIn, type Lookup } from './catalog-views';
 import { guideStatus } from './completeness';
+import { guideFields, guideState, materialFields } from './guide-projection';
 import { conditionText } from './condition-text';
 import { levelIndex, type Level } from './levels';
-import { guidePageUrl, itemPageUrl, siteHost, unitPageUrl, webUrlOrNull, type LinkContext } from './links';
+import { guidePageUrl, itemPageUrl, siteHost, unitPageUrl, type LinkContext } from './links';
 import { stageOrder } from './routing';
-import { fieldName, siteName } from './site-strings';
+import { siteName } from './site-strings';
 import { ownsStage, stageHandlers, takesPart, type ParticipationFacts } from './participation';
 import { ancestorsOf, subtreeCodes, type UnitFacts, type UnitIndex } from './unit-tree';
 import { kindName, levelName, textIn } from './vocabulary';
@@ -99,34 +100,16 @@ export function siteIndexView(unitCode: string, ctx: SiteContext, ownGuides: rea
 const linkableFile = (url: string | undefined): string | null => (isLinkableFileUrl(url) ? url : null);
 
 const materialView = (m: CatalogMaterial, item: CatalogItem, ctx: SiteContext) => ({
-  name: textIn(m.name, ctx.locale),
-  original: m.original ?? null,
-  copies: m.copies ?? null,
-  required: m.required ?? true,
-  blankForm: m.blankForm ?? null,
+  ...materialFields(m, ctx.locale),
   // A blank form is linked only when a file of that name is in the media library, at a web address or a path here.
   blankFormUrl: m.blankForm ? linkableFile(ctx.blankForms?.get(m.blankForm)) : null,
   when: m.when === undefined || m.when === null ? null : conditionText(m.when, item, ctx.locale, unitNamesIn(ctx.lookup, ctx.locale)),
 });
 
 export function guideView(guide: CatalogGuide | undefined, item: CatalogItem, ctx: SiteContext) {
-  const { status, missing } = guideStatus(guide, ctx.spec, ctx.locales);
-  const missingFieldNames = missing.map((field) => fieldName(field, ctx.locale));
-  if (!guide) return { status, missingFields: missing, missingFieldNames };
-  const { locale } = ctx;
-  return {
-    status,
-    missingFields: missing,
-    missingFieldNames,
-    conditions: textIn(guide.conditions, locale) || null,
-    materials: guide.materials?.map((m) => materialView(m, item, ctx)) ?? null,
-    timeLimit: guide.timeLimit ?? null,
-    fee: textIn(guide.fee, locale) || null,
-    onlineUrl: webUrlOrNull(guide.onlineUrl),
-    address: textIn(guide.address, locale) || null,
-    hours: textIn(guide.hours, locale) || null,
-    phone: guide.phone ?? null,
-  };
+  const state = guideState(guide, ctx);
+  if (!guide) return state;
+  return { ...state, ...guideFields(guide, ctx.locale, guide.materials?.map((m) => materialView(m, item, ctx)) ?? null) };
 }
 
 /**

@@ -4,8 +4,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { AnswerSpace } from '../domain/answer-space';
-import { parseAnswers } from '../domain/answers';
-import type { CatalogItem } from '../domain/catalog-format';
+import type { AdminLanguage } from '../domain/admin-language';
+import { guideKey, type CatalogGuide, type CatalogItem } from '../domain/catalog-format';
 import { itemSummary, itemView, unitTree, type Lookup } from '../domain/catalog-views';
 import { flowGraph } from '../domain/flow-graph';
 import { flowchartMermaid } from '../domain/flowchart-mermaid';
@@ -13,7 +13,7 @@ import { flowchartSvg } from '../domain/flowchart-svg';
 import { isLevel, type Level } from '../domain/levels';
 import { parseLinkMode, type LinkContext } from '../domain/links';
 import { takesPart, type ParticipationFacts } from '../domain/participation';
-import { routeItem } from '../domain/routing';
+import { routeForAnswers } from '../domain/routing';
 import { routeView } from '../domain/route-view';
 import { textIn } from '../domain/vocabulary';
 import { validationError } from '../document-service/validation-error';
@@ -66,12 +66,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const cached = (key: string, render: () => Promise<Rendered> | Rendered): Promise<Rendered> => cache().get(key, render);
 
+  /**
+   * The route of an item for answers as a request gives them, as the navigator API and the sites'
+   * route pages show it: one pipeline (domain/routing.ts routeForAnswers), the published guides of
+   * the route loaded, a previewed draft guide in its place. Bad answers are a 400: in a reader's
+   * `language` for a page, else (the API) with the plain reasons API clients match on.
+   */
+  async function routeOf(snapshot: Snapshot, item: CatalogItem, raw: Readonly<Record<string, unknown>>, locale: string, language?: AdminLanguage, draft?: CatalogGuide) {
+    const space = snapshot.space(item.code);
+    const answered = routeForAnswers(space, raw, snapshot.departmentsByUnitKind);
+    if ('problems' in answered) throw validationError(language ? answered.problems : answered.problems.map((p) => problem(p.path, p.message)), language);
+    const { answers, route } = answered;
+    const guides = await published().guides(item.code, answered.guides, snapshot.locales);
+    if (draft && draft.item === item.code && answered.guides.some((g) => g.stageKey === draft.stage && g.unitCode === draft.unit)) guides.set(guideKey(draft), draft);
+    const view = routeView({ space, answers, route, guides, lookup: lookup(snapshot), spec: snapshot.spec, locales: snapshot.locales, locale, links: links(snapshot) });
+    return { answers, view };
+  }
+
   return {
     localeOf,
     itemBySlug,
     links,
     lookup,
     participation,
+    routeOf,
 
     async units(requestedLocale: unknown): Promise<Rendered> {
       const snapshot = await published().snapshot();
@@ -117,16 +135,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const raw = (rawAnswers ?? {}) as Record<string, unknown>;
       const key = `${snapshot.generation}|route|${item.code}|${locale}|${JSON.stringify(Object.entries(raw).sort(([a], [b]) => a.localeCompare(b)))}`;
-      return cached(key, async () => {
-        const { answers, problems } = parseAnswers(raw, item, snapshot.unitIndex);
-        if (problems.length > 0) throw validationError(problems.map((p) => problem(['answers', ...p.path], p.message)));
-        const space = snapshot.space(item.code);
-        const route = routeItem(space, answers, snapshot.departmentsByUnitKind);
-        const pairs = route.stages.flatMap(({ stage, handler }) => (handler.kind === 'resolved' ? [{ stageKey: stage.key, unitCode: handler.unitCode }] : []));
-        const guides = await published().guides(item.code, pairs, snapshot.locales);
-        const view = routeView({ space, answers, route, guides, lookup: lookup(snapshot), spec: snapshot.spec, locales: snapshot.locales, locale, links: links(snapshot) });
-        return json({ data: view, meta: { locale } });
-      });
+      return cached(key, async () => json({ data: (await routeOf(snapshot, item, raw, locale)).view, meta: { locale } }));
     },
 
     async flowchart(slug: string, format: unknown, requestedLocale: unknown): Promise<Rendered> {

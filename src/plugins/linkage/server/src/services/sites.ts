@@ -4,22 +4,19 @@
 // snapshot with a draft in place and a draft guide among the published ones (services/preview.ts).
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { parseAnswers } from '../domain/answers';
 import { guideKey, type CatalogGuide, type CatalogItem, type CatalogUnit } from '../domain/catalog-format';
 import { governmentServices, jsonLdScript } from '../domain/government-service';
 import { itemPageUrl } from '../domain/links';
 import { pageData } from '../domain/page-data';
-import { problem } from '../domain/problems';
 import { refusalPage, type SiteRefusal } from '../domain/refusal-page';
 import { asAdminLanguage } from '../domain/admin-language';
-import { routeItem } from '../domain/routing';
+import { routeForAnswers } from '../domain/routing';
 import { routeView } from '../domain/route-view';
 import { ownsStage, takesPart } from '../domain/participation';
 import { siteIndexView, siteItemView, type SiteContext } from '../domain/site-views';
 import { heaviestPages } from '../domain/heaviest-pages';
 import type { PageCheck } from '../domain/templates';
 import { textIn } from '../domain/vocabulary';
-import { validationError } from '../document-service/validation-error';
 import { inReadContext, type Snapshot } from './published';
 import { GUIDE } from '../uids';
 import { json, rendered, type Rendered } from './render-cache';
@@ -199,11 +196,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         checks.push({ page: 'item-page', label: `"item-page" for ${name}, ${slug}`, data: pageData(frame(snapshot, locale, view.item.title, view.item.url), view) });
         continue;
       }
+      // No guides: this runs in a template's publish, whose transaction holds SQLite's one connection.
       const space = snapshot.space(item.code);
+      const answered = routeForAnswers(space, {}, snapshot.departmentsByUnitKind);
+      if ('problems' in answered) continue;
       const route = routeView({
         space,
-        answers: {},
-        route: routeItem(space, {}, snapshot.departmentsByUnitKind),
+        answers: answered.answers,
+        route: answered.route,
         guides: new Map(),
         lookup: navigator().lookup(snapshot),
         spec: snapshot.spec,
@@ -237,16 +237,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function renderRoute(snapshot: Snapshot, unitCode: string, slug: string, raw: Readonly<Record<string, unknown>>, locale: string, options: PageOptions = {}): Promise<string> {
     const { item, view } = await itemView(snapshot, unitCode, slug, locale, options);
-    const { answers, problems } = parseAnswers(raw, item, snapshot.unitIndex);
     // Said in the reader's language: the refusal page lists these sentences.
-    if (problems.length > 0) throw validationError(problems.map((p) => problem(['answers', ...p.path], p.message, p.text)), asAdminLanguage(locale) ?? 'en');
-    const space = snapshot.space(item.code);
-    const route = routeItem(space, answers, snapshot.departmentsByUnitKind);
-    const pairs = route.stages.flatMap(({ stage, handler }) => (handler.kind === 'resolved' ? [{ stageKey: stage.key, unitCode: handler.unitCode }] : []));
-    const guides = await published().guides(item.code, pairs, snapshot.locales);
-    const draft = options.guide;
-    if (draft && draft.item === item.code && pairs.some((p) => p.stageKey === draft.stage && p.unitCode === draft.unit)) guides.set(guideKey(draft), draft);
-    const result = routeView({ space, answers, route, guides, lookup: navigator().lookup(snapshot), spec: snapshot.spec, locales: snapshot.locales, locale, links: navigator().links(snapshot) });
+    const { answers, view: result } = await navigator().routeOf(snapshot, item, raw, locale, asAdminLanguage(locale) ?? 'en', options.guide);
     const query = Object.entries(raw).map(([k, v]) => `answers[${encodeURIComponent(k)}]=${encodeURIComponent(String(v))}`).join('&');
     const base = options.previewBase ? `${options.previewBase}/route` : `${view.item.url}/route`;
     return renderPage(snapshot, 'route-result', pageData(frame(snapshot, locale, `${view.item.title}`, query === '' ? base : `${base}?${query}`, options), { ...view, route: result }, answers), `${view.item.url}/route`, options);
