@@ -11,7 +11,7 @@ import type { CatalogGuide, LocalizedText } from '../domain/catalog-format';
 import { guideKey } from '../domain/catalog-format';
 import { guideFromRows, type GuideRow } from '../domain/catalog-records';
 import { toIsoDate } from '../domain/dates';
-import { expectedHandlers, type ExpectedHandler } from '../domain/expected-handlers';
+import type { ExpectedHandler } from '../domain/expected-handlers';
 import { guideAssurance, type GuideAssurance } from '../domain/guide-assurance';
 import { attentionCounts, byAttention } from '../domain/guide-attention';
 import { publicationState, type PublicationState } from '../domain/guide-content';
@@ -22,6 +22,7 @@ import { duplicateRuleProblems, type RuleDraft } from '../domain/responsibility-
 import { describeSubject, ruleCoverage, rulesOf, type RuleFacts, type RuleSubject } from '../domain/review-schedule';
 import { validationError } from '../document-service/validation-error';
 import { AUDIT_ENTRY, GUIDE, ITEM, RESPONSIBILITY_RULE, REVIEW, UNIT } from '../uids';
+import { getService } from '../get-service';
 import type { Snapshot } from './published';
 import { byDocument, type ReviewRow, type Stored } from './store';
 
@@ -104,6 +105,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.plugin('linkage').service('store') as StoreService;
   const published = () => strapi.plugin('linkage').service('published') as PublishedService;
   const locales = () => strapi.plugin('linkage').service('locales') as LocalesService;
+  const expectedGuides = () => getService(strapi, 'expected-handlers');
 
   /** The latest audit entries of these units' records (every unit's for null), guides named by their titles. */
   async function recentChanges(units: readonly string[] | null): Promise<RecentChangeView[]> {
@@ -151,22 +153,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function itemDomains(): Promise<Map<string, string | null>> {
     const rows = (await strapi.db.query(ITEM).findMany({ select: ['code', 'domain'] })) as Array<{ code: string; domain: string | null }>;
     return new Map(rows.map((r) => [r.code, r.domain || null]));
-  }
-
-  // The guides the routing expects (the same rows as the ownership report's expected-handler
-  // table), computed once per published snapshot: the snapshot is already in memory, and an
-  // editor's page needs only their units' rows.
-  let expected: { generation: number; byUnit: Map<string, ExpectedHandler[]> } | null = null;
-  function expectedByUnit(snapshot: Snapshot): Map<string, ExpectedHandler[]> {
-    if (expected?.generation === snapshot.generation) return expected.byUnit;
-    const byUnit = new Map<string, ExpectedHandler[]>();
-    for (const code of [...snapshot.items.keys()].sort()) {
-      for (const guide of expectedHandlers(snapshot.space(code), snapshot.departmentsByUnitKind)) {
-        byUnit.set(guide.unitCode, [...(byUnit.get(guide.unitCode) ?? []), guide]);
-      }
-    }
-    expected = { generation: snapshot.generation, byUnit };
-    return byUnit;
   }
 
   type GuideRows = Array<Stored<GuideRow> & { createdAt: string }>;
@@ -327,9 +313,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const guides = shown.map((g) => ({ ...g, ...names(snapshot, g) }));
       const counts = byAttentionOrder ? attentionCounts(assured.map(facts)) : null;
 
-      // Missing: expected by the published items' routing, with no guide (draft or published) at all.
-      const byUnit = expectedByUnit(snapshot);
-      const wanted = (units ?? [...byUnit.keys()]).flatMap((code) => byUnit.get(code) ?? []);
+      // Missing: expected by the published items' routing (the expected-handler table, which the
+      // ownership report reads too), with no guide (draft or published) at all.
+      const wanted = await expectedGuides().ofUnits(units);
       const existing = new Set(
         (
           (await strapi.db.query(GUIDE).findMany({
@@ -360,7 +346,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Each field on its own first, so that a refusal names the one that is wrong.
       if (!snapshot.items.has(itemCode)) throw validationError([problem(['itemCode'], `no published item has the code ${itemCode}`)]);
       if (!snapshot.units.has(unitCode)) throw validationError([problem(['unitCode'], `no unit has the code ${unitCode}`)]);
-      const match = (expectedByUnit(snapshot).get(unitCode) ?? []).find((g) => g.itemCode === itemCode && g.stageKey === stageKey);
+      const match = await expectedGuides().find(itemCode, stageKey, unitCode);
       if (!match) {
         throw validationError([problem(['stageKey'], `no published item routes stage "${stageKey}" of ${itemCode} to unit ${unitCode}; only expected guides are created here`)]);
       }

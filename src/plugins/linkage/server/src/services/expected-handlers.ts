@@ -101,6 +101,31 @@ const expectedHandlersService = ({ strapi }: { strapi: Core.Strapi }) => {
       return rows.length;
     },
 
+    /**
+     * The expected guides of these units (every unit's for null), as stored: the one answer to
+     * "which guides are expected" that My guides and the ownership report both read. Refreshes
+     * queued by this process's writes are waited for first.
+     */
+    async ofUnits(units: readonly string[] | null): Promise<ExpectedHandler[]> {
+      await service.idle();
+      const rows = (await strapi.db.query(EXPECTED_HANDLER).findMany({
+        where: units === null ? {} : { unitCode: { $in: [...units] } },
+        select: ['itemCode', 'stageKey', 'unitCode', 'departmentCode', 'level', 'domain'],
+        orderBy: [{ itemCode: 'asc' }, { stageKey: 'asc' }, { unitCode: 'asc' }],
+      })) as ExpectedHandler[];
+      return rows.map((r) => ({ itemCode: r.itemCode, stageKey: r.stageKey, unitCode: r.unitCode, departmentCode: r.departmentCode, level: r.level, domain: r.domain ?? null }));
+    },
+
+    /** The expected guide of a stage of an item at a unit, if the routing expects one. */
+    async find(itemCode: string, stageKey: string, unitCode: string): Promise<ExpectedHandler | null> {
+      await service.idle();
+      const row = (await strapi.db.query(EXPECTED_HANDLER).findOne({
+        where: { itemCode, stageKey, unitCode },
+        select: ['itemCode', 'stageKey', 'unitCode', 'departmentCode', 'level', 'domain'],
+      })) as ExpectedHandler | null;
+      return row ? { itemCode: row.itemCode, stageKey: row.stageKey, unitCode: row.unitCode, departmentCode: row.departmentCode, level: row.level, domain: row.domain ?? null } : null;
+    },
+
     async count(): Promise<number> {
       return strapi.db.query(EXPECTED_HANDLER).count({});
     },
