@@ -3,7 +3,7 @@
 // conditions filter the Content Manager's lists.
 import type { Core } from '@strapi/strapi';
 import { problem } from '../domain/problems';
-import { validationError } from '../document-service/validation-error';
+import { validationError } from '../http-errors';
 import { GUIDE, isLinkageUid } from '../uids';
 import { currentActor } from './actor';
 

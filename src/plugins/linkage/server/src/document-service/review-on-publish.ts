@@ -3,6 +3,7 @@
 // on every publish, so only their content tells a change); an unchanged republish is no review.
 // Imports (trusted writes) keep the review dates of their file.
 import type { Core } from '@strapi/strapi';
+import { currentActor } from '../access/actor';
 import { versionContent } from '../domain/guide-content';
 import { GUIDE } from '../uids';
 import { inTrustedWrites } from './trusted-writes';
@@ -31,7 +32,7 @@ export const reviewOnPublish =
       if (after === before || after === versionContent([])) return result;
       const reviews = strapi.plugin('linkage').service('reviews') as ReviewsService;
       const subject = await reviews.subjectOf(GUIDE, documentId);
-      if (subject) await reviews.record(subject, 'publish', null);
+      if (subject) await reviews.record(subject, 'publish', null, await currentActor(strapi));
       return result;
     });
   };

@@ -12,9 +12,7 @@ import { expectedHandlers, type ExpectedHandler } from '../domain/expected-handl
 import { indexUnits } from '../domain/unit-tree';
 import { EXPECTED_HANDLER, ITEM } from '../uids';
 import { byDocument } from './store';
-
-type StoreService = ReturnType<typeof import('./store').default>;
-type LocalesService = ReturnType<typeof import('./locales').default>;
+import { getService } from '../get-service';
 
 const CHUNK = 500;
 
@@ -23,7 +21,7 @@ interface Column {
 }
 
 const expectedHandlersService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const store = () => strapi.plugin('linkage').service('store') as StoreService;
+  const store = () => getService(strapi, 'store');
   let queue: Promise<unknown> = Promise.resolve();
   let fullPending = false;
   // Writes that an import makes (trusted writes, one commit each) wait for a quiet second, then
@@ -39,7 +37,7 @@ const expectedHandlersService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function handlersOf(where: Record<string, unknown>): Promise<{ codes: string[]; rows: ExpectedHandler[] }> {
-    const locales = await (strapi.plugin('linkage').service('locales') as LocalesService).codes();
+    const locales = await getService(strapi, 'locales').codes();
     const [{ units, departments }, itemRows] = await Promise.all([facts(), store().items({ ...where, publishedAt: { $notNull: true } })]);
     const rows: ExpectedHandler[] = [];
     const codes: string[] = [];

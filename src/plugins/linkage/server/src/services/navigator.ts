@@ -2,7 +2,6 @@
 // answers and its flow chart. Answers are served from a cache bounded by bytes and emptied by any
 // write to the plugin's records.
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { AnswerSpace } from '../domain/answer-space';
 import type { AdminLanguage } from '../domain/admin-language';
 import { guideKey, type CatalogGuide, type CatalogItem } from '../domain/catalog-format';
@@ -16,13 +15,11 @@ import { takesPart, type ParticipationFacts } from '../domain/participation';
 import { routeForAnswers } from '../domain/routing';
 import { routeView } from '../domain/route-view';
 import { textIn } from '../domain/vocabulary';
-import { validationError } from '../document-service/validation-error';
+import { Invalid, NotFound } from '../domain/failures';
 import { problem } from '../domain/problems';
 import type { Snapshot } from './published';
 import { json, rendered, type Rendered } from './render-cache';
-
-type PublishedService = ReturnType<typeof import('./published').default>;
-type RenderCacheService = ReturnType<typeof import('./render-cache').default>;
+import { getService } from '../get-service';
 
 export const API_BASE = '/api/linkage';
 export const FLOWCHART_FORMATS = ['svg', 'mermaid', 'json'] as const;
@@ -38,8 +35,8 @@ export interface ItemFilter {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const published = () => strapi.plugin('linkage').service('published') as PublishedService;
-  const cache = () => strapi.plugin('linkage').service('render-cache') as RenderCacheService;
+  const published = () => getService(strapi, 'published');
+  const cache = () => getService(strapi, 'render-cache');
 
   const links = (snapshot: Snapshot): LinkContext => ({
     mode: parseLinkMode(process.env.LINKAGE_LINKS),
@@ -52,7 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   function localeOf(snapshot: Snapshot, requested: unknown): string {
     if (requested === undefined || requested === '') return snapshot.locales[0];
     if (typeof requested !== 'string' || !snapshot.locales.includes(requested)) {
-      throw validationError([problem(['locale'], `must be one of ${snapshot.locales.join(', ')}, got ${JSON.stringify(requested)}`)]);
+      throw new Invalid([problem(['locale'], `must be one of ${snapshot.locales.join(', ')}, got ${JSON.stringify(requested)}`)]);
     }
     return requested;
   }
@@ -60,7 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   function itemBySlug(snapshot: Snapshot, slug: string): CatalogItem {
     const code = snapshot.slugs.get(slug);
     const item = code ? snapshot.items.get(code) : undefined;
-    if (!item) throw new errors.NotFoundError(`No published linked item has the slug "${slug}"`, { parameter: 'slug' });
+    if (!item) throw new NotFound(`No published linked item has the slug "${slug}"`, 'slug');
     return item;
   }
 
@@ -75,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function routeOf(snapshot: Snapshot, item: CatalogItem, raw: Readonly<Record<string, unknown>>, locale: string, language?: AdminLanguage, draft?: CatalogGuide) {
     const space = snapshot.space(item.code);
     const answered = routeForAnswers(space, raw, snapshot.departmentsByUnitKind);
-    if ('problems' in answered) throw validationError(language ? answered.problems : answered.problems.map((p) => problem(p.path, p.message)), language);
+    if ('problems' in answered) throw new Invalid(language ? answered.problems : answered.problems.map((p) => problem(p.path, p.message)), language);
     const { answers, route } = answered;
     const guides = await published().guides(item.code, answered.guides, snapshot.locales);
     if (draft && draft.item === item.code && answered.guides.some((g) => g.stageKey === draft.stage && g.unitCode === draft.unit)) guides.set(guideKey(draft), draft);
@@ -101,9 +98,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const snapshot = await published().snapshot();
       const locale = localeOf(snapshot, requestedLocale);
       if (filter.level !== undefined && !isLevel(filter.level)) {
-        throw validationError([problem(['level'], `must be one of city, district, street, community, got ${JSON.stringify(filter.level)}`)]);
+        throw new Invalid([problem(['level'], `must be one of city, district, street, community, got ${JSON.stringify(filter.level)}`)]);
       }
-      if (filter.unit !== undefined && !snapshot.unitIndex.has(filter.unit)) throw validationError([problem(['unit'], `no unit has the code ${filter.unit}`)]);
+      if (filter.unit !== undefined && !snapshot.unitIndex.has(filter.unit)) throw new Invalid([problem(['unit'], `no unit has the code ${filter.unit}`)]);
       const key = `${snapshot.generation}|items|${locale}|${JSON.stringify(filter)}`;
       return cached(key, () => {
         const q = filter.q?.trim().toLowerCase();
@@ -131,7 +128,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const locale = localeOf(snapshot, requestedLocale);
       const item = itemBySlug(snapshot, slug);
       if (rawAnswers !== undefined && (typeof rawAnswers !== 'object' || rawAnswers === null || Array.isArray(rawAnswers))) {
-        throw validationError([problem(['answers'], 'give answers as answers[question]=value')]);
+        throw new Invalid([problem(['answers'], 'give answers as answers[question]=value')]);
       }
       const raw = (rawAnswers ?? {}) as Record<string, unknown>;
       const key = `${snapshot.generation}|route|${item.code}|${locale}|${JSON.stringify(Object.entries(raw).sort(([a], [b]) => a.localeCompare(b)))}`;
@@ -144,7 +141,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const item = itemBySlug(snapshot, slug);
       const chosen = format === undefined || format === '' ? 'svg' : format;
       if (typeof chosen !== 'string' || !(FLOWCHART_FORMATS as readonly string[]).includes(chosen)) {
-        throw validationError([problem(['format'], `must be one of ${FLOWCHART_FORMATS.join(', ')}, got ${JSON.stringify(format)}`)]);
+        throw new Invalid([problem(['format'], `must be one of ${FLOWCHART_FORMATS.join(', ')}, got ${JSON.stringify(format)}`)]);
       }
       return cached(`${snapshot.generation}|flow|${item.code}|${locale}|${chosen}`, () => renderFlowchart(snapshot.space(item.code), snapshot.locales, chosen as FlowchartFormat, locale));
     },

@@ -3,7 +3,7 @@
 // of each fact, on the request after it changes. A preview renders the same pages, uncached, from a
 // snapshot with a draft in place and a draft guide among the published ones (services/preview.ts).
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { NotFound, PageUnavailable } from '../domain/failures';
 import { guideKey, type CatalogGuide, type CatalogItem, type CatalogUnit } from '../domain/catalog-format';
 import { governmentServices, jsonLdScript } from '../domain/government-service';
 import { itemPageUrl } from '../domain/links';
@@ -20,19 +20,7 @@ import { textIn } from '../domain/vocabulary';
 import { inReadContext, type Snapshot } from './published';
 import { GUIDE } from '../uids';
 import { json, rendered, type Rendered } from './render-cache';
-
-type PublishedService = ReturnType<typeof import('./published').default>;
-type NavigatorService = ReturnType<typeof import('./navigator').default>;
-type RenderCacheService = ReturnType<typeof import('./render-cache').default>;
-type RendererService = ReturnType<typeof import('./renderer').default>;
-
-/** A page whose templates, the fallbacks included, all fail: answered 503 with a plain page. */
-export class PageUnavailable extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PageUnavailable';
-  }
-}
+import { getService } from '../get-service';
 
 export const STYLESHEET_PATH = '/sites/assets/site.css';
 
@@ -45,14 +33,14 @@ export interface PageOptions {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const published = () => strapi.plugin('linkage').service('published') as PublishedService;
-  const navigator = () => strapi.plugin('linkage').service('navigator') as NavigatorService;
-  const cache = () => strapi.plugin('linkage').service('render-cache') as RenderCacheService;
-  const renderer = () => strapi.plugin('linkage').service('renderer') as RendererService;
+  const published = () => getService(strapi, 'published');
+  const navigator = () => getService(strapi, 'navigator');
+  const cache = () => getService(strapi, 'render-cache');
+  const renderer = () => getService(strapi, 'renderer');
 
   function unitOf(snapshot: Snapshot, unitCode: string) {
     const unit = snapshot.units.get(unitCode);
-    if (!unit) throw new errors.NotFoundError(`No unit has the code ${unitCode}`, { parameter: 'unitCode' });
+    if (!unit) throw new NotFound(`No unit has the code ${unitCode}`, 'unitCode');
     return unit;
   }
 
@@ -94,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const item = navigator().itemBySlug(snapshot, slug);
     const plain = context(snapshot, locale);
     if (!takesPart(item, unitCode, plain)) {
-      throw new errors.NotFoundError(`${textIn(unit.name, locale)} (${unitCode}) handles no stage of ${textIn(item.title, locale)}; see ${itemPageUrl(item.managingUnit, slug, plain.links)}`);
+      throw new NotFound(`${textIn(unit.name, locale)} (${unitCode}) handles no stage of ${textIn(item.title, locale)}; see ${itemPageUrl(item.managingUnit, slug, plain.links)}`);
     }
     const guides = await unitGuides(unitCode, snapshot.locales, item.code, options.guide);
     const view = siteItemView(unitCode, item, context(snapshot, locale, await blankForms(guides.values())), guides);
@@ -124,7 +112,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * preview renders its own set only, and its failure is the editor's to see (services/preview.ts).
    */
   async function renderPage(snapshot: Snapshot, template: string, data: Record<string, unknown>, where: string, options: PageOptions, jsonLd: object[] = []): Promise<string> {
-    if (!snapshot.templates.has(template)) throw new errors.NotFoundError(`The site template "${template}" is not published`);
+    if (!snapshot.templates.has(template)) throw new NotFound(`The site template "${template}" is not published`);
     const done = (html: string) => (jsonLd.length > 0 ? html.replace('</head>', `${jsonLdScript(jsonLd)}\n</head>`) : html);
     if (options.previewBase) return done(await renderer().render(snapshot.templateSet.bodies, template, data));
     const failed = failuresOf(snapshot);
