@@ -6,7 +6,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import type { AdminLanguage } from './domain/admin-language';
-import { Invalid, InvalidParameter, NotFound, Refused, Unauthenticated, Unprocessable, problemsSentence } from './domain/failures';
+import { Invalid, InvalidParameter, NotFound, OriginRefused, Refused, Unauthenticated, Unprocessable, problemsSentence } from './domain/failures';
 import type { Problem } from './domain/problems';
 import { requestLanguage } from './request-language';
 
@@ -29,6 +29,7 @@ export function toHttpError(strapi: Core.Strapi, error: unknown): unknown {
   // A PolicyError: Strapi's router passes its message through, unlike a ForbiddenError's. Said in the
   // language of the admin who asked; both texts travel in the details for API clients.
   if (error instanceof Refused) return new errors.PolicyError(error.reason[requestLanguage(strapi)], { messages: error.reason });
+  if (error instanceof OriginRefused) return new errors.ForbiddenError(error.message, { origin: error.origin });
   if (error instanceof Unauthenticated) return new errors.UnauthorizedError(error.message);
   return error;
 }

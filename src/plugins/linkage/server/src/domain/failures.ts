@@ -65,6 +65,17 @@ export class Refused extends Error {
   }
 }
 
+/** A request from an origin the admin API does not accept credentials from (a 403). */
+export class OriginRefused extends Error {
+  constructor(
+    message: string,
+    readonly origin: string
+  ) {
+    super(message);
+    this.name = 'OriginRefused';
+  }
+}
+
 /** Only for a signed-in admin user (a 401). */
 export class Unauthenticated extends Error {
   constructor(message: string) {
@@ -89,7 +100,13 @@ export class PageUnavailable extends Error {
   }
 }
 
-export type Failure = Invalid | InvalidParameter | NotFound | Refused | Unauthenticated | Unprocessable;
+export type Failure = Invalid | InvalidParameter | NotFound | Refused | OriginRefused | Unauthenticated | Unprocessable;
 
 export const isFailure = (error: unknown): error is Failure =>
-  error instanceof Invalid || error instanceof InvalidParameter || error instanceof NotFound || error instanceof Refused || error instanceof Unauthenticated || error instanceof Unprocessable;
+  error instanceof Invalid ||
+  error instanceof InvalidParameter ||
+  error instanceof NotFound ||
+  error instanceof Refused ||
+  error instanceof OriginRefused ||
+  error instanceof Unauthenticated ||
+  error instanceof Unprocessable;
