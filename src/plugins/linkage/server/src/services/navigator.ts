@@ -66,8 +66,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * The route of an item for answers as a request gives them, as the navigator API and the sites'
    * route pages show it: one pipeline (domain/routing.ts routeForAnswers), the published guides of
-   * the route loaded, a previewed draft guide in its place. Bad answers are a 400: in a reader's
-   * `language` for a page, else (the API) with the plain reasons API clients match on.
+   * the route loaded, a previewed draft guide in its place. Bad answers are Invalid: said in a
+   * reader's `language` for a page, else (the API) with the plain reasons API clients match on.
    */
   async function routeOf(snapshot: Snapshot, item: CatalogItem, raw: Readonly<Record<string, unknown>>, locale: string, language?: AdminLanguage, draft?: CatalogGuide) {
     const space = snapshot.space(item.code);
