@@ -91,6 +91,15 @@ describe('GET /linkage/my-guides', () => {
     expect(one.guides.map((g) => g.key).sort()).toEqual(demoGuidesOf([UNIT.laixi]).sort());
   });
 
+  test('which guides are expected has one answer: My guides lacks what the ownership report reports missing', async () => {
+    const res = await t.http.get('/linkage/reports/ownership/records?limit=5000&category=missing').set(cityManager.auth);
+    expect(res.status).toBe(200);
+    const reported = (res.body.data.rows as Array<{ itemCode: string; stageKey: string; unitCode: string }>).map((m) => `${m.itemCode}/${m.stageKey}/${m.unitCode}`);
+    const lacking = (await myGuides(cityManager)).missing.map((m) => `${m.itemCode}/${m.stageKey}/${m.unitCode}`);
+    expect(lacking.sort()).toEqual(reported.sort());
+    expect(lacking).toHaveLength(1);
+  });
+
   test("an editor asking for another unit: 403", async () => {
     const res = await t.http.get(`/linkage/my-guides?unitCode=${UNIT.shibei}`).set(shinan.auth);
     expect(res.status).toBe(403);

@@ -6,6 +6,7 @@ import { seedDefaultTemplates } from './site-templates/seed';
 import { romanize, hasHan } from './domain/slug';
 import { GUIDE, isLinkageUid } from './uids';
 import { assertStrapiInternals } from './internals/self-checks';
+import { getService } from './get-service';
 
 interface UidService {
   generateUIDField(args: { contentTypeUID: string; field: string; data: Record<string, unknown>; locale?: string }): Promise<string>;
@@ -25,7 +26,7 @@ function romanizeContentManagerSlugs(strapi: Core.Strapi) {
   };
 }
 
-const forgetPublished = (strapi: Core.Strapi) => (strapi.plugin('linkage').service('published') as { invalidate(): void }).invalidate();
+const forgetPublished = (strapi: Core.Strapi) => getService(strapi, 'published').invalidate();
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Every Strapi internal patched or relied on below is where the plugin expects it, or the boot stops.
@@ -35,7 +36,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   setUpRolesAfterAdmin(strapi);
   registerPageRoutes(strapi);
   // docs/adr/011-preview-links.md: without a secret to sign them with, no preview link.
-  const previewProblems = (strapi.plugin('linkage').service('preview') as { selfCheck(): string[] }).selfCheck();
+  const previewProblems = getService(strapi, 'preview').selfCheck();
   for (const problem of previewProblems) strapi.log.error(`[linkage] previews are off: ${problem} (docs/adr/011-preview-links.md)`);
   // A blank form uploaded to the media library is linked from the guides that name it.
   strapi.db.lifecycles.subscribe({
@@ -45,15 +46,15 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     afterDelete: () => forgetPublished(strapi),
   });
   // The expected-handler table of a database that has items but no table rows yet (an upgrade).
-  await (strapi.plugin('linkage').service('expected-handlers') as { ensureBuilt(): Promise<void> }).ensureBuilt();
+  await getService(strapi, 'expected-handlers').ensureBuilt();
   // The ownership report's guide facts: built when empty, rebuilt when the guide spec or locales changed.
-  await (strapi.plugin('linkage').service('ownership-report') as { ensureFacts(): Promise<boolean> }).ensureFacts();
+  await getService(strapi, 'ownership-report').ensureFacts();
   // Guides written before guides had titles (an upgrade) get theirs.
   if ((await strapi.db.query(GUIDE).count({ where: { title: null } })) > 0) {
-    const titled = await (strapi.plugin('linkage').service('guide-titles') as { refresh(): Promise<number> }).refresh();
+    const titled = await getService(strapi, 'guide-titles').refresh();
     strapi.log.info(`[linkage] Guide titles filled in: ${titled} rows`);
   }
-  await (strapi.plugin('linkage').service('editor-configuration') as { applyOnce(): Promise<boolean> }).applyOnce();
+  await getService(strapi, 'editor-configuration').applyOnce();
   const seeded = await seedDefaultTemplates(strapi);
   if (seeded.created.length > 0) strapi.log.info(`[linkage] Site templates published: ${seeded.created.join(', ')}`);
   if (seeded.upgraded.length > 0) strapi.log.info(`[linkage] Site templates never edited, brought to the current defaults: ${seeded.upgraded.join(', ')}`);

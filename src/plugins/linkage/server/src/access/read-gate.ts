@@ -12,12 +12,12 @@ import { requestReads, type AdminRequest } from '../domain/admin-read-routes';
 import { denials } from '../domain/denials';
 import { nulPath } from '../domain/nul-characters';
 import { problem } from '../domain/problems';
-import { validationError } from '../validation-error';
+import { validationError } from '../http-errors';
 import { guideReadDecision } from '../domain/write-access';
 import { GUIDE, isLinkageUid } from '../uids';
 import { currentActor, SUPER_ADMIN_CODE } from './actor';
 import { enforce } from './refusal';
-import { unitLabels } from './write-guard';
+import { getService } from '../get-service';
 
 interface AuthService {
   authenticate(ctx: GateContext, next: () => Promise<unknown>): Promise<unknown>;
@@ -107,7 +107,7 @@ async function checkReads(strapi: Core.Strapi, ctx: GateContext): Promise<void> 
   const action = reads.verb === 'review' ? 'read' : reads.verb;
   if (reads.uid === GUIDE) {
     const owners = unreadable.map((r) => r.unitCode ?? '').filter(Boolean);
-    const label = await unitLabels(strapi, [...owners, ...actor.scope]);
+    const label = await getService(strapi, 'unit-labels').of([...owners, ...actor.scope]);
     enforce(strapi, guideReadDecision(actor, action, mayReadType, owners, label));
     return;
   }

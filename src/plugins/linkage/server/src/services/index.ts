@@ -3,6 +3,7 @@ import audit from './audit';
 import catalog from './catalog';
 import changes from './changes';
 import checks from './checks';
+import editorChoices from './editor-choices';
 import editorConfiguration from './editor-configuration';
 import expectedHandlers from './expected-handlers';
 import guideTitles from './guide-titles';
@@ -18,6 +19,7 @@ import renderer from './renderer';
 import reviews from './reviews';
 import sites from './sites';
 import store from './store';
+import unitLabels from './unit-labels';
 
 export default {
   assurance,
@@ -25,6 +27,7 @@ export default {
   catalog,
   changes,
   checks,
+  'editor-choices': editorChoices,
   'editor-configuration': editorConfiguration,
   'expected-handlers': expectedHandlers,
   'guide-titles': guideTitles,
@@ -40,4 +43,5 @@ export default {
   renderer,
   sites,
   store,
+  'unit-labels': unitLabels,
 };

@@ -9,7 +9,7 @@ import { checked, linksChecked, type WriteIntent } from '../domain/write-intent'
 import { getService } from '../get-service';
 import { requestLanguage } from '../request-language';
 import { RESPONSIBILITY_RULE, type LinkageUid } from '../uids';
-import { validationError } from '../validation-error';
+import { validationError } from '../http-errors';
 import type { WriteAction as CheckedAction, WriteParams } from '../services/checks';
 
 export async function checkWrite(strapi: Core.Strapi, intent: WriteIntent, params: Record<string, unknown>): Promise<void> {

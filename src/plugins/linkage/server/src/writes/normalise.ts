@@ -14,7 +14,7 @@ import { normalisations, singleLocale, type WriteIntent } from '../domain/write-
 import { getService } from '../get-service';
 import { requestLanguage } from '../request-language';
 import { GUIDE, ITEM } from '../uids';
-import { validationError } from '../validation-error';
+import { validationError } from '../http-errors';
 import { STRUCTURE_LISTS, structurePopulate, withoutIds } from './structure';
 
 type Row = Record<string, unknown>;

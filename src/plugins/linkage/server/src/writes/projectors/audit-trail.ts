@@ -8,7 +8,7 @@ import { GUIDE, MEMBERSHIP } from '../../uids';
 import type { WriteIntent } from '../../domain/write-intent';
 import { getService } from '../../get-service';
 import type { AuditAction, AuditInput } from '../../services/audit';
-import type { Projector, Written } from '../projectors';
+import type { Projector } from '../projectors';
 
 type Row = Record<string, unknown>;
 

@@ -3,6 +3,7 @@
 // on every publish, so only their content tells a change); an unchanged republish is no review.
 // Imports (trusted writes) keep the review dates of their file (domain/write-intent.ts).
 import type { Core } from '@strapi/strapi';
+import { currentActor } from '../../access/actor';
 import { versionContent } from '../../domain/guide-content';
 import { getService } from '../../get-service';
 import { GUIDE } from '../../uids';
@@ -24,6 +25,6 @@ export const reviewOnPublish: Projector<string> = {
     if (after === before || after === versionContent([])) return;
     const reviews = getService(strapi, 'reviews');
     const subject = await reviews.subjectOf(GUIDE, written.documentId);
-    if (subject) await reviews.record(subject, 'publish', null);
+    if (subject) await reviews.record(subject, 'publish', null, await currentActor(strapi));
   },
 };
