@@ -62,6 +62,8 @@ const LAYERS: ReadonlyArray<readonly [RegExp, Layer]> = [
   [/^server\/src\/site-templates\//, 'templates'],
   [/^server\/src\/(index|bootstrap|register|destroy|config)\.ts$/, 'wiring'],
   [/^server\/src\/(content-types|components|custom-fields)\//, 'wiring'],
+  // Boot self-checks of what the plugin patches in Strapi (docs/adr): part of the boot.
+  [/^server\/src\/internals\//, 'wiring'],
 ];
 
 const SERVER_LAYERS: readonly Layer[] = LAYERS.map(([, layer]) => layer).filter((l) => l !== 'admin');
