@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from './get-service';
+import { writesIdle } from './writes/pipeline';
 
-// Refreshes queued after a write run after its commit: let them finish while the database is open.
+// Work queued after a write runs after its commit: let it finish while the database is open.
 const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
+  await writesIdle();
   await getService(strapi, 'expected-handlers').idle();
   // The render threads would keep the process alive.
   await getService(strapi, 'renderer').stop();
