@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 // CORS is the plugin's (plugin::linkage.cors): the admin accepts credentials only from its own
 // origin and LINKAGE_ADMIN_ORIGINS; the public API any origin, without credentials, exposing ETag.
 // Strapi requires strapi::cors in this list; it is kept but granted no origin, because by default it
-// reflects any origin with credentials. The plugin checks this at boot (docs/arch/003-cors.md).
+// reflects any origin with credentials. The plugin checks this at boot (docs/adr/003-cors.md).
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',

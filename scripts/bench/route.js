@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Route requests under load (DESIGN §7), side by side in one run:
+// Route requests under load (docs/design.md §7), side by side in one run:
 //   noop            a do-nothing Strapi route (auth: false): the ceiling
 //   route-hit       GET /api/linkage/items/:slug/route, one set of answers (served from the cache)
 //   rest            the Strapi Document Service reads that REST would make for the same data

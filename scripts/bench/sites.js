@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Site views and pages under load (DESIGN §7), side by side in one run: the do-nothing route; a
+// Site views and pages under load (docs/design.md §7), side by side in one run: the do-nothing route; a
 // unit's item page as JSON and as HTML (cache hits); the Strapi REST-equivalent reads for the same
 // page; the HTML pages with the cache off, every unit's page of the item in turn.
 // Usage: node scripts/bench/sites.js [--duration 15] [--connections 32] [--slug S] [--unit CODE]

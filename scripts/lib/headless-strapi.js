@@ -37,9 +37,11 @@ function run(main) {
   main().then(
     (code) => process.exit(code),
     (error) => {
-      if (error && ['ValidationError', 'NotFoundError', 'CatalogRejected'].includes(error.name)) {
+      if (error && ['ValidationError', 'NotFoundError', 'CatalogRejected', 'Invalid', 'NotFound'].includes(error.name)) {
         console.error(error.message);
         for (const detail of (error.details && error.details.errors) || []) console.error(`  - ${detail.path.join('.')}: ${detail.message}`);
+        // The plugin's own failures (server/src/domain/failures.ts) list their problems.
+        for (const p of error.problems || []) console.error(`  - ${p.path.join('.')}: ${p.message}`);
       } else console.error(error);
       process.exit(1);
     }

@@ -2,7 +2,7 @@
 // views expect it (unit index, departments by unit and kind, lookup, guides by guide key, links).
 // Expectations are never computed here: only inputs are built.
 import { answerSpace, type AnswerSpace } from '../../src/plugins/linkage/server/src/domain/answer-space';
-import { parseAnswers, type Answers } from '../../src/plugins/linkage/server/src/domain/answers';
+import type { Answers } from '../../src/plugins/linkage/server/src/domain/answers';
 import {
   guideKey,
   type Catalog,
@@ -15,7 +15,7 @@ import type { DepartmentFacts } from '../../src/plugins/linkage/server/src/domai
 import { departmentsByUnitKind, type DepartmentsByUnitKind } from '../../src/plugins/linkage/server/src/domain/handlers';
 import type { LinkContext, LinkMode } from '../../src/plugins/linkage/server/src/domain/links';
 import { routeView } from '../../src/plugins/linkage/server/src/domain/route-view';
-import { routeItem, type Route } from '../../src/plugins/linkage/server/src/domain/routing';
+import { routeForAnswers, routeItem, type Route } from '../../src/plugins/linkage/server/src/domain/routing';
 import { indexUnits, type UnitIndex } from '../../src/plugins/linkage/server/src/domain/unit-tree';
 import { DEMO_LOCALES, demoItem, loadDemo, unitFactsOf } from './demo-fixtures';
 
@@ -98,10 +98,10 @@ export function viewOf(
   options: { locale?: string; mode?: LinkMode; localBase?: string } = {}
 ) {
   const it = typeof item === 'string' ? itemOf(nav, item) : item;
-  const { answers, problems } = parseAnswers(raw, it, nav.units);
-  if (problems.length > 0) throw new Error(`bad answers: ${JSON.stringify(problems)}`);
   const space = spaceOf(nav, it);
-  const route = routeItem(space, answers, nav.departments);
+  const answered = routeForAnswers(space, raw, nav.departments);
+  if ('problems' in answered) throw new Error(`bad answers: ${JSON.stringify(answered.problems)}`);
+  const { answers, route } = answered;
   return routeView({
     space,
     answers,

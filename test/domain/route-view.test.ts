@@ -242,7 +242,7 @@ describe('routeView: guide status from the demo guides', () => {
 describe('routeView: guide status over every combination of every demo item', () => {
   const PLACES = ['370202000000', '370203000000', '370211000000', '370212000000', '370213000000', '370214000000', '370215000000', JIAOZHOU, PINGDU, LAIXI];
   const COMMUNITIES = ['370202001001', '370202001002', '370202002001', '370213001001', '370211001001', '370281001001', BEIGUAN_VILLAGE, '370283001001'];
-  /** The demo's flagged guides (DESIGN.md §6); every other guide a route reaches is there and complete. */
+  /** The demo's flagged guides (docs/design.md §6); every other guide a route reaches is there and complete. */
   const FLAGGED: Record<string, string> = {
     [`${RETIREMENT}/district-approval/${SHIBEI}`]: 'incomplete',
     [`${RETIREMENT}/district-review/${PINGDU}`]: 'incomplete',

@@ -4,15 +4,8 @@
 // up to the city. A unit with no site of its own is served from its nearest ancestor's.
 import { answerSpace } from '../../src/plugins/linkage/server/src/domain/answer-space';
 import { guideKey, type Catalog, type CatalogGuide, type CatalogItem } from '../../src/plugins/linkage/server/src/domain/catalog-format';
-import {
-  guideView,
-  handlesStage,
-  settledFirstSteps,
-  siteIndexView,
-  siteItemView,
-  stageHandlers,
-  type SiteContext,
-} from '../../src/plugins/linkage/server/src/domain/site-views';
+import { handlesStage, stageHandlers } from '../../src/plugins/linkage/server/src/domain/participation';
+import { guideView, settledFirstSteps, siteIndexView, siteItemView, type SiteContext } from '../../src/plugins/linkage/server/src/domain/site-views';
 import { clone, loadDemo } from './demo-fixtures';
 import {
   ALLOWANCE,

@@ -91,6 +91,15 @@ describe('GET /linkage/my-guides', () => {
     expect(one.guides.map((g) => g.key).sort()).toEqual(demoGuidesOf([UNIT.laixi]).sort());
   });
 
+  test('which guides are expected has one answer: My guides lacks what the ownership report reports missing', async () => {
+    const res = await t.http.get('/linkage/reports/ownership/records?limit=5000&category=missing').set(cityManager.auth);
+    expect(res.status).toBe(200);
+    const reported = (res.body.data.rows as Array<{ itemCode: string; stageKey: string; unitCode: string }>).map((m) => `${m.itemCode}/${m.stageKey}/${m.unitCode}`);
+    const lacking = (await myGuides(cityManager)).missing.map((m) => `${m.itemCode}/${m.stageKey}/${m.unitCode}`);
+    expect(lacking.sort()).toEqual(reported.sort());
+    expect(lacking).toHaveLength(1);
+  });
+
   test("an editor asking for another unit: 403", async () => {
     const res = await t.http.get(`/linkage/my-guides?unitCode=${UNIT.shibei}`).set(shinan.auth);
     expect(res.status).toBe(403);
@@ -137,11 +146,11 @@ describe('what needs an editor first', () => {
       recent: Array<{ action: string; subjectKey: string; title: Record<string, string> | null }>;
     };
     expect(all.order).toBe('attention');
-    // DESIGN §6: 崂山区's retirement approval and 城阳区's allowance approval are overdue; three guides are incomplete.
+    // docs/design.md §6: 崂山区's retirement approval and 城阳区's allowance approval are overdue; three guides are incomplete.
     expect(all.guides.slice(0, 2).map((g) => g.key)).toEqual(['QD-SI-001/district-approval/370212000000', 'QD-CA-001/district-approval/370214000000']);
     expect(all.guides[0].overdueDays).toBeGreaterThan(all.guides[1].overdueDays);
     expect(all.guides.slice(2, 5).every((g) => !g.completeness.complete)).toBe(true);
-    // The three of DESIGN §6, and 莱西市's empty draft created above.
+    // The three of docs/design.md §6, and 莱西市's empty draft created above.
     expect(all.counts).toMatchObject({ overdue: 2, incomplete: 4 });
     expect(all.recent.length).toBeGreaterThan(0);
     expect(all.recent.filter((r) => r.subjectKey.split('/').length === 3).every((r) => r.title?.['zh-Hans'])).toBe(true);

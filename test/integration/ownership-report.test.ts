@@ -1,5 +1,5 @@
 // The ownership report on the seeded demo: exactly the demo's incomplete, missing and overdue
-// guides as of its reference date (DESIGN.md §6), for the whole city and for 胶州市's subtree; the
+// guides as of its reference date (docs/design.md §6), for the whole city and for 胶州市's subtree; the
 // SQL completeness equals the pure one for every guide; the CSV parsed back gives the JSON's
 // numbers; who may read it; bad parameters; the expected-handler table kept current.
 import { createAdmin, ROLES, type SignedInAdmin } from '../support/admins';

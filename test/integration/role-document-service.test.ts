@@ -135,7 +135,7 @@ describe("refused: 市南区's editor writing 市北区's guide through the Docu
     expect(await changesSince(t.strapi, before)).toEqual([]);
   });
 
-  // The auditor writes nothing (DESIGN §4): a membership gives scope, not the capability to write.
+  // The auditor writes nothing (docs/design.md §4): a membership gives scope, not the capability to write.
   test("an auditor who is also a member of 市南区: writing 市南区's guide is refused (PolicyError naming 市南区), data unchanged", async () => {
     const own = await guideId(t.strapi, shinanApproval);
     const cases: Array<[string, () => Promise<unknown>]> = [

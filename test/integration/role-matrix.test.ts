@@ -1,4 +1,4 @@
-// The role matrix (DESIGN §4) through the Content Manager admin API, called as the admin panel calls
+// The role matrix (docs/design.md §4) through the Content Manager admin API, called as the admin panel calls
 // it: each role (city manager; editors of 市南区, of 胶州市 with scope subtree, of 八大关街道, of 太平角社区;
 // auditor; an editor with no membership) × each action (list, read, create, update, clone, change
 // owner, publish, unpublish, discard, delete) × each target (own guide, a sibling unit's, a child
@@ -121,10 +121,7 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  // TEMPORARY (issue 13, the write pipeline): a Content Manager clone of a guide gets no guide fact
-  // (document-service/guide-facts.ts GUIDE_ACTIONS omits clone); the two clones below (莱西市's
-  // retirement district approval, 崂山区's QD-MI-001) are missing from the facts. Remove once fixed.
-  await t?.stop({ knownDoctorFindings: ['guide-facts'] });
+  await t?.stop();
 });
 
 const EXPECTED_LIST: Record<ActorKey, () => string[]> = {

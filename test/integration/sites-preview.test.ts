@@ -3,9 +3,7 @@
 // unit's site with the draft in place, in the locale edited; only to an admin who may read the
 // record. The link shows the draft to whoever holds it until it expires; expired, forged or other-
 // language links get refusal pages; published pages and their caches never see a draft.
-import type { Core } from '@strapi/strapi';
 import { signPreview } from '../../src/plugins/linkage/server/src/domain/preview-token';
-import { previewSelfCheck } from '../../src/plugins/linkage/server/src/services/preview';
 import { createAdmin, ROLES, type SignedInAdmin } from '../support/admins';
 import { contentManager } from '../support/content-manager';
 import { documentIdOf } from '../support/demo';
@@ -306,15 +304,6 @@ describe("a draft site template, previewed on the page of a unit and an item the
     const res = await t.http.post('/linkage/site-templates/no-such-document/preview').set(await superAdmin()).send({});
     expect(res.status).toBe(404);
   });
-});
-
-test("the boot-time self-check finds the Strapi internals previews rely on, and names each one gone (docs/arch/preview-links.md)", () => {
-  expect(previewSelfCheck(t.strapi)).toEqual([]);
-  const without = { requestContext: {}, plugin: () => ({ service: () => ({}) }) } as unknown as Core.Strapi;
-  expect(previewSelfCheck(without)).toEqual([
-    'strapi.requestContext.get is gone: the admin asking for a preview link cannot be known',
-    "the Content Manager's permission-checker service is gone: who may read a record cannot be checked",
-  ]);
 });
 
 test('the reload script the previews load is served as JavaScript, from the server', async () => {

@@ -1,4 +1,4 @@
-// The role matrix over the demo: who may do what to which guide (DESIGN §4), the demo guides each
+// The role matrix over the demo: who may do what to which guide (docs/design.md §4), the demo guides each
 // actor is tried against, a Content Manager client signed in as any admin, the Document Service run
 // inside an admin request, and the linkage command line.
 import { execFile } from 'node:child_process';

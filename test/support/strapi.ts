@@ -29,24 +29,13 @@ export interface StopOptions {
    * Service): what the doctor finds there is expected and not a failure.
    */
   readonly brokenOnPurpose?: readonly DerivedStore[];
-  /**
-   * TEMPORARY: stores in which the doctor finds a known bug of the write pipeline (named in a comment
-   * at the call). Each must still be found: once the pipeline is fixed the stop fails, and the option
-   * is to be removed.
-   */
-  readonly knownDoctorFindings?: readonly DerivedStore[];
 }
 
 /** What the doctor finds wrong with the derived data, as a failure message (null: nothing). */
 export async function doctorFindings(app: Core.Strapi, options: StopOptions = {}): Promise<string | null> {
   const report = await getService(app, 'doctor').examine();
-  const excused = new Set([...(options.brokenOnPurpose ?? []), ...(options.knownDoctorFindings ?? [])]);
-  const unexpected = report.differences.filter((d) => !excused.has(d.store));
-  const gone = (options.knownDoctorFindings ?? []).filter((store) => !report.differences.some((d) => d.store === store));
-  const problems = [
-    ...unexpected.map((d) => `  ${d.message.en}`),
-    ...gone.map((store) => `  knownDoctorFindings names ${store}, but the doctor no longer finds anything there: remove it from this file's stop()`),
-  ];
+  const excused = new Set(options.brokenOnPurpose ?? []);
+  const problems = report.differences.filter((d) => !excused.has(d.store)).map((d) => `  ${d.message.en}`);
   return problems.length === 0 ? null : `The doctor found differences in the derived data at the end of this test file:\n${problems.join('\n')}`;
 }
 

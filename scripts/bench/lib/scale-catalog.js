@@ -1,5 +1,5 @@
 // A Qingdao-scale catalog, generated: 1 city, 10 districts, 150 streets, 1,500 communities,
-// 300 linked items and about 100,000 guides (DESIGN §7). The units, departments and items form a
+// 300 linked items and about 100,000 guides (docs/design.md §7). The units, departments and items form a
 // `linkage-catalog/1` file (imported through the plugin, so every rule is checked); the guides are
 // generated separately, to be bulk-loaded.
 'use strict';

@@ -6,13 +6,14 @@ import { seedDefaultTemplates } from './site-templates/seed';
 import { romanize, hasHan } from './domain/slug';
 import { getService } from './get-service';
 import { GUIDE, isLinkageUid } from './uids';
-import { sharedFieldsSyncAvailable } from './document-service/publish-shared-fields';
+import { assertStrapiInternals } from './internals/self-checks';
+import { getService } from './get-service';
 
 interface UidService {
   generateUIDField(args: { contentTypeUID: string; field: string; data: Record<string, unknown>; locale?: string }): Promise<string>;
 }
 
-/** The Content Manager's slug generator drops Han characters; give it pinyin to work with. */
+/** The Content Manager's slug generator drops Han characters; give it pinyin to work with (docs/adr/006-content-manager-slugs.md). */
 function romanizeContentManagerSlugs(strapi: Core.Strapi) {
   const uid = strapi.plugin('content-manager').service('uid') as unknown as UidService;
   const generate = uid.generateUIDField.bind(uid);
@@ -26,20 +27,18 @@ function romanizeContentManagerSlugs(strapi: Core.Strapi) {
   };
 }
 
-const forgetPublished = (strapi: Core.Strapi) => (strapi.plugin('linkage').service('published') as { invalidate(): void }).invalidate();
+const forgetPublished = (strapi: Core.Strapi) => getService(strapi, 'published').invalidate();
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  // Every Strapi internal patched or relied on below is where the plugin expects it, or the boot stops.
+  assertStrapiInternals(strapi, 'bootstrap');
   await checkCorsConfig(strapi);
-  // docs/arch/publish-shared-fields.md: publishing relies on i18n's own sync of shared fields.
-  if (!sharedFieldsSyncAvailable(strapi)) {
-    throw new Error('[linkage] i18n no longer offers syncNonLocalizedAttributes: shared fields could go stale in one language after a publish (see docs/arch/publish-shared-fields.md)');
-  }
   romanizeContentManagerSlugs(strapi);
   setUpRolesAfterAdmin(strapi);
   registerPageRoutes(strapi);
-  // docs/arch/preview-links.md: previews rely on two Strapi internals; without them, no preview link.
-  const previewProblems = (strapi.plugin('linkage').service('preview') as { selfCheck(): string[] }).selfCheck();
-  for (const problem of previewProblems) strapi.log.error(`[linkage] previews are off: ${problem} (docs/arch/preview-links.md)`);
+  // docs/adr/011-preview-links.md: without a secret to sign them with, no preview link.
+  const previewProblems = getService(strapi, 'preview').selfCheck();
+  for (const problem of previewProblems) strapi.log.error(`[linkage] previews are off: ${problem} (docs/adr/011-preview-links.md)`);
   // A blank form uploaded to the media library is linked from the guides that name it.
   strapi.db.lifecycles.subscribe({
     models: ['plugin::upload.file'],
@@ -48,15 +47,15 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     afterDelete: () => forgetPublished(strapi),
   });
   // The expected-handler table of a database that has items but no table rows yet (an upgrade).
-  await (strapi.plugin('linkage').service('expected-handlers') as { ensureBuilt(): Promise<void> }).ensureBuilt();
+  await getService(strapi, 'expected-handlers').ensureBuilt();
   // The ownership report's guide facts: built when empty, rebuilt when the guide spec or locales changed.
   await getService(strapi, 'guide-facts').ensureFacts();
   // Guides written before guides had titles (an upgrade) get theirs.
   if ((await strapi.db.query(GUIDE).count({ where: { title: null } })) > 0) {
-    const titled = await (strapi.plugin('linkage').service('guide-titles') as { refresh(): Promise<number> }).refresh();
+    const titled = await getService(strapi, 'guide-titles').refresh();
     strapi.log.info(`[linkage] Guide titles filled in: ${titled} rows`);
   }
-  await (strapi.plugin('linkage').service('editor-configuration') as { applyOnce(): Promise<boolean> }).applyOnce();
+  await getService(strapi, 'editor-configuration').applyOnce();
   const seeded = await seedDefaultTemplates(strapi);
   if (seeded.created.length > 0) strapi.log.info(`[linkage] Site templates published: ${seeded.created.join(', ')}`);
   if (seeded.upgraded.length > 0) strapi.log.info(`[linkage] Site templates never edited, brought to the current defaults: ${seeded.upgraded.join(', ')}`);

@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import type { ExpectedHandlersService } from './services/expected-handlers';
+import { getService } from './get-service';
+import { writesIdle } from './writes/pipeline';
 
-// Refreshes queued after a write run after its commit: let them finish while the database is open.
+// Work queued after a write runs after its commit: let it finish while the database is open.
 const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
-  await (strapi.plugin('linkage').service('expected-handlers') as ExpectedHandlersService).idle();
+  await writesIdle();
+  await getService(strapi, 'expected-handlers').idle();
   // The render threads would keep the process alive.
-  await (strapi.plugin('linkage').service('renderer') as { stop(): Promise<void> }).stop();
+  await getService(strapi, 'renderer').stop();
 };
 
 export default destroy;

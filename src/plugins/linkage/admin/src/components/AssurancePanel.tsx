@@ -8,20 +8,13 @@ import { missingFieldNames } from '../../../server/src/domain/guide-assurance';
 import { useAdminLanguage } from '../editor/language';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { getTranslation } from '../pluginId';
+import type { GuideAssurance } from '../../../server/src/contracts/assurance';
 
 const GUIDE_UID = 'plugin::linkage.guide';
 const REVIEW = [{ action: 'plugin::linkage.reviews.create', subject: null }];
 const NOTE_MAX_LENGTH = 2000;
 
-interface Assurance {
-  status: 'draft' | 'published' | 'modified';
-  completeness: { draftMissing: string[]; publishedMissing: string[] | null; complete: boolean };
-  rule: { key: string; reviewEveryDays: number } | null;
-  lastReviewedOn: string | null;
-  dueOn: string | null;
-  overdueDays: number;
-  neverReviewed: boolean;
-}
+type Assurance = GuideAssurance;
 
 type State = { kind: 'loading' } | { kind: 'error' } | { kind: 'done'; data: Assurance };
 

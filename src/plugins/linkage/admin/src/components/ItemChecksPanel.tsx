@@ -9,22 +9,12 @@ import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { useEditedLocale } from '../editor/data';
 import { useAdminLanguage } from '../editor/language';
 import { getTranslation } from '../pluginId';
+import type { CheckProblem, ItemChecks } from '../../../server/src/contracts/item-checks';
 
 const ITEM_UID = 'plugin::linkage.item';
 const WAIT_AFTER_CHANGE_MS = 600;
 
-interface CheckProblem {
-  path: string;
-  field: string;
-  message: string;
-  text: string;
-}
-
-interface ChecksResponse {
-  publishable: boolean;
-  problems: CheckProblem[];
-  warnings: CheckProblem[];
-}
+type ChecksResponse = ItemChecks;
 
 type State = { kind: 'loading' } | { kind: 'error' } | { kind: 'done'; result: ChecksResponse };
 

@@ -6,13 +6,11 @@ import { Box, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { getTranslation } from '../pluginId';
+import type { RuleCoverage } from '../../../server/src/contracts/assurance';
 
 const RULE_UID = 'plugin::linkage.responsibility-rule';
 
-interface Coverage {
-  ties: Array<{ subject: { text: string }; keys: string[]; message: string }>;
-  gaps: Array<{ text: string }>;
-}
+type Coverage = RuleCoverage;
 
 type State = { kind: 'loading' } | { kind: 'error' } | { kind: 'done'; data: Coverage };
 

@@ -3,50 +3,9 @@
 import { useEffect, useState } from 'react';
 import { useFetchClient, useQueryParams } from '@strapi/strapi/admin';
 
-export interface EditorUnit {
-  code: string;
-  name: string;
-  level: string;
-  kind: string;
-  parentCode: string | null;
-}
+import type { EditorDepartment, EditorItem, EditorItemSummary, EditorUnit } from '../../../server/src/contracts/editor-choices';
 
-export interface EditorDepartment {
-  code: string;
-  name: string;
-  unitCode: string;
-  kind: string;
-  kindName: string;
-}
-
-export interface EditorOption {
-  value: string;
-  label: string;
-}
-
-export interface EditorQuestion {
-  key: string;
-  kind: string;
-  type: string;
-  label: string;
-  answerLevel: string | null;
-  within: string | null;
-  options: EditorOption[];
-}
-
-export interface EditorStage {
-  key: string;
-  name: string;
-  level: string;
-  handler: unknown;
-}
-
-export interface EditorItem {
-  code: string;
-  title: string;
-  questions: EditorQuestion[];
-  stages: EditorStage[];
-}
+export type { EditorDepartment, EditorItem, EditorOption, EditorQuestion, EditorStage, EditorUnit } from '../../../server/src/contracts/editor-choices';
 
 export type Loaded<T> = { state: 'loading' } | { state: 'failed'; status: number | null } | { state: 'ready'; data: T };
 
@@ -84,6 +43,6 @@ export function useEditorData<T>(path: string | null): Loaded<T> {
 
 export const useUnits = (locale: string) => useEditorData<EditorUnit[]>(`/linkage/editor/units?locale=${encodeURIComponent(locale)}`);
 export const useDepartments = (locale: string) => useEditorData<EditorDepartment[]>(`/linkage/editor/departments?locale=${encodeURIComponent(locale)}`);
-export const useItems = (locale: string) => useEditorData<Array<{ code: string; title: string }>>(`/linkage/editor/items?locale=${encodeURIComponent(locale)}`);
+export const useItems = (locale: string) => useEditorData<EditorItemSummary[]>(`/linkage/editor/items?locale=${encodeURIComponent(locale)}`);
 export const useItem = (code: string | null, locale: string) =>
   useEditorData<EditorItem>(code ? `/linkage/editor/items/${encodeURIComponent(code)}?locale=${encodeURIComponent(locale)}` : null);

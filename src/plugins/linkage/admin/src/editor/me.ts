@@ -1,14 +1,9 @@
 // The signed-in admin's linkage roles and units (GET /linkage/me), once per page load.
 import { useEffect, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
+import type { Me } from '../../../server/src/contracts/me';
 
-export interface Me {
-  email: string;
-  isSuperAdmin: boolean;
-  isCityManager: boolean;
-  isAuditor: boolean;
-  units: Array<{ code: string; level: string; name: Record<string, string> }>;
-}
+export type { Me } from '../../../server/src/contracts/me';
 
 let request: Promise<Me> | null = null;
 

@@ -8,35 +8,10 @@ import { fieldLabel, typeName } from '../../../server/src/domain/field-names';
 import { useUnits } from '../editor/data';
 import { useAdminLanguage } from '../editor/language';
 import { getTranslation } from '../pluginId';
+import type { AuditEntry, AuditField, AuditPagination, AuditVerifyReport } from '../../../server/src/contracts/audit';
 
-type AuditField = string | { field: string; from: string | null; to: string | null };
-
-interface AuditEntry {
-  seq: number;
-  at: string;
-  userId: number | null;
-  userEmail: string | null;
-  unitCode: string | null;
-  action: string;
-  subjectUid: string;
-  subjectDocumentId: string | null;
-  subjectKey: string | null;
-  subjectLocale: string | null;
-  fields: AuditField[];
-}
-
-interface Pagination {
-  page: number;
-  pageSize: number;
-  total: number;
-  pageCount: number;
-}
-
-interface VerifyReport {
-  ok: boolean;
-  entries: number;
-  firstBroken: { seq: number; reason: string; message: string } | null;
-}
+type Pagination = AuditPagination;
+type VerifyReport = AuditVerifyReport;
 
 interface Filters {
   unit: string;

@@ -22,14 +22,8 @@ import {
 import { Plus, Trash } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { getTranslation } from '../pluginId';
+import type { Membership } from '../../../server/src/contracts/memberships';
 
-interface Membership {
-  documentId: string;
-  email: string | null;
-  unitCode: string;
-  unitName: string | null;
-  scope: 'unit' | 'subtree';
-}
 
 interface ApiErrorBody {
   error?: { message?: string; details?: { errors?: Array<{ path: string[]; message: string }> } };

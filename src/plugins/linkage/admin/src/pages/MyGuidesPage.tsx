@@ -11,39 +11,13 @@ import { attentionOf } from '../../../server/src/domain/guide-attention';
 import { missingFieldNames } from '../../../server/src/domain/guide-assurance';
 import { useAdminLanguage } from '../editor/language';
 import { getTranslation } from '../pluginId';
+import type { MissingGuideRow, MyGuideRow, MyGuides } from '../../../server/src/contracts/assurance';
 
 type Text = Record<string, string> | null;
 
-export interface GuideRow {
-  documentId: string;
-  key: string;
-  itemTitle: Text;
-  stageName: Text;
-  unitName: Text;
-  status: 'draft' | 'published' | 'modified';
-  completeness: { draftMissing: string[]; publishedMissing: string[] | null; complete: boolean };
-  dueOn: string | null;
-  overdueDays: number;
-  neverReviewed: boolean;
-}
-
-export interface MissingRow {
-  itemCode: string;
-  stageKey: string;
-  unitCode: string;
-  itemTitle: Text;
-  stageName: Text;
-  unitName: Text;
-}
-
-export interface MyGuides {
-  guides: GuideRow[];
-  pagination: { page: number; pageCount: number; total: number };
-  order: 'attention' | 'code';
-  counts: Record<'overdue' | 'incomplete' | 'neverReviewed' | 'unpublished', number> | null;
-  missing: MissingRow[];
-  recent: Array<{ at: string; action: string; userEmail: string | null; subjectUid: string; subjectDocumentId: string; subjectKey: string; title: Text }>;
-}
+export type { MyGuides } from '../../../server/src/contracts/assurance';
+export type GuideRow = MyGuideRow;
+export type MissingRow = MissingGuideRow;
 
 export const GUIDE_EDIT = '/content-manager/collection-types/plugin::linkage.guide';
 const errorMessageOf = (error: unknown): string | undefined =>
@@ -97,7 +71,7 @@ function MyGuidesPage() {
     }
   };
 
-  const fields = (list: string[]) => missingFieldNames(list, language).join(language === 'en' ? ', ' : '、');
+  const fields = (list: readonly string[]) => missingFieldNames(list, language).join(language === 'en' ? ', ' : '、');
   const attention = (g: GuideRow) => {
     const missing = g.completeness.publishedMissing ?? g.completeness.draftMissing;
     const kind = attentionOf({ ...g, complete: g.completeness.complete });

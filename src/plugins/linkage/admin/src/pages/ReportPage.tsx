@@ -14,41 +14,10 @@ import { LEVELS } from '../../../server/src/domain/levels';
 import { useUnits } from '../editor/data';
 import { useAdminLanguage } from '../editor/language';
 import { getTranslation } from '../pluginId';
+import type { OwnerRow, OwnerTotals, OwnershipRecords, OwnershipSummary, RecordRow } from '../../../server/src/contracts/ownership-report';
 
 const READ = [{ action: 'plugin::linkage.reports.read', subject: null }];
 type Category = 'all' | 'incomplete' | 'neverReviewed' | 'overdue' | 'staleDrafts' | 'missing';
-
-interface OwnerRow {
-  unitCode: string;
-  unitName: Record<string, string>;
-  departmentCode: string;
-  departmentName: Record<string, string>;
-  responsibleByRule: string | null;
-  hasEditor: boolean;
-  guides: number;
-  complete: number;
-  incomplete: number;
-  neverReviewed: number;
-  overdue: number;
-  overdueDaysMax: number;
-  overdueDaysTotal: number;
-  staleDrafts: number;
-  missing: number;
-}
-
-interface RecordRow {
-  documentId: string | null;
-  itemCode: string;
-  stageKey: string;
-  unitCode: string;
-  departmentCode: string;
-  status: string;
-  missingFields: string[];
-  lastReviewedOn: string | null;
-  dueOn: string | null;
-  overdueDays: number;
-  names: { item: Record<string, string>; stage: Record<string, string>; unit: Record<string, string>; department: Record<string, string> };
-}
 
 interface Filters {
   unit: string;
@@ -89,10 +58,10 @@ function ReportPage() {
   const { get } = useFetchClient();
   const units = useUnits(language === 'en' ? 'en' : 'zh-Hans');
   const [filters, setFilters] = useState<Filters>({ unit: '', subtree: true, level: '', domain: '', asOf: '' });
-  const [owners, setOwners] = useState<OwnerRow[] | null>(null);
-  const [totals, setTotals] = useState<Record<string, number> | null>(null);
+  const [owners, setOwners] = useState<readonly OwnerRow[] | null>(null);
+  const [totals, setTotals] = useState<OwnerTotals | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [drill, setDrill] = useState<{ owner: OwnerRow; category: Category; rows: RecordRow[] } | null>(null);
+  const [drill, setDrill] = useState<{ owner: OwnerRow; category: Category; rows: readonly RecordRow[] } | null>(null);
   const drillRef = useRef<HTMLDivElement | null>(null);
   const nameOf = (names: Record<string, string> | undefined, fallback = '') => (names ? (names[locale] ?? names['zh-Hans'] ?? Object.values(names)[0]) : undefined) || fallback;
   const separator = language === 'en' ? ', ' : '、';
@@ -102,7 +71,7 @@ function ReportPage() {
       setError(null);
       setDrill(null);
       try {
-        const { data } = await get<{ data: { owners: OwnerRow[]; totals: Record<string, number> } }>(`/linkage/reports/ownership?${queryOf(f)}`);
+        const { data } = await get<{ data: OwnershipSummary }>(`/linkage/reports/ownership?${queryOf(f)}`);
         setOwners([...data.data.owners].sort(byUrgency));
         setTotals(data.data.totals);
       } catch (e) {
@@ -126,7 +95,7 @@ function ReportPage() {
   const open = async (owner: OwnerRow, category: Category) => {
     if (drill && drill.owner === owner && drill.category === category) return setDrill(null);
     try {
-      const { data } = await get<{ data: { rows: RecordRow[] } }>(`/linkage/reports/ownership/records?${queryOf(filters, { owner: `${owner.unitCode}:${owner.departmentCode}`, category, limit: '500' })}`);
+      const { data } = await get<{ data: OwnershipRecords }>(`/linkage/reports/ownership/records?${queryOf(filters, { owner: `${owner.unitCode}:${owner.departmentCode}`, category, limit: '500' })}`);
       setDrill({ owner, category, rows: data.data.rows });
     } catch (e) {
       setError(errorOf(e) ?? t('report.error', 'The report could not be loaded.'));

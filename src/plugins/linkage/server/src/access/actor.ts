@@ -2,8 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import { CONDITION_IDS, GUIDE_UID, ROLE_CODES } from '../domain/linkage-roles';
 import type { Actor } from '../domain/write-access';
-
-type MembershipsService = ReturnType<typeof import('../services/memberships').default>;
+import { getService } from '../get-service';
 
 export const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
@@ -46,7 +45,7 @@ export async function actorFor(strapi: Core.Strapi, user: AdminUser): Promise<Re
   })) as Array<{ action: string; conditions: string[] | null }>;
   // A role whose guide permissions use the "or below" condition widens its members' scope.
   const mode = guidePermissions.some((p) => (p.conditions ?? []).includes(CONDITION_IDS.inMyUnitsOrBelow)) ? 'with-subtrees' : 'as-granted';
-  const scope = await (strapi.plugin('linkage').service('memberships') as MembershipsService).scopeOf(user.id, mode);
+  const scope = await getService(strapi, 'memberships').scopeOf(user.id, mode);
   return {
     userId: user.id,
     email: user.email,

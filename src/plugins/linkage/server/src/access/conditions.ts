@@ -3,8 +3,7 @@
 import type { Core } from '@strapi/strapi';
 import { CONDITION_IDS } from '../domain/linkage-roles';
 import type { ScopeMode } from '../domain/scope';
-
-type MembershipsService = ReturnType<typeof import('../services/memberships').default>;
+import { getService } from '../get-service';
 
 interface ConditionProvider {
   registerMany(conditions: Array<{ displayName: string; name: string; plugin: string; category?: string; handler: (user: { id: number }) => Promise<object> }>): unknown;
@@ -15,7 +14,7 @@ export const conditionProvider = (strapi: Core.Strapi): ConditionProvider =>
 
 export function registerConditions(strapi: Core.Strapi): void {
   const inScope = (mode: ScopeMode) => async (user: { id: number }) => {
-    const codes = await (strapi.plugin('linkage').service('memberships') as MembershipsService).scopeOf(user.id, mode);
+    const codes = await getService(strapi, 'memberships').scopeOf(user.id, mode);
     return { unitCode: { $in: codes } };
   };
   conditionProvider(strapi).registerMany([

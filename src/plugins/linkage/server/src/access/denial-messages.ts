@@ -10,7 +10,7 @@ import { bulkGuideDecision, guideReadDecision, guideWriteDecision, recordWriteDe
 import { GUIDE, isLinkageUid } from '../uids';
 import { currentActor } from './actor';
 import { refusal, requestLanguage } from './refusal';
-import { guideOwner, unitLabels } from './write-guard';
+import { getService } from '../get-service';
 
 interface DeniedContext {
   params: { model?: string };
@@ -49,10 +49,10 @@ async function reasonFor(strapi: Core.Strapi, ctx: DeniedContext): Promise<Admin
     const decision = action === 'read' ? denials.readRolesLack(actor, model) : recordWriteDecision(plain, model, action);
     return decision.allowed ? denials.rolesLack(actor, verb, model).reason : decision.reason;
   }
-  const owners = (await Promise.all(documentIds.map((id) => guideOwner(strapi, id)))).filter((o): o is string => o !== null);
+  const owners = (await Promise.all(documentIds.map((id) => getService(strapi, 'store').guideOwner(id)))).filter((o): o is string => o !== null);
   const requested = (ctx.request.body ?? {}) as { unitCode?: unknown };
   const written = typeof requested.unitCode === 'string' ? requested.unitCode : null;
-  const label = await unitLabels(strapi, [...owners, written, ...actor.scope]);
+  const label = await getService(strapi, 'unit-labels').of([...owners, written, ...actor.scope]);
   const bulk = (ctx._matchedRoute ?? '').includes('/actions/bulk');
   const decision =
     action === 'read'

@@ -4,7 +4,7 @@
 // route reads another unit's guide. Strapi applies conditions to its list and single read only.
 //
 // Reaching into Strapi: the gate wraps the `authenticate` method of Strapi's auth service, which
-// every route's handler chain calls with the route's continuation (docs/arch/001-read-gate.md). At
+// every route's handler chain calls with the route's continuation (docs/adr/001-read-gate.md). At
 // boot the service's shape is checked, and a router middleware refuses any authenticated admin
 // request the gate did not see (fail closed), should a Strapi version stop calling it.
 import type { Core } from '@strapi/strapi';
@@ -12,12 +12,12 @@ import { requestReads, type AdminRequest } from '../domain/admin-read-routes';
 import { denials } from '../domain/denials';
 import { nulPath } from '../domain/nul-characters';
 import { problem } from '../domain/problems';
-import { validationError } from '../document-service/validation-error';
+import { validationError } from '../http-errors';
 import { guideReadDecision } from '../domain/write-access';
 import { GUIDE, isLinkageUid } from '../uids';
 import { currentActor, SUPER_ADMIN_CODE } from './actor';
 import { enforce } from './refusal';
-import { unitLabels } from './write-guard';
+import { getService } from '../get-service';
 
 interface AuthService {
   authenticate(ctx: GateContext, next: () => Promise<unknown>): Promise<unknown>;
@@ -107,7 +107,7 @@ async function checkReads(strapi: Core.Strapi, ctx: GateContext): Promise<void> 
   const action = reads.verb === 'review' ? 'read' : reads.verb;
   if (reads.uid === GUIDE) {
     const owners = unreadable.map((r) => r.unitCode ?? '').filter(Boolean);
-    const label = await unitLabels(strapi, [...owners, ...actor.scope]);
+    const label = await getService(strapi, 'unit-labels').of([...owners, ...actor.scope]);
     enforce(strapi, guideReadDecision(actor, action, mayReadType, owners, label));
     return;
   }
@@ -132,7 +132,7 @@ function refuseNulCharacters(ctx: GateContext & { path?: string }): void {
 export function gateAdminReads(strapi: Core.Strapi): void {
   const auth = strapi.get('auth') as AuthService | undefined;
   if (!auth || typeof auth.authenticate !== 'function' || typeof auth.verify !== 'function' || typeof auth.register !== 'function') {
-    throw new Error('[linkage] read gate: Strapi\'s auth service no longer has authenticate(ctx, next); the gate cannot guard admin reads (docs/arch/001-read-gate.md)');
+    throw new Error('[linkage] read gate: Strapi\'s auth service no longer has authenticate(ctx, next); the gate cannot guard admin reads (docs/adr/001-read-gate.md)');
   }
   if ((auth.authenticate as unknown as Record<symbol, boolean>)[GATED]) return;
   const authenticate = auth.authenticate;
@@ -152,7 +152,7 @@ export function gateAdminReads(strapi: Core.Strapi): void {
     await next();
     const c = ctx as GateContext & { status: number; body: unknown };
     if (c.state.auth?.strategy?.name === 'admin' && c.state.user && c.state.route?.info?.type === 'admin' && !c.state.linkageReadGate) {
-      strapi.log.error(`[linkage] read gate: ${c.method} ${c._matchedRoute} ran without the gate; refused (docs/arch/001-read-gate.md)`);
+      strapi.log.error(`[linkage] read gate: ${c.method} ${c._matchedRoute} ran without the gate; refused (docs/adr/001-read-gate.md)`);
       c.status = 500;
       c.body = { data: null, error: { status: 500, name: 'InternalServerError', message: 'Linkage could not check this request against the read scope' } };
     }

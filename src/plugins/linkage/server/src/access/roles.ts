@@ -4,8 +4,7 @@
 import type { Core } from '@strapi/strapi';
 import { ROLE_SPECS, STOCK_ROLE_CODES, linkagePermissions, permissionKey, permissionsToGrant, unscopedGuidePermissions, type RoleSpec, type StoredPermission } from '../domain/linkage-roles';
 import { conditionProvider } from './conditions';
-
-type LocalesService = ReturnType<typeof import('../services/locales').default>;
+import { getService } from '../get-service';
 
 interface RoleService {
   findOne(params: { code: string }): Promise<{ id: number; code: string; name: string } | null>;
@@ -61,7 +60,7 @@ export async function ensureRoles(strapi: Core.Strapi): Promise<void> {
   const store = pluginStore(strapi);
   const created = new Set(((await store.get({ key: STORE_KEY })) as string[] | null) ?? []);
   const given = ((await store.get({ key: GIVEN_KEY })) as Record<string, string[]> | null) ?? {};
-  const locales = await (strapi.plugin('linkage').service('locales') as LocalesService).codes();
+  const locales = await getService(strapi, 'locales').codes();
   for (const spec of ROLE_SPECS) {
     const existing = await roles.findOne({ code: spec.code });
     if (existing) {
@@ -142,7 +141,7 @@ export function setUpRolesAfterAdmin(strapi: Core.Strapi): void {
     await clean();
     // Roles name every locale: the configured ones must exist first.
     const configured = strapi.config.get('plugin::linkage.locales', []) as string[];
-    const added = await (strapi.plugin('linkage').service('locales') as LocalesService).ensure(configured);
+    const added = await getService(strapi, 'locales').ensure(configured);
     if (added.length > 0) strapi.log.info(`[linkage] Locales added: ${added.join(', ')}`);
     await ensureRoles(strapi);
     await clearStockRoles(strapi);

@@ -3,55 +3,22 @@
 // condition, and update checks only the stored entry, not the new data). Denials are PolicyErrors:
 // Strapi's router turns any other ForbiddenError into a bare "Forbidden".
 import type { Core } from '@strapi/strapi';
-import type { AdminText } from '../domain/admin-language';
-import { guideWriteDecision, recordWriteDecision, type GuideAction, type UnitLabel } from '../domain/write-access';
-import { GUIDE, UNIT, isLinkageUid } from '../uids';
-import type { DocumentMiddleware } from '../document-service/validate-writes';
+import { guideWriteDecision, recordWriteDecision } from '../domain/write-access';
+import type { WriteIntent } from '../domain/write-intent';
+import { getService } from '../get-service';
+import { GUIDE } from '../uids';
 import { currentActor } from './actor';
 import { enforce } from './refusal';
 
-const WRITE_ACTIONS: readonly string[] = ['create', 'update', 'clone', 'delete', 'publish', 'unpublish', 'discardDraft'] satisfies GuideAction[];
-
-export const guardWrites =
-  (strapi: Core.Strapi): DocumentMiddleware =>
-  async (context, next) => {
-    if (!isLinkageUid(context.uid) || !WRITE_ACTIONS.includes(context.action)) return next();
-    const actor = await currentActor(strapi);
-    if (!actor) return next();
-    const params = context.params as { documentId?: string; data?: { unitCode?: unknown } };
-
-    if (context.uid !== GUIDE) {
-      enforce(strapi, recordWriteDecision(actor, context.uid));
-      return next();
-    }
-
-    const storedUnit = params.documentId ? await guideOwner(strapi, params.documentId) : null;
-    const written = params.data && 'unitCode' in params.data && typeof params.data.unitCode === 'string' ? params.data.unitCode : null;
-    const label = await unitLabels(strapi, [storedUnit, written, ...actor.scope]);
-    enforce(strapi, guideWriteDecision(actor, context.action as GuideAction, storedUnit, written, label));
-    return next();
-  };
-
-/**
- * A guide's owner is its draft's unitCode: a city manager's move changes the draft, and the moved
- * guide is the new owner's to publish, unpublish or discard, not the former owner's.
- */
-export async function guideOwner(strapi: Core.Strapi, documentId: string): Promise<string | null> {
-  const draft = (await strapi.db.query(GUIDE).findOne({ where: { documentId, publishedAt: null }, select: ['unitCode'] })) as { unitCode: string | null } | null;
-  if (draft) return draft.unitCode;
-  const any = (await strapi.db.query(GUIDE).findOne({ where: { documentId }, select: ['unitCode'] })) as { unitCode: string | null } | null;
-  return any?.unitCode ?? null;
-}
-
-/** Names units for messages in each language: `市北区 (370203000000)`, `Shibei District (370203000000)`. */
-export async function unitLabels(strapi: Core.Strapi, codes: Array<string | null>): Promise<UnitLabel> {
-  const wanted = [...new Set(codes.filter((c): c is string => c !== null))];
-  const rows = (await strapi.db.query(UNIT).findMany({ where: { code: { $in: wanted }, locale: { $in: ['zh-Hans', 'en'] } }, select: ['code', 'name', 'locale'] })) as Array<{
-    code: string;
-    name: string;
-    locale: string;
-  }>;
-  const name = (code: string, locale: string) => rows.find((r) => r.code === code && r.locale === locale)?.name ?? rows.find((r) => r.code === code)?.name;
-  const one = (code: string, locale: string) => (name(code, locale) ? `${name(code, locale)} (${code})` : code);
-  return (code): AdminText => ({ en: one(code, 'en'), 'zh-Hans': one(code, 'zh-Hans') });
+/** The guard step of the write pipeline (writes/pipeline.ts): returns when the admin may write, throws the 403 otherwise. */
+export async function guardWrite(strapi: Core.Strapi, intent: WriteIntent): Promise<void> {
+  const actor = await currentActor(strapi);
+  if (!actor) return;
+  if (intent.type.uid !== GUIDE) {
+    enforce(strapi, recordWriteDecision(actor, intent.type.uid));
+    return;
+  }
+  const written = intent.data && typeof intent.data.unitCode === 'string' && intent.action !== 'delete' ? intent.data.unitCode : null;
+  const label = await getService(strapi, 'unit-labels').of([intent.ownerBefore, written, ...actor.scope]);
+  enforce(strapi, guideWriteDecision(actor, intent.action, intent.ownerBefore, written, label));
 }

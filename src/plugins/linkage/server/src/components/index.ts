@@ -1,5 +1,6 @@
 // Strapi loads components only from the app's src/components; a plugin that owns its content model
-// registers its components itself, in the shape the app loader gives them, before models are built.
+// registers its components itself, in the shape the app loader gives them, before models are built
+// (docs/adr/015-component-registry.md).
 import type { Core } from '@strapi/strapi';
 import material from './material.json';
 import option from './option.json';
@@ -18,6 +19,12 @@ const schemas: Record<string, object> = {
   material,
   'time-limit': timeLimit,
 };
+
+/** The plugin's component uids, with the table each must have once Strapi built its models. */
+export const LINKAGE_COMPONENTS: ReadonlyArray<{ readonly uid: string; readonly table: string }> = Object.entries(schemas).map(([name, schema]) => ({
+  uid: `${CATEGORY}.${name}`,
+  table: (schema as { collectionName: string }).collectionName,
+}));
 
 const globalIdOf = (uid: string) =>
   `Component${uid.replace(/(^|[^a-zA-Z0-9])([a-zA-Z0-9])/g, (_m, _sep, ch: string) => ch.toUpperCase())}`;

@@ -3,11 +3,11 @@
 //   GET /linkage/audit/verify                                       { ok, entries, firstBroken, last }
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import type { AuditEntry, AuditPagination, AuditVerifyReport } from '../contracts/audit';
 import { problem, type Problem } from '../domain/problems';
-import { validationError } from '../document-service/validation-error';
+import { Invalid } from '../domain/failures';
+import { getService } from '../get-service';
 import type { AuditFilter } from '../services/audit';
-
-type AuditService = ReturnType<typeof import('../services/audit').default>;
 
 const MAX_PAGE_SIZE = 100;
 
@@ -55,19 +55,19 @@ export function auditFilterOf(query: Record<string, unknown>): { filter: AuditFi
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const audit = () => strapi.plugin('linkage').service('audit') as AuditService;
+  const audit = () => getService(strapi, 'audit');
   return {
     async index(ctx: Context) {
       const parsed = auditFilterOf(ctx.query as Record<string, unknown>);
-      if ('problems' in parsed) throw validationError(parsed.problems);
+      if ('problems' in parsed) throw new Invalid(parsed.problems);
       const { entries, pagination } = await audit().list(parsed.filter);
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = { data: entries, meta: { pagination } };
+      ctx.body = { data: entries satisfies readonly AuditEntry[], meta: { pagination: pagination satisfies AuditPagination } };
     },
 
     async verify(ctx: Context) {
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = await audit().verify();
+      ctx.body = (await audit().verify()) satisfies AuditVerifyReport;
     },
   };
 };

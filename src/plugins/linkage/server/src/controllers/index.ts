@@ -1,3 +1,5 @@
+import type { Core } from '@strapi/strapi';
+import { answeringFailures } from '../http-errors';
 import assurance from './assurance';
 import audit from './audit';
 import changes from './changes';
@@ -18,24 +20,30 @@ import rules from './rules';
 import sites from './sites';
 import templatePreview from './template-preview';
 
+// Every action's failures (domain/failures.ts) are answered as HTTP in one place (http-errors.ts).
+const answering =
+  <C extends object>(factory: (deps: { strapi: Core.Strapi }) => C) =>
+  ({ strapi }: { strapi: Core.Strapi }): C =>
+    answeringFailures(strapi, factory({ strapi }));
+
 export default {
-  assurance,
-  audit,
-  changes,
-  doctor,
-  'editor-choices': editorChoices,
-  'item-checks': itemChecks,
-  'item-flowchart': itemFlowchart,
-  'item-health': itemHealth,
-  me,
-  memberships,
-  navigator,
-  openapi,
-  pages,
-  preview,
-  reports,
-  reviews,
-  rules,
-  sites,
-  'template-preview': templatePreview,
+  assurance: answering(assurance),
+  audit: answering(audit),
+  changes: answering(changes),
+  doctor: answering(doctor),
+  'editor-choices': answering(editorChoices),
+  'item-checks': answering(itemChecks),
+  'item-flowchart': answering(itemFlowchart),
+  'item-health': answering(itemHealth),
+  me: answering(me),
+  memberships: answering(memberships),
+  navigator: answering(navigator),
+  openapi: answering(openapi),
+  pages: answering(pages),
+  preview: answering(preview),
+  reports: answering(reports),
+  reviews: answering(reviews),
+  rules: answering(rules),
+  sites: answering(sites),
+  'template-preview': answering(templatePreview),
 };

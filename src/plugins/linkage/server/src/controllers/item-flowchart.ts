@@ -6,17 +6,16 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { answerSpace } from '../domain/answer-space';
 import { itemFromRows, type ItemRow, type Localized } from '../domain/catalog-records';
+import { Invalid, NotFound, Unprocessable } from '../domain/failures';
 import { itemRowFromForm } from '../domain/item-form';
+import { problem } from '../domain/problems';
 import { indexUnits, type UnitFacts } from '../domain/unit-tree';
+import { getService } from '../get-service';
 import { FLOWCHART_FORMATS, renderFlowchart, type FlowchartFormat } from '../services/navigator';
-import { ITEM, UNIT } from '../uids';
-import { POPULATE } from '../services/store';
-
-type LocalesService = ReturnType<typeof import('../services/locales').default>;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function draw(ctx: Context, row: Localized<ItemRow>, locales: string[], locale: string, format: FlowchartFormat, asJson = false) {
-    const unitRows = (await strapi.db.query(UNIT).findMany({ select: ['code', 'level', 'kind', 'parentCode'] })) as UnitFacts[];
+    const unitRows = (await getService(strapi, 'store').unitFacts()) as UnitFacts[];
     try {
       const rendered = renderFlowchart(answerSpace(itemFromRows([row], 'draft'), indexUnits(unitRows)), locales, format, locale);
       if (asJson) {
@@ -27,21 +26,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = rendered.body;
     } catch (error) {
       // A draft may be too broken to draw (a stage without a condition, say): the checks say why.
-      ctx.status = 422;
-      ctx.body = { error: { status: 422, name: 'UnprocessableEntity', message: `This draft cannot be drawn yet: ${(error as Error).message}` } };
+      throw new Unprocessable(`This draft cannot be drawn yet: ${(error as Error).message}`);
     }
   }
 
   const formatOf = (value: unknown): FlowchartFormat => ((FLOWCHART_FORMATS as readonly unknown[]).includes(value) ? (value as FlowchartFormat) : 'svg');
-  const localeCodes = () => (strapi.plugin('linkage').service('locales') as LocalesService).codes();
+  const localeCodes = () => getService(strapi, 'locales').codes();
 
   return {
     async show(ctx: Context) {
       const { documentId } = ctx.params as { documentId: string };
       const locales = await localeCodes();
       const locale = typeof ctx.query.locale === 'string' && locales.includes(ctx.query.locale) ? ctx.query.locale : locales[0];
-      const row = (await strapi.db.query(ITEM).findOne({ where: { documentId, locale, publishedAt: null }, populate: POPULATE[ITEM] })) as Localized<ItemRow> | null;
-      if (!row) return ctx.notFound(`No item has the documentId ${documentId} in locale ${locale}`, { parameter: 'documentId' });
+      const row = await getService(strapi, 'store').itemDraft(documentId, locale);
+      if (!row) throw new NotFound(`No item has the documentId ${documentId} in locale ${locale}`, 'documentId');
       await draw(ctx, row, locales, locale, formatOf(ctx.query.format));
     },
 
@@ -49,10 +47,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const body = (ctx.request.body ?? {}) as { locale?: unknown; format?: unknown; data?: unknown };
       const locales = await localeCodes();
       if (typeof body.locale !== 'string' || !locales.includes(body.locale)) {
-        return ctx.badRequest(`locale must be one of ${locales.join(', ')}`, { errors: [{ path: ['locale'], message: `must be one of ${locales.join(', ')}` }] });
+        throw new Invalid([problem(['locale'], `must be one of ${locales.join(', ')}`)]);
       }
       if (typeof body.data !== 'object' || body.data === null || Array.isArray(body.data)) {
-        return ctx.badRequest('data must be the item form’s values (an object)', { errors: [{ path: ['data'], message: 'must be an object' }] });
+        throw new Invalid([problem(['data'], 'must be the item form’s values (an object)')]);
       }
       const { row } = itemRowFromForm(body.data as Record<string, unknown>);
       await draw(ctx, { ...row, locale: body.locale }, locales, body.locale, formatOf(body.format), true);

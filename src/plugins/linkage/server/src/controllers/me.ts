@@ -1,33 +1,23 @@
 // GET /linkage/me: the signed-in admin's linkage roles and the units their memberships cover.
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import type { Me } from '../contracts/me';
 import { currentActor } from '../access/actor';
-import { UNIT } from '../uids';
+import { Unauthenticated } from '../domain/failures';
+import { getService } from '../get-service';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async show(ctx: Context) {
     const actor = await currentActor(strapi);
-    if (!actor) return ctx.unauthorized();
-    const units = (await strapi.db.query(UNIT).findMany({ where: { code: { $in: [...actor.scope] } }, select: ['code', 'name', 'level', 'locale'] })) as Array<{
-      code: string;
-      name: string;
-      level: string;
-      locale: string;
-    }>;
-    const byCode = new Map<string, { code: string; level: string; name: Record<string, string> }>();
-    for (const u of units) {
-      const entry = byCode.get(u.code) ?? { code: u.code, level: u.level, name: {} };
-      entry.name[u.locale] = u.name;
-      byCode.set(u.code, entry);
-    }
+    if (!actor) throw new Unauthenticated('Only a signed-in admin user has linkage roles and units');
     ctx.body = {
       data: {
         email: actor.email,
         isSuperAdmin: actor.isSuperAdmin,
         isCityManager: actor.isCityManager,
         isAuditor: actor.isAuditor,
-        units: [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code)),
-      },
+        units: await getService(strapi, 'store').namedUnits([...actor.scope]),
+      } satisfies Me,
     };
   },
 });

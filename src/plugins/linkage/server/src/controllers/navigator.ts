@@ -3,13 +3,12 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { ItemFilter } from '../services/navigator';
 import { send } from './send';
-
-type NavigatorService = ReturnType<typeof import('../services/navigator').default>;
+import { getService } from '../get-service';
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const navigator = () => strapi.plugin('linkage').service('navigator') as NavigatorService;
+  const navigator = () => getService(strapi, 'navigator');
   return {
     async units(ctx: Context) {
       send(ctx, await navigator().units(ctx.query.locale));

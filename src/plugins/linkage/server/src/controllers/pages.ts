@@ -3,19 +3,12 @@
 // language and look, saying why and linking back (domain/refusal-page.ts).
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { Invalid, NotFound, PageUnavailable, problemMessages } from '../domain/failures';
 import { negotiateLocale } from '../domain/locale-negotiation';
 import type { SiteRefusal } from '../domain/refusal-page';
 import type { Rendered } from '../services/render-cache';
 import { send } from './send';
-
-type SitesService = ReturnType<typeof import('../services/sites').default>;
-type PublishedService = ReturnType<typeof import('../services/published').default>;
-
-interface Refusal {
-  name?: string;
-  message?: string;
-  details?: { errors?: Array<{ path: string[]; message: string }> };
-}
+import { getService } from '../get-service';
 
 interface PageParams {
   unitCode?: string;
@@ -23,10 +16,10 @@ interface PageParams {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const sites = () => strapi.plugin('linkage').service('sites') as SitesService;
+  const sites = () => getService(strapi, 'sites');
 
   async function readerLocale(ctx: Context): Promise<string> {
-    const { locales } = await (strapi.plugin('linkage').service('published') as PublishedService).snapshot();
+    const { locales } = await getService(strapi, 'published').snapshot();
     const { locale, variesWithHeader } = negotiateLocale(ctx.query.locale, ctx.get('Accept-Language') || undefined, locales);
     // Added to what is there (Strapi's CORS says Origin), whatever the cache holds.
     if (variesWithHeader) ctx.vary('Accept-Language');
@@ -35,14 +28,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** What went wrong, for the reader: answers to give again, something not found, or a failure. */
   async function refusalOf(error: unknown, params: PageParams): Promise<SiteRefusal> {
-    const e = error as Refusal;
-    if (e.name === 'ValidationError' && params.unitCode && params.slug) {
+    if (error instanceof Invalid && params.unitCode && params.slug) {
       const itemCode = (await sites().itemCodeOf(params.slug)) ?? '';
-      return { kind: 'bad-answers', unitCode: params.unitCode, itemCode, problems: (e.details?.errors ?? []).map((d) => d.message) };
+      return { kind: 'bad-answers', unitCode: params.unitCode, itemCode, problems: problemMessages(error) };
     }
-    if (e.name === 'NotFoundError' && params.unitCode) return sites().missing(params.unitCode, params.slug);
+    if (error instanceof NotFound && params.unitCode) return sites().missing(params.unitCode, params.slug);
     // Templates that fail, fallbacks included: already logged where they failed (services/sites.ts).
-    if (e.name === 'PageUnavailable') return { kind: 'unavailable', unitCode: params.unitCode };
+    if (error instanceof PageUnavailable) return { kind: 'unavailable', unitCode: params.unitCode };
     strapi.log.error(`[linkage] a site page failed: ${(error as Error)?.stack ?? String(error)}`);
     return { kind: 'unavailable', unitCode: params.unitCode };
   }

@@ -3,8 +3,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { Rendered } from '../services/render-cache';
-
-type PreviewService = ReturnType<typeof import('../services/preview').default>;
+import { getService } from '../get-service';
 
 // Runs in the framed page: reloads it when Strapi's preview panel says the document was saved.
 const RELOAD = `// Linkage preview: reload when the admin saves the document previewed.
@@ -23,7 +22,7 @@ function sendPrivate(ctx: Context, value: Rendered): void {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const preview = () => strapi.plugin('linkage').service('preview') as PreviewService;
+  const preview = () => getService(strapi, 'preview');
   const tokenOf = (ctx: Context) => (ctx.params as { token: string }).token;
   return {
     async page(ctx: Context) {

@@ -2,10 +2,11 @@
 // summary) and /linkage/reports/ownership/records (the records behind a number), as JSON or CSV.
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import type { OwnershipRecords, OwnershipSummary, RecordRow } from '../contracts/ownership-report';
 import { asAdminLanguage } from '../domain/admin-language';
+import { InvalidParameter } from '../domain/failures';
+import { getService } from '../get-service';
 import { ReportParameterError } from '../services/ownership-report';
-
-type ReportService = ReturnType<typeof import('../services/ownership-report').default>;
 
 const format = (ctx: Context): 'json' | 'csv' | null => {
   const raw = String((ctx.query as Record<string, unknown>).format ?? 'json').toLowerCase();
@@ -20,42 +21,35 @@ const attachment = (ctx: Context, name: string, type: string) => {
   ctx.set('Cache-Control', 'no-store');
 };
 
-const badLanguage = (ctx: Context): boolean => {
+const checkLanguage = (ctx: Context): void => {
   const language = (ctx.query as Record<string, unknown>).language;
-  if (language === undefined || (typeof language === 'string' && asAdminLanguage(language))) return false;
-  ctx.status = 400;
-  const reason = `must be en or zh-Hans, got ${JSON.stringify(language)}`;
-  ctx.body = { data: null, error: { status: 400, name: 'ValidationError', message: `language: ${reason}`, details: { parameter: 'language', reason } } };
-  return true;
+  if (language === undefined || (typeof language === 'string' && asAdminLanguage(language))) return;
+  throw new InvalidParameter('language', `must be en or zh-Hans, got ${JSON.stringify(language)}`);
 };
 
-async function answer(ctx: Context, work: () => Promise<void>): Promise<void> {
+/** The report's refusal of a parameter, said as the plugin's failure (answered in http-errors.ts). */
+async function answer(work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (error) {
-    if (error instanceof ReportParameterError) {
-      ctx.status = 400;
-      ctx.body = { data: null, error: { status: 400, name: 'ValidationError', message: `${error.parameter}: ${error.reason}`, details: { parameter: error.parameter, reason: error.reason } } };
-      return;
-    }
+    if (error instanceof ReportParameterError) throw new InvalidParameter(error.parameter, error.reason);
     throw error;
   }
 }
 
-const badFormat = (ctx: Context) => {
-  ctx.status = 400;
-  const reason = `must be json or csv, got ${JSON.stringify(String((ctx.query as Record<string, unknown>).format))}`;
-  ctx.body = { data: null, error: { status: 400, name: 'ValidationError', message: `format: ${reason}`, details: { parameter: 'format', reason } } };
+const formatOf = (ctx: Context): 'json' | 'csv' => {
+  const as = format(ctx);
+  if (as) return as;
+  throw new InvalidParameter('format', `must be json or csv, got ${JSON.stringify(String((ctx.query as Record<string, unknown>).format))}`);
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const reports = () => strapi.plugin('linkage').service('ownership-report') as ReportService;
+  const reports = () => getService(strapi, 'ownership-report');
   return {
     async ownership(ctx: Context) {
-      const as = format(ctx);
-      if (!as) return badFormat(ctx);
-      if (badLanguage(ctx)) return;
-      await answer(ctx, async () => {
+      const as = formatOf(ctx);
+      checkLanguage(ctx);
+      await answer(async () => {
         const query = ctx.query as Record<string, unknown>;
         if (as === 'csv') {
           const body = await reports().summaryCsv(query);
@@ -63,17 +57,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ctx.body = body;
           return;
         }
-        const data = await reports().summary(query);
+        const data: OwnershipSummary = await reports().summary(query);
         if (query.download) attachment(ctx, await reports().fileName(query, 'summary', 'json'), 'application/json; charset=utf-8');
         ctx.body = { data };
       });
     },
 
     async records(ctx: Context) {
-      const as = format(ctx);
-      if (!as) return badFormat(ctx);
-      if (badLanguage(ctx)) return;
-      await answer(ctx, async () => {
+      const as = formatOf(ctx);
+      checkLanguage(ctx);
+      await answer(async () => {
         const query = ctx.query as Record<string, unknown>;
         if (as === 'csv') {
           const stream = await reports().recordsCsv(query);
@@ -81,7 +74,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ctx.body = stream;
           return;
         }
-        const data = await reports().records(query);
+        const page = await reports().records(query);
+        // Every row of a page is named; the check only tells the type so (an empty page's rows are typed unnamed).
+        const rows: RecordRow[] = [];
+        for (const row of page.rows) if ('names' in row) rows.push(row);
+        const data: OwnershipRecords = { ...page, rows };
         if (query.download) attachment(ctx, await reports().fileName(query, 'records', 'json'), 'application/json; charset=utf-8');
         ctx.body = { data };
       });

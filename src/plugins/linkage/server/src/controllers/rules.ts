@@ -2,11 +2,11 @@
 // edit view so that whoever saves a rule sees what it left uncovered or ambiguous.
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-
-type AssuranceService = ReturnType<typeof import('../services/assurance').default>;
+import type { RuleCoverage } from '../contracts/assurance';
+import { getService } from '../get-service';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async coverage(ctx: Context) {
-    ctx.body = { data: await (strapi.plugin('linkage').service('assurance') as AssuranceService).coverage() };
+    ctx.body = { data: (await getService(strapi, 'assurance').coverage()) satisfies RuleCoverage };
   },
 });

@@ -2,11 +2,10 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { send } from './send';
-
-type SitesService = ReturnType<typeof import('../services/sites').default>;
+import { getService } from '../get-service';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const sites = () => strapi.plugin('linkage').service('sites') as SitesService;
+  const sites = () => getService(strapi, 'sites');
   return {
     async index(ctx: Context) {
       send(ctx, await sites().indexJson((ctx.params as { unitCode: string }).unitCode, ctx.query.locale));

@@ -5,20 +5,17 @@
 // who may read the template.
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { errors } from '@strapi/utils';
-import { validationError } from '../document-service/validation-error';
-import { requestLanguage } from '../request-language';
-
-type PreviewService = ReturnType<typeof import('../services/preview').default>;
+import { Invalid, NotFound } from '../domain/failures';
+import { getService } from '../get-service';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async link(ctx: Context) {
     const { documentId } = ctx.params as { documentId: string };
     const body = (ctx.request as { body?: unknown }).body;
     const input = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-    const answer = await (strapi.plugin('linkage').service('preview') as PreviewService).templateLink(documentId, input);
-    if ('problems' in answer) throw validationError(answer.problems, requestLanguage(strapi));
-    if (!answer.url) throw new errors.NotFoundError('No draft of this site template that you may read, or previews are off');
+    const answer = await getService(strapi, 'preview').templateLink(documentId, input);
+    if ('problems' in answer) throw new Invalid(answer.problems, 'asker');
+    if (!answer.url) throw new NotFound('No draft of this site template that you may read, or previews are off');
     ctx.body = { data: { url: answer.url } };
   },
 });

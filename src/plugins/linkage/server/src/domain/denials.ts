@@ -1,6 +1,7 @@
 // Why an admin is refused, in both languages the admin may read (the request picks one): names of
 // record kinds, verbs, and every refusal text of the plugin's access rules, in one place.
 import type { AdminText } from './admin-language';
+import { nounOf } from './record-types';
 
 export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly reason: AdminText };
 
@@ -11,30 +12,8 @@ export const deny = (en: string, zh: string): Denied => ({ allowed: false, reaso
 /** A unit named for a message, in each language: `市北区 (370203000000)` / `Shibei District (370203000000)`. */
 export type UnitLabel = (code: string) => AdminText;
 
-/** Record kinds by content-type uid: English singular and plural, and the Chinese name. */
-const KINDS: Readonly<Record<string, { one: string; many: string; zh: string }>> = {
-  'plugin::linkage.unit': { one: 'unit', many: 'units', zh: '行政单位' },
-  'plugin::linkage.department': { one: 'department', many: 'departments', zh: '部门' },
-  'plugin::linkage.item': { one: 'item', many: 'items', zh: '联动事项' },
-  'plugin::linkage.guide': { one: 'guide', many: 'guides', zh: '办事指南' },
-  'plugin::linkage.guide-spec': { one: 'guide spec', many: 'guide specs', zh: '办事指南规范' },
-  'plugin::linkage.review': { one: 'review', many: 'reviews', zh: '复核记录' },
-  'plugin::linkage.responsibility-rule': { one: 'responsibility rule', many: 'responsibility rules', zh: '内容保障职责' },
-  'plugin::linkage.site-template': { one: 'site template', many: 'site templates', zh: '展现模板' },
-  'plugin::linkage.membership': { one: 'membership', many: 'memberships', zh: '成员关系' },
-  'plugin::linkage.audit-entry': { one: 'audit entry', many: 'audit entries', zh: '审计条目' },
-  'plugin::linkage.change': { one: 'change', many: 'changes', zh: '变更记录' },
-  'plugin::linkage.expected-handler': { one: 'expected handler', many: 'expected handlers', zh: '应办理单位记录' },
-  'plugin::linkage.guide-fact': { one: 'guide fact', many: 'guide facts', zh: '指南统计记录' },
-};
-
-/** A record kind's name: `{ one, many }` in English and its Chinese name; any uid gets a name. */
-export function kindName(uid: string): { readonly one: string; readonly many: string; readonly zh: string } {
-  const known = KINDS[uid];
-  if (known) return known;
-  const bare = uid.split('.').pop() ?? uid;
-  return { one: `${bare} record`, many: `${bare} records`, zh: `${bare} 记录` };
-}
+/** A record kind's name in sentences (domain/record-types.ts): `{ one, many }` in English and its Chinese noun. */
+export const kindName = nounOf;
 
 /** What a refused request would have done to a guide. */
 export type GuideVerb = 'read' | 'create' | 'update' | 'clone' | 'delete' | 'publish' | 'unpublish' | 'discardDraft' | 'review';

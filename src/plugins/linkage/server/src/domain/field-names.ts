@@ -4,6 +4,7 @@
 import type { AdminLanguage, AdminText } from './admin-language';
 import { isLevel } from './levels';
 import { kindName, levelName } from './vocabulary';
+import { RECORD_TYPES } from './record-types';
 
 export interface FieldName {
   readonly label: AdminText;
@@ -120,23 +121,19 @@ export const FIELD_NAMES: Readonly<Record<string, Readonly<Record<string, FieldN
   },
 };
 
-/** What each type is called, by uid; `displayName` is its schema's display name. */
-const TYPES: Readonly<Record<string, { readonly displayName: string; readonly name: AdminText }>> = {
-  'plugin::linkage.site-template': { displayName: 'Site template', name: { en: 'Site template', 'zh-Hans': '展现模板' } },
-  'plugin::linkage.review': { displayName: 'Review', name: { en: 'Review', 'zh-Hans': '复核' } },
-  'plugin::linkage.guide': { displayName: 'Guide', name: { en: 'Guide', 'zh-Hans': '办事指南' } },
-  'plugin::linkage.unit': { displayName: 'Unit', name: { en: 'Unit', 'zh-Hans': '行政单位' } },
-  'plugin::linkage.item': { displayName: 'Linked item', name: { en: 'Linked item', 'zh-Hans': '联动事项' } },
-  'plugin::linkage.department': { displayName: 'Department', name: { en: 'Department', 'zh-Hans': '部门' } },
-  'plugin::linkage.responsibility-rule': { displayName: 'Responsibility rule', name: { en: 'Responsibility rule', 'zh-Hans': '内容保障职责' } },
-  'plugin::linkage.guide-spec': { displayName: 'Guide spec', name: { en: 'Guide spec', 'zh-Hans': '办事指南规范' } },
-  'plugin::linkage.membership': { displayName: 'Membership', name: { en: 'Membership', 'zh-Hans': '成员关系' } },
+/** What each component is called, by uid (record types are named in domain/record-types.ts). */
+const COMPONENTS: Readonly<Record<string, { readonly displayName: string; readonly name: AdminText }>> = {
   'linkage.material': { displayName: 'Material', name: { en: 'Material', 'zh-Hans': '申报材料' } },
   'linkage.stage': { displayName: 'Stage', name: { en: 'Stage', 'zh-Hans': '办理环节' } },
   'linkage.policy': { displayName: 'Policy', name: { en: 'Policy', 'zh-Hans': '政策法规' } },
   'linkage.option': { displayName: 'Option', name: { en: 'Option', 'zh-Hans': '选项' } },
   'linkage.question': { displayName: 'Question', name: { en: 'Question', 'zh-Hans': '导航问题' } },
   'linkage.time-limit': { displayName: 'Time limit', name: { en: 'Time limit', 'zh-Hans': '办理时限' } },
+};
+
+const TYPES: Readonly<Record<string, { readonly displayName: string; readonly name: AdminText }>> = {
+  ...Object.fromEntries(RECORD_TYPES.map((t) => [t.uid, { displayName: t.displayName, name: t.name }])),
+  ...COMPONENTS,
 };
 
 /** A type's name, by uid (its uid where unknown). */

@@ -6,11 +6,10 @@ import type { Answers } from './answers';
 import type { CatalogGuide, CatalogMaterial } from './catalog-format';
 import { guideKey } from './catalog-format';
 import { questionView, type Lookup } from './catalog-views';
-import { guideStatus } from './completeness';
+import { guideFields, guideState, materialFields } from './guide-projection';
 import { levelIndex } from './levels';
-import { guidePageUrl, itemPageUrl, webUrlOrNull, type LinkContext } from './links';
+import { guidePageUrl, itemPageUrl, type LinkContext } from './links';
 import type { Route } from './routing';
-import { fieldName } from './site-strings';
 import { levelName, textIn } from './vocabulary';
 
 export interface RouteViewInput {
@@ -25,14 +24,7 @@ export interface RouteViewInput {
   readonly links: LinkContext;
 }
 
-const materialView = (m: CatalogMaterial, applies: true | 'maybe', locale: string) => ({
-  name: textIn(m.name, locale),
-  original: m.original ?? null,
-  copies: m.copies ?? null,
-  required: m.required ?? true,
-  blankForm: m.blankForm ?? null,
-  applies,
-});
+const materialView = (m: CatalogMaterial, applies: true | 'maybe', locale: string) => ({ ...materialFields(m, locale), applies });
 
 export function routeView(input: RouteViewInput) {
   const { space, answers, route, guides, lookup, spec, locales, locale, links } = input;
@@ -59,7 +51,6 @@ export function routeView(input: RouteViewInput) {
       };
     }
     const guide = guides.get(guideKey({ item: item.code, stage: stage.key, unit: handler.unitCode }));
-    const { status, missing } = guideStatus(guide, spec, locales);
     const materials = (guide?.materials ?? []).flatMap((m) => {
       if (m.when === undefined || m.when === null) return [materialView(m, true, locale)];
       const applies = decide(m.when, answers, space);
@@ -73,22 +64,9 @@ export function routeView(input: RouteViewInput) {
       ...base,
       handler: { unit: unitView(handler.unitCode), department: departmentView(handler.departmentCode) },
       guide: {
-        status,
-        missingFields: missing,
-        missingFieldNames: missing.map((field) => fieldName(field, locale)),
+        ...guideState(guide, { spec, locales, locale }),
         url: guidePageUrl(handler.unitCode, slug, stage.key, links),
-        ...(guide
-          ? {
-              conditions: textIn(guide.conditions, locale) || null,
-              materials,
-              timeLimit: guide.timeLimit ?? null,
-              fee: textIn(guide.fee, locale) || null,
-              onlineUrl: webUrlOrNull(guide.onlineUrl),
-              address: textIn(guide.address, locale) || null,
-              hours: textIn(guide.hours, locale) || null,
-              phone: guide.phone ?? null,
-            }
-          : {}),
+        ...(guide ? guideFields(guide, locale, materials) : {}),
       },
     };
   });

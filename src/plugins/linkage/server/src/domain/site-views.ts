@@ -3,21 +3,23 @@
 // guides in full, and links to the other stages' guides on their owners' sites and back to the city.
 // A unit with no site of its own is served from its nearest ancestor's.
 import { isLinkableFileUrl } from './web-urls';
-import { decide, questionOf, variablesOf, type AnswerSpace } from './answer-space';
+import { decide, type AnswerSpace } from './answer-space';
 import type { Answers } from './answers';
 import type { CatalogGuide, CatalogItem, CatalogMaterial, CatalogStage, CatalogUnit } from './catalog-format';
 import { guideKey, isAnswerHandler, isFixedHandler } from './catalog-format';
 import { handlerDescription, itemSummary, questionView, unitNamesIn, type Lookup } from './catalog-views';
 import { guideStatus } from './completeness';
+import { guideFields, guideState, materialFields } from './guide-projection';
 import { conditionText } from './condition-text';
 import { levelIndex, type Level } from './levels';
-import { guidePageUrl, itemPageUrl, siteHost, unitPageUrl, webUrlOrNull, type LinkContext } from './links';
+import { guidePageUrl, itemPageUrl, siteHost, unitPageUrl, type LinkContext } from './links';
 import { stageOrder } from './routing';
-import { fieldName, siteName } from './site-strings';
-import { ancestorOrSelfAt, ancestorsOf, subtreeCodes, type UnitFacts, type UnitIndex } from './unit-tree';
+import { siteName } from './site-strings';
+import { ownsStage, stageHandlers, takesPart, type ParticipationFacts } from './participation';
+import { ancestorsOf, subtreeCodes, type UnitFacts, type UnitIndex } from './unit-tree';
 import { kindName, levelName, textIn } from './vocabulary';
 
-export interface SiteContext {
+export interface SiteContext extends ParticipationFacts {
   readonly units: ReadonlyMap<string, CatalogUnit>;
   readonly unitIndex: UnitIndex;
   readonly lookup: Lookup;
@@ -28,49 +30,7 @@ export interface SiteContext {
   readonly links: LinkContext;
   /** Media library files by name, for blank forms. */
   readonly blankForms?: ReadonlyMap<string, string>;
-  /** The answer space of an item, to tell which stages can reach a unit. */
-  readonly space: (item: CatalogItem) => AnswerSpace;
 }
-
-/** Who handles a stage for someone at this unit: the unit itself, an ancestor, or units below it. */
-export function stageHandlers(item: CatalogItem, stageKey: string, unitCode: string, ctx: SiteContext): string[] {
-  const stage = item.stages.find((s) => s.key === stageKey);
-  if (!stage) return [];
-  if (isFixedHandler(stage.handler)) return [stage.handler.unit];
-  if (!isAnswerHandler(stage.handler)) return [];
-  const unit = ctx.unitIndex.get(unitCode);
-  if (!unit) return [];
-  const level = stage.handler.level;
-  if (levelIndex(level) <= levelIndex(unit.level)) {
-    const at = ancestorOrSelfAt(unitCode, level, ctx.unitIndex);
-    return at ? [at.code] : [];
-  }
-  return subtreeCodes(unitCode, ctx.unitIndex).filter((code) => ctx.unitIndex.get(code)?.level === level);
-}
-
-/** True when this unit handles some stage of the item for some answer. */
-export function handlesStage(item: CatalogItem, unitCode: string, ctx: SiteContext): boolean {
-  return item.stages.some((stage) => ownsStage(item, stage.key, unitCode, ctx));
-}
-
-/**
- * True when the unit handles the stage for some answer: it is the stage's handler, and the stage
- * applies to someone it handles for (胶州市, a county-level city, never approves a normal
- * retirement alone, so that stage is not its own).
- */
-export const ownsStage = (item: CatalogItem, stageKey: string, unitCode: string, ctx: SiteContext): boolean => {
-  const stage = item.stages.find((s) => s.key === stageKey);
-  const unit = ctx.unitIndex.get(unitCode);
-  if (!stage || !unit || stage.level !== unit.level) return false;
-  if (!stageHandlers(item, stageKey, unitCode, ctx).includes(unitCode)) return false;
-  const space = ctx.space(item);
-  if (!isAnswerHandler(stage.handler)) return decide(stage.appliesWhen, {}, space) !== false;
-  const { fromAnswer, level } = stage.handler;
-  const paths = [...variablesOf(stage.appliesWhen).filter((v) => questionOf(v) === fromAnswer).map((v) => v.split('.').slice(1).join('.')), `${level}.code`];
-  return space
-    .representatives(fromAnswer, paths)
-    .some((answer) => typeof answer === 'string' && ancestorOrSelfAt(answer, level, ctx.unitIndex)?.code === unitCode && decide(stage.appliesWhen, { [fromAnswer]: answer }, space) !== false);
-};
 
 function siteFrame(unitCode: string, ctx: SiteContext) {
   const { locale, links } = ctx;
@@ -121,7 +81,7 @@ export function siteIndexView(unitCode: string, ctx: SiteContext, ownGuides: rea
   const unit = ctx.units.get(unitCode) as CatalogUnit;
   const isCity = unit.level === 'city';
   const items = ctx.items
-    .filter((item) => isCity || handlesStage(item, unitCode, ctx))
+    .filter((item) => takesPart(item, unitCode, ctx))
     .sort((a, b) => a.code.localeCompare(b.code))
     .map((item) => {
       const summary = itemSummary(item, ctx.locale, ctx.links);
@@ -140,34 +100,16 @@ export function siteIndexView(unitCode: string, ctx: SiteContext, ownGuides: rea
 const linkableFile = (url: string | undefined): string | null => (isLinkableFileUrl(url) ? url : null);
 
 const materialView = (m: CatalogMaterial, item: CatalogItem, ctx: SiteContext) => ({
-  name: textIn(m.name, ctx.locale),
-  original: m.original ?? null,
-  copies: m.copies ?? null,
-  required: m.required ?? true,
-  blankForm: m.blankForm ?? null,
+  ...materialFields(m, ctx.locale),
   // A blank form is linked only when a file of that name is in the media library, at a web address or a path here.
   blankFormUrl: m.blankForm ? linkableFile(ctx.blankForms?.get(m.blankForm)) : null,
   when: m.when === undefined || m.when === null ? null : conditionText(m.when, item, ctx.locale, unitNamesIn(ctx.lookup, ctx.locale)),
 });
 
 export function guideView(guide: CatalogGuide | undefined, item: CatalogItem, ctx: SiteContext) {
-  const { status, missing } = guideStatus(guide, ctx.spec, ctx.locales);
-  const missingFieldNames = missing.map((field) => fieldName(field, ctx.locale));
-  if (!guide) return { status, missingFields: missing, missingFieldNames };
-  const { locale } = ctx;
-  return {
-    status,
-    missingFields: missing,
-    missingFieldNames,
-    conditions: textIn(guide.conditions, locale) || null,
-    materials: guide.materials?.map((m) => materialView(m, item, ctx)) ?? null,
-    timeLimit: guide.timeLimit ?? null,
-    fee: textIn(guide.fee, locale) || null,
-    onlineUrl: webUrlOrNull(guide.onlineUrl),
-    address: textIn(guide.address, locale) || null,
-    hours: textIn(guide.hours, locale) || null,
-    phone: guide.phone ?? null,
-  };
+  const state = guideState(guide, ctx);
+  if (!guide) return state;
+  return { ...state, ...guideFields(guide, ctx.locale, guide.materials?.map((m) => materialView(m, item, ctx)) ?? null) };
 }
 
 /**

@@ -1,6 +1,7 @@
 // Who may write which linkage record: the decision behind the document-service guard. Membership
 // gives the scope (which units), the role gives the capability (what may be done).
 import { ALLOW, denials, type Decision, type UnitLabel } from './denials';
+import { recordType } from './record-types';
 
 export type { Decision, UnitLabel } from './denials';
 
@@ -53,19 +54,16 @@ export function bulkGuideDecision(actor: Actor, action: GuideAction, owners: rea
   return outside.length > 0 ? denials.guidesOutside(actor, action, outside, label) : ALLOW;
 }
 
-const APPEND_ONLY = 'plugin::linkage.audit-entry';
-const REVIEW = 'plugin::linkage.review';
-const DERIVED = ['plugin::linkage.change', 'plugin::linkage.expected-handler', 'plugin::linkage.guide-fact'];
-
 /**
  * A write on any other linkage record (named by its uid): city managers and super admins only; the
  * audit trail is append-only and reviews are never changed, whoever asks, and the plugin's derived
  * tables are written by the plugin alone.
  */
 export function recordWriteDecision(actor: Actor, uid: string, action: GuideAction | 'read' = 'update'): Decision {
-  if (uid === APPEND_ONLY) return denials.auditAppendOnly(action === 'discardDraft' ? action : action === 'read' ? 'update' : action);
-  if (uid === REVIEW && action !== 'create') return denials.reviewsImmutable(action);
-  if (DERIVED.includes(uid)) return denials.derivedRecords(uid);
+  const writes = recordType(uid)?.writes;
+  if (writes === 'append-only') return denials.auditAppendOnly(action === 'read' ? 'update' : action);
+  if (writes === 'immutable' && action !== 'create') return denials.reviewsImmutable(action);
+  if (writes === 'derived') return denials.derivedRecords(uid);
   if (actor.isSuperAdmin || actor.isCityManager) return ALLOW;
   return denials.cityManagersOnly(actor, uid);
 }

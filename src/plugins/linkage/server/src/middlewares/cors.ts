@@ -3,13 +3,15 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { adminOriginsProblem, corsDecision, isPublicPath } from '../domain/cors';
+import { OriginRefused } from '../domain/failures';
+import { toHttpError } from '../http-errors';
 
 export interface CorsConfig {
   /** Origins besides its own from which the admin API accepts credentials (LINKAGE_ADMIN_ORIGINS). */
   adminOrigins?: string[];
 }
 
-export default (config: CorsConfig, _context: { strapi: Core.Strapi }) => {
+export default (config: CorsConfig, { strapi }: { strapi: Core.Strapi }) => {
   const adminOrigins = (config.adminOrigins ?? []).filter((o) => o !== '');
   const problem = adminOriginsProblem(adminOrigins);
   if (problem) throw new Error(`linkage: LINKAGE_ADMIN_ORIGINS ${problem}`);
@@ -28,9 +30,8 @@ export default (config: CorsConfig, _context: { strapi: Core.Strapi }) => {
     // The admin's answer depends on the origin; the public API's never does (always *).
     if (!isPublicPath(ctx.path)) ctx.vary('Origin');
     if (decision.kind === 'refuse') {
-      ctx.status = 403;
-      ctx.body = { data: null, error: { status: 403, name: 'ForbiddenError', message: decision.message, details: { origin: ctx.get('Origin') } } };
-      return undefined;
+      // Answered by strapi::errors, which runs before this middleware.
+      throw toHttpError(strapi, new OriginRefused(decision.message, ctx.get('Origin')));
     }
     const headers = decision.kind === 'grant' ? decision.headers : {};
     if (decision.kind === 'grant' && decision.preflight) {
@@ -66,7 +67,7 @@ export async function checkCorsConfig(strapi: Core.Strapi): Promise<void> {
   if (ours < 0 || (stock >= 0 && (!grantsNone || stock < ours))) {
     throw new Error(
       "linkage: config/middlewares must list { name: 'plugin::linkage.cors' } before { name: 'strapi::cors', config: { origin: () => [] } }: " +
-        "Strapi's own CORS reflects any origin with credentials, the admin's refresh cookie included (docs/arch/003-cors.md)"
+        "Strapi's own CORS reflects any origin with credentials, the admin's refresh cookie included (docs/adr/003-cors.md)"
     );
   }
 }

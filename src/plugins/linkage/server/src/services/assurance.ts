@@ -2,32 +2,28 @@
 // completeness and review schedule, and "my guides" (an editor's guides and the guides their units
 // are expected to have but lack). Loads through Strapi; every decision is in domain/.
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { currentActor, type RequestActor } from '../access/actor';
-import { enforce } from '../access/refusal';
 import { denials } from '../domain/denials';
-import { unitLabels } from '../access/write-guard';
+import { enforce, Invalid, Unauthenticated } from '../domain/failures';
 import type { CatalogGuide, LocalizedText } from '../domain/catalog-format';
 import { guideKey } from '../domain/catalog-format';
 import { guideFromRows, type GuideRow } from '../domain/catalog-records';
 import { toIsoDate } from '../domain/dates';
-import { expectedHandlers, type ExpectedHandler } from '../domain/expected-handlers';
+import type { ExpectedHandler } from '../domain/expected-handlers';
 import { guideAssurance, type GuideAssurance } from '../domain/guide-assurance';
 import { attentionCounts, byAttention } from '../domain/guide-attention';
 import { publicationState, type PublicationState } from '../domain/guide-content';
 import { LEVELS, type Level } from '../domain/levels';
 import { problem, type Problem } from '../domain/problems';
-import { reviewReadDecision } from '../domain/review-access';
+import { reviewReadDecision, type ReviewActor } from '../domain/review-access';
 import { duplicateRuleProblems, type RuleDraft } from '../domain/responsibility-rules';
 import { describeSubject, ruleCoverage, rulesOf, type RuleFacts, type RuleSubject } from '../domain/review-schedule';
-import { validationError } from '../document-service/validation-error';
 import { AUDIT_ENTRY, GUIDE, ITEM, RESPONSIBILITY_RULE, REVIEW, UNIT } from '../uids';
+import { getService } from '../get-service';
 import type { Snapshot } from './published';
 import { byDocument, type ReviewRow, type Stored } from './store';
 
-type StoreService = ReturnType<typeof import('./store').default>;
-type PublishedService = ReturnType<typeof import('./published').default>;
-type LocalesService = ReturnType<typeof import('./locales').default>;
+/** The admin who asks, as the controller hands them over (access/actor.ts): what their reads depend on. */
+export type Asker = ReviewActor;
 
 export interface SubjectView extends RuleSubject {
   readonly text: string;
@@ -101,9 +97,10 @@ const pageNumber = (value: unknown, fallback: number, max: number): number => {
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const store = () => strapi.plugin('linkage').service('store') as StoreService;
-  const published = () => strapi.plugin('linkage').service('published') as PublishedService;
-  const locales = () => strapi.plugin('linkage').service('locales') as LocalesService;
+  const store = () => getService(strapi, 'store');
+  const published = () => getService(strapi, 'published');
+  const locales = () => getService(strapi, 'locales');
+  const expectedGuides = () => getService(strapi, 'expected-handlers');
 
   /** The latest audit entries of these units' records (every unit's for null), guides named by their titles. */
   async function recentChanges(units: readonly string[] | null): Promise<RecentChangeView[]> {
@@ -151,22 +148,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function itemDomains(): Promise<Map<string, string | null>> {
     const rows = (await strapi.db.query(ITEM).findMany({ select: ['code', 'domain'] })) as Array<{ code: string; domain: string | null }>;
     return new Map(rows.map((r) => [r.code, r.domain || null]));
-  }
-
-  // The guides the routing expects (the same rows as the ownership report's expected-handler
-  // table), computed once per published snapshot: the snapshot is already in memory, and an
-  // editor's page needs only their units' rows.
-  let expected: { generation: number; byUnit: Map<string, ExpectedHandler[]> } | null = null;
-  function expectedByUnit(snapshot: Snapshot): Map<string, ExpectedHandler[]> {
-    if (expected?.generation === snapshot.generation) return expected.byUnit;
-    const byUnit = new Map<string, ExpectedHandler[]>();
-    for (const code of [...snapshot.items.keys()].sort()) {
-      for (const guide of expectedHandlers(snapshot.space(code), snapshot.departmentsByUnitKind)) {
-        byUnit.set(guide.unitCode, [...(byUnit.get(guide.unitCode) ?? []), guide]);
-      }
-    }
-    expected = { generation: snapshot.generation, byUnit };
-    return byUnit;
   }
 
   type GuideRows = Array<Stored<GuideRow> & { createdAt: string }>;
@@ -225,11 +206,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  async function requireActor(): Promise<RequestActor> {
-    const actor = await currentActor(strapi);
-    if (!actor) throw new errors.UnauthorizedError('My guides are those of a signed-in admin user');
+  function requireActor(actor: Asker | null): Asker {
+    if (!actor) throw new Unauthenticated('My guides are those of a signed-in admin user');
     return actor;
   }
+  const unitLabels = (codes: ReadonlyArray<string | null>) => getService(strapi, 'unit-labels').of(codes);
 
   return {
     /** Ties and gaps of the stored rules over the catalog's levels and the domains of its items. */
@@ -275,12 +256,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** GET /linkage/guides/:documentId/assurance; null when no guide has that documentId. */
-    async guide(documentId: string, asOf: string = today()): Promise<GuideAssuranceView | null> {
-      const actor = await requireActor();
+    async guide(asker: Asker | null, documentId: string, asOf: string = today()): Promise<GuideAssuranceView | null> {
+      const actor = requireActor(asker);
       const rows = (await store().guides({ documentId })) as GuideRows;
       const owner = (rows.find((r) => r.publishedAt === null) ?? rows[0])?.unitCode ?? null;
       if (owner !== null) {
-        enforce(strapi, reviewReadDecision(actor, 'guide', owner, await unitLabels(strapi, [owner]), { en: 'its completeness and review dates', 'zh-Hans': '完整性和复核日期' }));
+        enforce(reviewReadDecision(actor, 'guide', owner, await unitLabels([owner]), { en: 'its completeness and review dates', 'zh-Hans': '完整性和复核日期' }));
       }
       const [view] = await assuranceOf(rows, await published().snapshot(), asOf);
       return view ?? null;
@@ -290,12 +271,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * GET /linkage/my-guides: the current admin's guides (their memberships' scope; city managers
      * every unit's), a page at a time, and the guides their units should have but lack.
      */
-    async myGuides(query: { unitCode?: unknown; page?: unknown; pageSize?: unknown }, asOf: string = today()): Promise<MyGuidesView> {
-      const actor = await requireActor();
+    async myGuides(asker: Asker | null, query: { unitCode?: unknown; page?: unknown; pageSize?: unknown }, asOf: string = today()): Promise<MyGuidesView> {
+      const actor = requireActor(asker);
       const everyUnit = actor.isSuperAdmin || actor.isCityManager;
       let units: string[] | null = everyUnit ? null : [...actor.scope].sort();
       if (typeof query.unitCode === 'string' && query.unitCode !== '') {
-        if (!everyUnit && !actor.scope.has(query.unitCode)) enforce(strapi, denials.unitOutside(actor, query.unitCode, await unitLabels(strapi, [query.unitCode, ...actor.scope])));
+        if (!everyUnit && !actor.scope.has(query.unitCode)) enforce(denials.unitOutside(actor, query.unitCode, await unitLabels([query.unitCode, ...actor.scope])));
         units = [query.unitCode];
       }
       const page = pageNumber(query.page, 1, Number.MAX_SAFE_INTEGER);
@@ -327,9 +308,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const guides = shown.map((g) => ({ ...g, ...names(snapshot, g) }));
       const counts = byAttentionOrder ? attentionCounts(assured.map(facts)) : null;
 
-      // Missing: expected by the published items' routing, with no guide (draft or published) at all.
-      const byUnit = expectedByUnit(snapshot);
-      const wanted = (units ?? [...byUnit.keys()]).flatMap((code) => byUnit.get(code) ?? []);
+      // Missing: expected by the published items' routing (the expected-handler table, which the
+      // ownership report reads too), with no guide (draft or published) at all.
+      const wanted = await expectedGuides().ofUnits(units);
       const existing = new Set(
         (
           (await strapi.db.query(GUIDE).findMany({
@@ -349,20 +330,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * POST /linkage/my-guides/missing: creates the empty draft of an expected guide through the
      * Document Service, so the write guard (scope) and the guide checks apply as to any other write.
      */
-    async createMissing(input: { itemCode?: unknown; stageKey?: unknown; unitCode?: unknown }): Promise<{ documentId: string; locale: string }> {
-      await requireActor();
+    async createMissing(asker: Asker | null, input: { itemCode?: unknown; stageKey?: unknown; unitCode?: unknown }): Promise<{ documentId: string; locale: string }> {
+      requireActor(asker);
       const problems: Problem[] = (['itemCode', 'stageKey', 'unitCode'] as const)
         .filter((field) => typeof input[field] !== 'string' || input[field] === '')
         .map((field) => problem([field], 'is required'));
-      if (problems.length > 0) throw validationError(problems);
+      if (problems.length > 0) throw new Invalid(problems);
       const { itemCode, stageKey, unitCode } = input as { itemCode: string; stageKey: string; unitCode: string };
       const snapshot = await published().snapshot();
       // Each field on its own first, so that a refusal names the one that is wrong.
-      if (!snapshot.items.has(itemCode)) throw validationError([problem(['itemCode'], `no published item has the code ${itemCode}`)]);
-      if (!snapshot.units.has(unitCode)) throw validationError([problem(['unitCode'], `no unit has the code ${unitCode}`)]);
-      const match = (expectedByUnit(snapshot).get(unitCode) ?? []).find((g) => g.itemCode === itemCode && g.stageKey === stageKey);
+      if (!snapshot.items.has(itemCode)) throw new Invalid([problem(['itemCode'], `no published item has the code ${itemCode}`)]);
+      if (!snapshot.units.has(unitCode)) throw new Invalid([problem(['unitCode'], `no unit has the code ${unitCode}`)]);
+      const match = await expectedGuides().find(itemCode, stageKey, unitCode);
       if (!match) {
-        throw validationError([problem(['stageKey'], `no published item routes stage "${stageKey}" of ${itemCode} to unit ${unitCode}; only expected guides are created here`)]);
+        throw new Invalid([problem(['stageKey'], `no published item routes stage "${stageKey}" of ${itemCode} to unit ${unitCode}; only expected guides are created here`)]);
       }
       const locale = await locales().defaultLocale();
       const documents = strapi.documents(GUIDE) as unknown as { create(params: { data: object; locale: string }): Promise<{ documentId: string }> };

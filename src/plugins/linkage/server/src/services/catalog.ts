@@ -21,12 +21,10 @@ import { catalogSchemaProblems } from '../domain/catalog-schema';
 import { shiftCatalogDates } from '../domain/catalog-shift';
 import { toIsoDate } from '../domain/dates';
 import { problem } from '../domain/problems';
-import { withTrustedWrites } from '../document-service/trusted-writes';
+import { withTrustedWrites } from '../write-trust';
 import { DEPARTMENT, GUIDE, GUIDE_SPEC, ITEM, RESPONSIBILITY_RULE, REVIEW, UNIT, type LinkageUid } from '../uids';
 import { byDocument, currentVersion, type RowMeta } from './store';
-
-type StoreService = ReturnType<typeof import('./store').default>;
-type LocalesService = ReturnType<typeof import('./locales').default>;
+import { getService } from '../get-service';
 
 export interface ImportOptions {
   /** Check and plan only; write nothing. */
@@ -72,8 +70,8 @@ interface StoredCatalog {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const store = () => strapi.plugin('linkage').service('store') as StoreService;
-  const locales = () => strapi.plugin('linkage').service('locales') as LocalesService;
+  const store = () => getService(strapi, 'store');
+  const locales = () => getService(strapi, 'locales');
 
   async function readStored(): Promise<StoredCatalog> {
     const s = store();

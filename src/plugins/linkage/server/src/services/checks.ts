@@ -15,11 +15,10 @@ import { problem, type Problem } from '../domain/problems';
 import { ruleProblems, type RuleDraft } from '../domain/responsibility-rules';
 import { indexUnits, unitProblems, type UnitDraft, type UnitFacts } from '../domain/unit-tree';
 import { DEPARTMENT, GUIDE, GUIDE_SPEC, ITEM, MEMBERSHIP, RESPONSIBILITY_RULE, SITE_TEMPLATE, UNIT, type LinkageUid } from '../uids';
-import { templateProblems, type PageCheck, type PageRenderer } from '../domain/templates';
+import { templateProblems, type PageCheck } from '../domain/templates';
 import { fixturePages } from '../site-templates/fixtures';
 import { POPULATE } from './store';
-
-type LocalesService = ReturnType<typeof import('./locales').default>;
+import { getService } from '../get-service';
 
 /** The parameters of a Document Service call, as far as the checks read them. */
 export interface WriteParams {
@@ -42,7 +41,7 @@ const distinctByDocument = <T extends { documentId: string }>(rows: T[]): T[] =>
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const db = (uid: LinkageUid) => strapi.db.query(uid);
   const hasDraftAndPublish = (uid: LinkageUid) => strapi.contentType(uid as 'plugin::linkage.item')?.options?.draftAndPublish === true;
-  const defaultLocale = () => (strapi.plugin('linkage').service('locales') as LocalesService).defaultLocale();
+  const defaultLocale = () => getService(strapi, 'locales').defaultLocale();
 
   const findRows = async (uid: LinkageUid, where: Record<string, unknown>): Promise<Row[]> =>
     (await db(uid).findMany({ where, populate: POPULATE[uid] })) as Row[];
@@ -188,7 +187,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     override?: Localized<ItemRow>
   ): Promise<{ problems: Problem[]; warnings: Problem[] }> {
     const drafts = documentId ? ((await findRows(ITEM, { documentId, publishedAt: null })) as unknown as Array<Localized<ItemRow>>) : [];
-    // Saving the override carries its structure into the other locales (document-service/carry-structure.ts): check them as they will be.
+    // Saving the override carries its structure into the other locales (writes/projectors/carry-structure.ts): check them as they will be.
     const storedOverride = override ? drafts.find((r) => r.locale === override.locale) : undefined;
     const others = drafts
       .filter((r) => r.locale !== override?.locale)
@@ -323,8 +322,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (typeof candidate.body !== 'string' || candidate.body.trim() === '') return [problem(['body'], 'is required: the Liquid template')];
     const others = (await db(SITE_TEMPLATE).findMany({ where: { publishedAt: { $notNull: true } }, select: ['key', 'body', 'documentId'] })) as Array<{ key: string; body: string; documentId: string }>;
     const published = new Map(others.filter((t) => t.documentId !== params.documentId).map((t) => [t.key, t.body]));
-    const sites = strapi.plugin('linkage').service('sites') as { heavyPageChecks(): Promise<PageCheck[]> };
-    const renderer = strapi.plugin('linkage').service('renderer') as { render: PageRenderer };
+    const sites = getService(strapi, 'sites');
+    const renderer = getService(strapi, 'renderer');
     const pages: PageCheck[] = [...Object.entries(fixturePages()).map(([page, data]) => ({ page, data })), ...(await sites.heavyPageChecks())];
     return templateProblems(candidate.key as string, candidate.body, published, pages, renderer.render);
   }

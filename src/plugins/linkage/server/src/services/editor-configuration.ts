@@ -144,9 +144,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       'content-types': contentManager.service('content-types') as unknown as ConfigurationService,
       components: contentManager.service('components') as unknown as ConfigurationService,
     };
-    // docs/arch/editor-configuration.md: the Content Manager's own configuration services.
+    // docs/adr/009-editor-configuration.md: the Content Manager's own configuration services.
     if (Object.values(services).some((service) => typeof service?.findConfiguration !== 'function' || typeof service?.updateConfiguration !== 'function')) {
-      strapi.log.error('[linkage] The Content Manager no longer offers findConfiguration/updateConfiguration: editors will see raw field names (see docs/arch/editor-configuration.md)');
+      strapi.log.error('[linkage] The Content Manager no longer offers findConfiguration/updateConfiguration: editors will see raw field names (see docs/adr/009-editor-configuration.md)');
       return false;
     }
     let complete = true;

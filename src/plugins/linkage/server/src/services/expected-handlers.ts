@@ -12,9 +12,7 @@ import { expectedHandlers, type ExpectedHandler } from '../domain/expected-handl
 import { indexUnits } from '../domain/unit-tree';
 import { EXPECTED_HANDLER, ITEM } from '../uids';
 import { byDocument } from './store';
-
-type StoreService = ReturnType<typeof import('./store').default>;
-type LocalesService = ReturnType<typeof import('./locales').default>;
+import { getService } from '../get-service';
 
 const CHUNK = 500;
 
@@ -23,7 +21,7 @@ interface Column {
 }
 
 const expectedHandlersService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const store = () => strapi.plugin('linkage').service('store') as StoreService;
+  const store = () => getService(strapi, 'store');
   let queue: Promise<unknown> = Promise.resolve();
   let fullPending = false;
   // Writes that an import makes (trusted writes, one commit each) wait for a quiet second, then
@@ -39,7 +37,7 @@ const expectedHandlersService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function handlersOf(where: Record<string, unknown>): Promise<{ codes: string[]; rows: ExpectedHandler[] }> {
-    const locales = await (strapi.plugin('linkage').service('locales') as LocalesService).codes();
+    const locales = await getService(strapi, 'locales').codes();
     const [{ units, departments }, itemRows] = await Promise.all([facts(), store().items({ ...where, publishedAt: { $notNull: true } })]);
     const rows: ExpectedHandler[] = [];
     const codes: string[] = [];
@@ -110,6 +108,31 @@ const expectedHandlersService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { rows } = await handlersOf({ code: { $in: [...codes] } });
       await replace(codes, rows);
       return rows.length;
+    },
+
+    /**
+     * The expected guides of these units (every unit's for null), as stored: the one answer to
+     * "which guides are expected" that My guides and the ownership report both read. Refreshes
+     * queued by this process's writes are waited for first.
+     */
+    async ofUnits(units: readonly string[] | null): Promise<ExpectedHandler[]> {
+      await service.idle();
+      const rows = (await strapi.db.query(EXPECTED_HANDLER).findMany({
+        where: units === null ? {} : { unitCode: { $in: [...units] } },
+        select: ['itemCode', 'stageKey', 'unitCode', 'departmentCode', 'level', 'domain'],
+        orderBy: [{ itemCode: 'asc' }, { stageKey: 'asc' }, { unitCode: 'asc' }],
+      })) as ExpectedHandler[];
+      return rows.map((r) => ({ itemCode: r.itemCode, stageKey: r.stageKey, unitCode: r.unitCode, departmentCode: r.departmentCode, level: r.level, domain: r.domain ?? null }));
+    },
+
+    /** The expected guide of a stage of an item at a unit, if the routing expects one. */
+    async find(itemCode: string, stageKey: string, unitCode: string): Promise<ExpectedHandler | null> {
+      await service.idle();
+      const row = (await strapi.db.query(EXPECTED_HANDLER).findOne({
+        where: { itemCode, stageKey, unitCode },
+        select: ['itemCode', 'stageKey', 'unitCode', 'departmentCode', 'level', 'domain'],
+      })) as ExpectedHandler | null;
+      return row ? { itemCode: row.itemCode, stageKey: row.stageKey, unitCode: row.unitCode, departmentCode: row.departmentCode, level: row.level, domain: row.domain ?? null } : null;
     },
 
     async count(): Promise<number> {

@@ -4,6 +4,7 @@ import catalog from './catalog';
 import changes from './changes';
 import checks from './checks';
 import doctor from './doctor';
+import editorChoices from './editor-choices';
 import editorConfiguration from './editor-configuration';
 import expectedHandlers from './expected-handlers';
 import guideFacts from './guide-facts';
@@ -20,6 +21,7 @@ import renderer from './renderer';
 import reviews from './reviews';
 import sites from './sites';
 import store from './store';
+import unitLabels from './unit-labels';
 
 export default {
   assurance,
@@ -28,6 +30,7 @@ export default {
   changes,
   checks,
   doctor,
+  'editor-choices': editorChoices,
   'editor-configuration': editorConfiguration,
   'expected-handlers': expectedHandlers,
   'guide-facts': guideFacts,
@@ -44,4 +47,5 @@ export default {
   renderer,
   sites,
   store,
+  'unit-labels': unitLabels,
 };

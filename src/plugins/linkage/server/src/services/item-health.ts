@@ -11,9 +11,7 @@ import { itemProblems } from '../domain/item-rules';
 import { describeProblem } from '../domain/problems';
 import { indexUnits } from '../domain/unit-tree';
 import { byDocument } from './store';
-
-type StoreService = ReturnType<typeof import('./store').default>;
-type LocalesService = ReturnType<typeof import('./locales').default>;
+import { getService } from '../get-service';
 
 export interface ItemHealth {
   code: string;
@@ -29,12 +27,12 @@ export interface HealthReport {
 const KEY = 'item-health';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const store = () => strapi.plugin('linkage').service('store') as StoreService;
+  const store = () => getService(strapi, 'store');
   const pluginStore = () => strapi.store({ type: 'plugin', name: 'linkage' });
 
   /** The published items that no longer hold, from the stored catalog as it is now: nothing is written. */
   async function compute(): Promise<ItemHealth[]> {
-    const locales = await (strapi.plugin('linkage').service('locales') as LocalesService).codes();
+    const locales = await getService(strapi, 'locales').codes();
     const [unitRows, departmentRows, itemRows] = await Promise.all([store().units(), store().departments(), store().items({ publishedAt: { $notNull: true } })]);
     const units = indexUnits([...new Map(unitRows.map((u) => [u.documentId, { code: u.code, level: u.level, kind: u.kind, parentCode: u.parentCode }])).values()]);
     const departmentFacts = [...new Map(departmentRows.map((d) => [d.documentId, { code: d.code, kind: d.kind, unitCode: d.unitCode }])).values()];

@@ -1,11 +1,11 @@
 // Memberships of admin users in units, and the scope they give.
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { membershipProblems } from '../domain/memberships';
 import { scopeCodes, type MembershipFacts, type MembershipScope, type ScopeMode } from '../domain/scope';
 import { indexUnits, type UnitFacts } from '../domain/unit-tree';
-import { validationError } from '../document-service/validation-error';
+import { Invalid, NotFound } from '../domain/failures';
 import { MEMBERSHIP, UNIT } from '../uids';
+import { getService } from '../get-service';
 
 export interface MembershipView {
   id: number;
@@ -31,7 +31,7 @@ interface AdminUserRow {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const locales = () => strapi.plugin('linkage').service('locales') as ReturnType<typeof import('./locales').default>;
+  const locales = () => getService(strapi, 'locales');
 
   async function units(): Promise<UnitFacts[]> {
     const rows = (await strapi.db.query(UNIT).findMany({ select: ['documentId', 'code', 'level', 'kind', 'parentCode'] })) as Array<UnitFacts & { documentId: string }>;
@@ -89,7 +89,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ? await strapi.db.query(MEMBERSHIP).count({ where: { userId: user.id, unitCode: input.unitCode } })
           : 0;
       const problems = membershipProblems({ userFound: user !== null, email, unitCode: input.unitCode, scope }, indexUnits(await units()), existing > 0);
-      if (problems.length > 0 || !user) throw validationError(problems);
+      if (problems.length > 0 || !user) throw new Invalid(problems);
       const created = (await strapi.documents(MEMBERSHIP).create({ data: { userId: user.id, unitCode: input.unitCode as string, scope: scope as MembershipScope } })) as unknown as MembershipRow;
       const [view] = (await this.list({ unitCode: created.unitCode })).filter((m) => m.documentId === created.documentId);
       return view;
@@ -101,9 +101,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         : (await this.list({ email: match.email, unitCode: match.unitCode })).filter(() => Boolean(match.email && match.unitCode));
       const [membership] = candidates;
       if (!membership) {
-        throw new errors.NotFoundError(
+        throw new NotFound(
           match.documentId ? `No membership has the documentId ${match.documentId}` : `${match.email ?? '(no email)'} is not a member of ${match.unitCode ?? '(no unit)'}`,
-          { parameter: match.documentId ? 'documentId' : 'unitCode' }
+          match.documentId ? 'documentId' : 'unitCode'
         );
       }
       await strapi.documents(MEMBERSHIP).delete({ documentId: membership.documentId });

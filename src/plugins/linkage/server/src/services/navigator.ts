@@ -2,28 +2,24 @@
 // answers and its flow chart. Answers are served from a cache bounded by bytes and emptied by any
 // write to the plugin's records.
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { AnswerSpace } from '../domain/answer-space';
-import { parseAnswers } from '../domain/answers';
-import type { CatalogItem } from '../domain/catalog-format';
-import { isAnswerHandler, isFixedHandler } from '../domain/catalog-format';
+import type { AdminLanguage } from '../domain/admin-language';
+import { guideKey, type CatalogGuide, type CatalogItem } from '../domain/catalog-format';
 import { itemSummary, itemView, unitTree, type Lookup } from '../domain/catalog-views';
 import { flowGraph } from '../domain/flow-graph';
 import { flowchartMermaid } from '../domain/flowchart-mermaid';
 import { flowchartSvg } from '../domain/flowchart-svg';
 import { isLevel, type Level } from '../domain/levels';
 import { parseLinkMode, type LinkContext } from '../domain/links';
-import { routeItem } from '../domain/routing';
+import { takesPart, type ParticipationFacts } from '../domain/participation';
+import { routeForAnswers } from '../domain/routing';
 import { routeView } from '../domain/route-view';
-import { ancestorsOf } from '../domain/unit-tree';
 import { textIn } from '../domain/vocabulary';
-import { validationError } from '../document-service/validation-error';
+import { Invalid, NotFound } from '../domain/failures';
 import { problem } from '../domain/problems';
 import type { Snapshot } from './published';
 import { json, rendered, type Rendered } from './render-cache';
-
-type PublishedService = ReturnType<typeof import('./published').default>;
-type RenderCacheService = ReturnType<typeof import('./render-cache').default>;
+import { getService } from '../get-service';
 
 export const API_BASE = '/api/linkage';
 export const FLOWCHART_FORMATS = ['svg', 'mermaid', 'json'] as const;
@@ -39,8 +35,8 @@ export interface ItemFilter {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const published = () => strapi.plugin('linkage').service('published') as PublishedService;
-  const cache = () => strapi.plugin('linkage').service('render-cache') as RenderCacheService;
+  const published = () => getService(strapi, 'published');
+  const cache = () => getService(strapi, 'render-cache');
 
   const links = (snapshot: Snapshot): LinkContext => ({
     mode: parseLinkMode(process.env.LINKAGE_LINKS),
@@ -48,11 +44,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     localBase: String(strapi.config.get('server.url', '') ?? ''),
   });
   const lookup = (snapshot: Snapshot): Lookup => ({ units: snapshot.units, departments: snapshot.departments });
+  const participation = (snapshot: Snapshot): ParticipationFacts => ({ unitIndex: snapshot.unitIndex, space: (item) => snapshot.space(item.code) });
 
   function localeOf(snapshot: Snapshot, requested: unknown): string {
     if (requested === undefined || requested === '') return snapshot.locales[0];
     if (typeof requested !== 'string' || !snapshot.locales.includes(requested)) {
-      throw validationError([problem(['locale'], `must be one of ${snapshot.locales.join(', ')}, got ${JSON.stringify(requested)}`)]);
+      throw new Invalid([problem(['locale'], `must be one of ${snapshot.locales.join(', ')}, got ${JSON.stringify(requested)}`)]);
     }
     return requested;
   }
@@ -60,23 +57,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   function itemBySlug(snapshot: Snapshot, slug: string): CatalogItem {
     const code = snapshot.slugs.get(slug);
     const item = code ? snapshot.items.get(code) : undefined;
-    if (!item) throw new errors.NotFoundError(`No published linked item has the slug "${slug}"`, { parameter: 'slug' });
+    if (!item) throw new NotFound(`No published linked item has the slug "${slug}"`, 'slug');
     return item;
   }
 
   const cached = (key: string, render: () => Promise<Rendered> | Rendered): Promise<Rendered> => cache().get(key, render);
 
-  /** True when the unit may handle one of the item's stages for some answer. */
-  function involves(item: CatalogItem, unitCode: string, snapshot: Snapshot): boolean {
-    const unit = snapshot.unitIndex.get(unitCode);
-    if (!unit) return false;
-    return item.stages.some((stage) => {
-      if (isFixedHandler(stage.handler)) return stage.handler.unit === unitCode;
-      if (!isAnswerHandler(stage.handler) || stage.handler.level !== unit.level) return false;
-      const question = item.questions.find((q) => q.key === (stage.handler as { fromAnswer: string }).fromAnswer);
-      const area = question?.within ?? item.managingUnit;
-      return unitCode === area || ancestorsOf(unitCode, snapshot.unitIndex).some((a) => a.code === area);
-    });
+  /**
+   * The route of an item for answers as a request gives them, as the navigator API and the sites'
+   * route pages show it: one pipeline (domain/routing.ts routeForAnswers), the published guides of
+   * the route loaded, a previewed draft guide in its place. Bad answers are Invalid: said in a
+   * reader's `language` for a page, else (the API) with the plain reasons API clients match on.
+   */
+  async function routeOf(snapshot: Snapshot, item: CatalogItem, raw: Readonly<Record<string, unknown>>, locale: string, language?: AdminLanguage, draft?: CatalogGuide) {
+    const space = snapshot.space(item.code);
+    const answered = routeForAnswers(space, raw, snapshot.departmentsByUnitKind);
+    if ('problems' in answered) throw new Invalid(language ? answered.problems : answered.problems.map((p) => problem(p.path, p.message)), language);
+    const { answers, route } = answered;
+    const guides = await published().guides(item.code, answered.guides, snapshot.locales);
+    if (draft && draft.item === item.code && answered.guides.some((g) => g.stageKey === draft.stage && g.unitCode === draft.unit)) guides.set(guideKey(draft), draft);
+    const view = routeView({ space, answers, route, guides, lookup: lookup(snapshot), spec: snapshot.spec, locales: snapshot.locales, locale, links: links(snapshot) });
+    return { answers, view };
   }
 
   return {
@@ -84,6 +85,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     itemBySlug,
     links,
     lookup,
+    participation,
+    routeOf,
 
     async units(requestedLocale: unknown): Promise<Rendered> {
       const snapshot = await published().snapshot();
@@ -95,16 +98,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const snapshot = await published().snapshot();
       const locale = localeOf(snapshot, requestedLocale);
       if (filter.level !== undefined && !isLevel(filter.level)) {
-        throw validationError([problem(['level'], `must be one of city, district, street, community, got ${JSON.stringify(filter.level)}`)]);
+        throw new Invalid([problem(['level'], `must be one of city, district, street, community, got ${JSON.stringify(filter.level)}`)]);
       }
-      if (filter.unit !== undefined && !snapshot.unitIndex.has(filter.unit)) throw validationError([problem(['unit'], `no unit has the code ${filter.unit}`)]);
+      if (filter.unit !== undefined && !snapshot.unitIndex.has(filter.unit)) throw new Invalid([problem(['unit'], `no unit has the code ${filter.unit}`)]);
       const key = `${snapshot.generation}|items|${locale}|${JSON.stringify(filter)}`;
       return cached(key, () => {
         const q = filter.q?.trim().toLowerCase();
         const matching = [...snapshot.items.values()]
           .filter((item) => !filter.domain || item.domain === filter.domain)
           .filter((item) => !filter.level || item.stages.some((s) => s.level === (filter.level as Level)))
-          .filter((item) => !filter.unit || involves(item, filter.unit, snapshot))
+          .filter((item) => !filter.unit || takesPart(item, filter.unit, participation(snapshot)))
           .filter((item) => !q || Object.values(item.title).some((title) => title.toLowerCase().includes(q)))
           .sort((a, b) => a.code.localeCompare(b.code));
         return json({ data: matching.map((item) => itemSummary(item, locale, links(snapshot))), meta: { locale, total: matching.length } });
@@ -125,20 +128,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const locale = localeOf(snapshot, requestedLocale);
       const item = itemBySlug(snapshot, slug);
       if (rawAnswers !== undefined && (typeof rawAnswers !== 'object' || rawAnswers === null || Array.isArray(rawAnswers))) {
-        throw validationError([problem(['answers'], 'give answers as answers[question]=value')]);
+        throw new Invalid([problem(['answers'], 'give answers as answers[question]=value')]);
       }
       const raw = (rawAnswers ?? {}) as Record<string, unknown>;
       const key = `${snapshot.generation}|route|${item.code}|${locale}|${JSON.stringify(Object.entries(raw).sort(([a], [b]) => a.localeCompare(b)))}`;
-      return cached(key, async () => {
-        const { answers, problems } = parseAnswers(raw, item, snapshot.unitIndex);
-        if (problems.length > 0) throw validationError(problems.map((p) => problem(['answers', ...p.path], p.message)));
-        const space = snapshot.space(item.code);
-        const route = routeItem(space, answers, snapshot.departmentsByUnitKind);
-        const pairs = route.stages.flatMap(({ stage, handler }) => (handler.kind === 'resolved' ? [{ stageKey: stage.key, unitCode: handler.unitCode }] : []));
-        const guides = await published().guides(item.code, pairs, snapshot.locales);
-        const view = routeView({ space, answers, route, guides, lookup: lookup(snapshot), spec: snapshot.spec, locales: snapshot.locales, locale, links: links(snapshot) });
-        return json({ data: view, meta: { locale } });
-      });
+      return cached(key, async () => json({ data: (await routeOf(snapshot, item, raw, locale)).view, meta: { locale } }));
     },
 
     async flowchart(slug: string, format: unknown, requestedLocale: unknown): Promise<Rendered> {
@@ -147,7 +141,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const item = itemBySlug(snapshot, slug);
       const chosen = format === undefined || format === '' ? 'svg' : format;
       if (typeof chosen !== 'string' || !(FLOWCHART_FORMATS as readonly string[]).includes(chosen)) {
-        throw validationError([problem(['format'], `must be one of ${FLOWCHART_FORMATS.join(', ')}, got ${JSON.stringify(format)}`)]);
+        throw new Invalid([problem(['format'], `must be one of ${FLOWCHART_FORMATS.join(', ')}, got ${JSON.stringify(format)}`)]);
       }
       return cached(`${snapshot.generation}|flow|${item.code}|${locale}|${chosen}`, () => renderFlowchart(snapshot.space(item.code), snapshot.locales, chosen as FlowchartFormat, locale));
     },

@@ -4,8 +4,9 @@
 // server secret (domain/preview-token.ts): the link is handed only to an admin who may read the
 // record, and shows the draft to whoever holds it until it expires, to no one after. Previews are
 // rendered from a snapshot with the draft in place, never cached, and published pages never see
-// them. Reaching into Strapi: docs/arch/preview-links.md.
+// them. Reaching into Strapi: docs/adr/011-preview-links.md.
 import type { Core } from '@strapi/strapi';
+import { Invalid, NotFound, problemMessages } from '../domain/failures';
 import { answerSpace, type AnswerSpace } from '../domain/answer-space';
 import type { CatalogItem } from '../domain/catalog-format';
 import { guideFromRows, itemFromRows, type GuideRow, type ItemRow } from '../domain/catalog-records';
@@ -20,11 +21,7 @@ import type { Snapshot } from './published';
 import { rendered, type Rendered } from './render-cache';
 import type { PageOptions } from './sites';
 import { byDocument, type Stored } from './store';
-
-type PublishedService = ReturnType<typeof import('./published').default>;
-type NavigatorService = ReturnType<typeof import('./navigator').default>;
-type SitesService = ReturnType<typeof import('./sites').default>;
-type StoreService = ReturnType<typeof import('./store').default>;
+import { getService } from '../get-service';
 
 export const PREVIEW_PATH = '/sites/preview';
 /** Reloads a preview when the admin says the document was saved (Strapi posts `strapiUpdate`). */
@@ -60,20 +57,11 @@ interface Scene {
 
 type Opened = { readonly scene: Scene; readonly locale: string } | { readonly refusal: SiteRefusal; readonly locale: string };
 
-/** The Strapi internals a preview relies on, each checked at boot (docs/arch/preview-links.md). */
-export function previewSelfCheck(strapi: Core.Strapi): string[] {
-  const problems: string[] = [];
-  if (typeof (strapi.requestContext as { get?: unknown } | undefined)?.get !== 'function') problems.push('strapi.requestContext.get is gone: the admin asking for a preview link cannot be known');
-  const checkers = strapi.plugin('content-manager')?.service('permission-checker') as unknown as Partial<PermissionCheckers> | undefined;
-  if (typeof checkers?.create !== 'function') problems.push("the Content Manager's permission-checker service is gone: who may read a record cannot be checked");
-  return problems;
-}
-
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const published = () => strapi.plugin('linkage').service('published') as PublishedService;
-  const navigator = () => strapi.plugin('linkage').service('navigator') as NavigatorService;
-  const sites = () => strapi.plugin('linkage').service('sites') as SitesService;
-  const store = () => strapi.plugin('linkage').service('store') as StoreService;
+  const published = () => getService(strapi, 'published');
+  const navigator = () => getService(strapi, 'navigator');
+  const sites = () => getService(strapi, 'sites');
+  const store = () => getService(strapi, 'store');
 
   let unavailable: string[] | null = null;
   const secret = () => previewSecret(strapi.config.get('plugin::linkage.previewSecret') as string | undefined, (strapi.config.get('server.app.keys') as string[] | undefined) ?? []);
@@ -155,10 +143,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** A rendering failure, said as why the draft would not show. */
   function failure(error: unknown, scene: Scene): SiteRefusal {
-    const e = error as { name?: string; details?: { errors?: Array<{ message: string }> } };
-    if (e.name === 'NotFoundError') return { kind: 'preview-not-shown', reason: 'not-handled', unitCode: scene.page.unitCode };
-    if (e.name === 'ValidationError' && scene.page.kind !== 'index') {
-      return { kind: 'bad-answers', unitCode: scene.page.unitCode, itemCode: scene.page.itemCode, problems: (e.details?.errors ?? []).map((d) => d.message) };
+    if (error instanceof NotFound) return { kind: 'preview-not-shown', reason: 'not-handled', unitCode: scene.page.unitCode };
+    if (error instanceof Invalid && scene.page.kind !== 'index') {
+      return { kind: 'bad-answers', unitCode: scene.page.unitCode, itemCode: scene.page.itemCode, problems: problemMessages(error) };
     }
     return { kind: 'preview-not-shown', reason: 'broken', unitCode: scene.page.unitCode, detail: liquidMessage(error) };
   }
@@ -177,11 +164,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    /** Checks the internals previews rely on; previews are off (no link is handed out) if any is gone. */
+    /** Checks that preview links can be signed; previews are off (no link is handed out) if not. */
     selfCheck(): string[] {
-      unavailable = previewSelfCheck(strapi);
-      if (!secret()) unavailable.push('no secret to sign preview links with: set LINKAGE_PREVIEW_SECRET (or APP_KEYS)');
-      if (unavailable.length === 0) unavailable = null;
+      // The Strapi internals a preview relies on are checked with the others at boot (internals/self-checks.ts).
+      unavailable = secret() ? null : ['no secret to sign preview links with: set LINKAGE_PREVIEW_SECRET (or APP_KEYS)'];
       return unavailable ?? [];
     },
 

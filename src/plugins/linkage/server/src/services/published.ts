@@ -11,9 +11,7 @@ import { templateSetId } from '../domain/templates';
 import { DEFAULT_TEMPLATES } from '../site-templates/defaults';
 import { CHANGE, GUIDE, SITE_TEMPLATE } from '../uids';
 import { byDocument, type Stored } from './store';
-
-type StoreService = ReturnType<typeof import('./store').default>;
-type LocalesService = ReturnType<typeof import('./locales').default>;
+import { getService } from '../get-service';
 
 export interface Snapshot {
   /** Bumped by every write: caches keyed by it never serve stale data. */
@@ -80,8 +78,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** `record`: remember a new published template set as the newest release (not when only comparing). */
   async function build(forGeneration: number, record = true): Promise<Snapshot> {
-    const store = strapi.plugin('linkage').service('store') as StoreService;
-    const locales = await (strapi.plugin('linkage').service('locales') as LocalesService).codes();
+    const store = getService(strapi, 'store');
+    const locales = await getService(strapi, 'locales').codes();
     const [unitRows, departmentRows, itemRows, spec, templateRows] = await Promise.all([
       store.units(),
       store.departments(),

@@ -3,8 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { LRUCache } from 'lru-cache';
-
-type PublishedService = ReturnType<typeof import('./published').default>;
+import { getService } from '../get-service';
 
 /** A response body ready to send, with its media type and strong ETag. */
 export interface Rendered {
@@ -28,7 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // Renders under way, by key: concurrent misses of one page wait for one render (a slow template's
   // page requested in a loop costs one render budget, not one per request).
   const inFlight = new Map<string, Promise<Rendered>>();
-  (strapi.plugin('linkage').service('published') as PublishedService).onInvalidate(() => cache.clear());
+  getService(strapi, 'published').onInvalidate(() => cache.clear());
 
   return {
     stats: () => ({ entries: cache.size, bytes: cache.calculatedSize, maxBytes }),

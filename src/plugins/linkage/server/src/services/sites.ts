@@ -3,38 +3,24 @@
 // of each fact, on the request after it changes. A preview renders the same pages, uncached, from a
 // snapshot with a draft in place and a draft guide among the published ones (services/preview.ts).
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { parseAnswers } from '../domain/answers';
+import { NotFound, PageUnavailable } from '../domain/failures';
 import { guideKey, type CatalogGuide, type CatalogItem, type CatalogUnit } from '../domain/catalog-format';
 import { governmentServices, jsonLdScript } from '../domain/government-service';
 import { itemPageUrl } from '../domain/links';
 import { pageData } from '../domain/page-data';
-import { problem } from '../domain/problems';
 import { refusalPage, type SiteRefusal } from '../domain/refusal-page';
 import { asAdminLanguage } from '../domain/admin-language';
-import { routeItem } from '../domain/routing';
+import { routeForAnswers } from '../domain/routing';
 import { routeView } from '../domain/route-view';
-import { handlesStage, ownsStage, siteIndexView, siteItemView, type SiteContext } from '../domain/site-views';
+import { ownsStage, takesPart } from '../domain/participation';
+import { siteIndexView, siteItemView, type SiteContext } from '../domain/site-views';
 import { heaviestPages } from '../domain/heaviest-pages';
 import type { PageCheck } from '../domain/templates';
 import { textIn } from '../domain/vocabulary';
-import { validationError } from '../document-service/validation-error';
 import { inReadContext, type Snapshot } from './published';
 import { GUIDE } from '../uids';
 import { json, rendered, type Rendered } from './render-cache';
-
-type PublishedService = ReturnType<typeof import('./published').default>;
-type NavigatorService = ReturnType<typeof import('./navigator').default>;
-type RenderCacheService = ReturnType<typeof import('./render-cache').default>;
-type RendererService = ReturnType<typeof import('./renderer').default>;
-
-/** A page whose templates, the fallbacks included, all fail: answered 503 with a plain page. */
-export class PageUnavailable extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PageUnavailable';
-  }
-}
+import { getService } from '../get-service';
 
 export const STYLESHEET_PATH = '/sites/assets/site.css';
 
@@ -47,14 +33,14 @@ export interface PageOptions {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const published = () => strapi.plugin('linkage').service('published') as PublishedService;
-  const navigator = () => strapi.plugin('linkage').service('navigator') as NavigatorService;
-  const cache = () => strapi.plugin('linkage').service('render-cache') as RenderCacheService;
-  const renderer = () => strapi.plugin('linkage').service('renderer') as RendererService;
+  const published = () => getService(strapi, 'published');
+  const navigator = () => getService(strapi, 'navigator');
+  const cache = () => getService(strapi, 'render-cache');
+  const renderer = () => getService(strapi, 'renderer');
 
   function unitOf(snapshot: Snapshot, unitCode: string) {
     const unit = snapshot.units.get(unitCode);
-    if (!unit) throw new errors.NotFoundError(`No unit has the code ${unitCode}`, { parameter: 'unitCode' });
+    if (!unit) throw new NotFound(`No unit has the code ${unitCode}`, 'unitCode');
     return unit;
   }
 
@@ -95,8 +81,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const unit = unitOf(snapshot, unitCode);
     const item = navigator().itemBySlug(snapshot, slug);
     const plain = context(snapshot, locale);
-    if (unit.level !== 'city' && !handlesStage(item, unitCode, plain)) {
-      throw new errors.NotFoundError(`${textIn(unit.name, locale)} (${unitCode}) handles no stage of ${textIn(item.title, locale)}; see ${itemPageUrl(item.managingUnit, slug, plain.links)}`);
+    if (!takesPart(item, unitCode, plain)) {
+      throw new NotFound(`${textIn(unit.name, locale)} (${unitCode}) handles no stage of ${textIn(item.title, locale)}; see ${itemPageUrl(item.managingUnit, slug, plain.links)}`);
     }
     const guides = await unitGuides(unitCode, snapshot.locales, item.code, options.guide);
     const view = siteItemView(unitCode, item, context(snapshot, locale, await blankForms(guides.values())), guides);
@@ -126,7 +112,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * preview renders its own set only, and its failure is the editor's to see (services/preview.ts).
    */
   async function renderPage(snapshot: Snapshot, template: string, data: Record<string, unknown>, where: string, options: PageOptions, jsonLd: object[] = []): Promise<string> {
-    if (!snapshot.templates.has(template)) throw new errors.NotFoundError(`The site template "${template}" is not published`);
+    if (!snapshot.templates.has(template)) throw new NotFound(`The site template "${template}" is not published`);
     const done = (html: string) => (jsonLd.length > 0 ? html.replace('</head>', `${jsonLdScript(jsonLd)}\n</head>`) : html);
     if (options.previewBase) return done(await renderer().render(snapshot.templateSet.bodies, template, data));
     const failed = failuresOf(snapshot);
@@ -198,11 +184,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         checks.push({ page: 'item-page', label: `"item-page" for ${name}, ${slug}`, data: pageData(frame(snapshot, locale, view.item.title, view.item.url), view) });
         continue;
       }
+      // No guides: this runs in a template's publish, whose transaction holds SQLite's one connection.
       const space = snapshot.space(item.code);
+      const answered = routeForAnswers(space, {}, snapshot.departmentsByUnitKind);
+      if ('problems' in answered) continue;
       const route = routeView({
         space,
-        answers: {},
-        route: routeItem(space, {}, snapshot.departmentsByUnitKind),
+        answers: answered.answers,
+        route: answered.route,
         guides: new Map(),
         lookup: navigator().lookup(snapshot),
         spec: snapshot.spec,
@@ -236,16 +225,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function renderRoute(snapshot: Snapshot, unitCode: string, slug: string, raw: Readonly<Record<string, unknown>>, locale: string, options: PageOptions = {}): Promise<string> {
     const { item, view } = await itemView(snapshot, unitCode, slug, locale, options);
-    const { answers, problems } = parseAnswers(raw, item, snapshot.unitIndex);
     // Said in the reader's language: the refusal page lists these sentences.
-    if (problems.length > 0) throw validationError(problems.map((p) => problem(['answers', ...p.path], p.message, p.text)), asAdminLanguage(locale) ?? 'en');
-    const space = snapshot.space(item.code);
-    const route = routeItem(space, answers, snapshot.departmentsByUnitKind);
-    const pairs = route.stages.flatMap(({ stage, handler }) => (handler.kind === 'resolved' ? [{ stageKey: stage.key, unitCode: handler.unitCode }] : []));
-    const guides = await published().guides(item.code, pairs, snapshot.locales);
-    const draft = options.guide;
-    if (draft && draft.item === item.code && pairs.some((p) => p.stageKey === draft.stage && p.unitCode === draft.unit)) guides.set(guideKey(draft), draft);
-    const result = routeView({ space, answers, route, guides, lookup: navigator().lookup(snapshot), spec: snapshot.spec, locales: snapshot.locales, locale, links: navigator().links(snapshot) });
+    const { answers, view: result } = await navigator().routeOf(snapshot, item, raw, locale, asAdminLanguage(locale) ?? 'en', options.guide);
     const query = Object.entries(raw).map(([k, v]) => `answers[${encodeURIComponent(k)}]=${encodeURIComponent(String(v))}`).join('&');
     const base = options.previewBase ? `${options.previewBase}/route` : `${view.item.url}/route`;
     return renderPage(snapshot, 'route-result', pageData(frame(snapshot, locale, `${view.item.title}`, query === '' ? base : `${base}?${query}`, options), { ...view, route: result }, answers), `${view.item.url}/route`, options);
@@ -304,12 +285,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       renderRoute(snapshot, unitCode, slug, answersOf(rawAnswers), locale, options),
     stylesheetOf,
     /** Whether the unit's site has a page of the item (the city's has every item's). */
-    handlesItem: (snapshot: Snapshot, item: CatalogItem, unitCode: string): boolean =>
-      snapshot.units.get(unitCode)?.level === 'city' || handlesStage(item, unitCode, context(snapshot, snapshot.locales[0])),
+    handlesItem: (snapshot: Snapshot, item: CatalogItem, unitCode: string): boolean => takesPart(item, unitCode, navigator().participation(snapshot)),
     /** Whether the unit's page of the item shows the stage's guide (it handles it for someone). */
     ownsStage: (snapshot: Snapshot, itemCode: string, stageKey: string, unitCode: string): boolean => {
       const item = snapshot.items.get(itemCode);
-      return item !== undefined && ownsStage(item, stageKey, unitCode, context(snapshot, snapshot.locales[0]));
+      return item !== undefined && ownsStage(item, stageKey, unitCode, navigator().participation(snapshot));
     },
 
     async stylesheet(): Promise<Rendered> {

@@ -48,6 +48,53 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return (await strapi.db.query(REVIEW).findMany({ where })) as ReviewRow[];
     },
 
+    async unitExists(code: string): Promise<boolean> {
+      return (await strapi.db.query(UNIT).count({ where: { code } })) > 0;
+    },
+
+    /** Every unit's place in the tree (one row per locale: index them). */
+    async unitFacts(): Promise<Array<{ code: string; level: string; kind: string; parentCode: string | null }>> {
+      return (await strapi.db.query(UNIT).findMany({ select: ['code', 'level', 'kind', 'parentCode'] })) as Array<{ code: string; level: string; kind: string; parentCode: string | null }>;
+    },
+
+    /** These units with their names in each locale, by code. */
+    async namedUnits(codes: readonly string[]): Promise<Array<{ code: string; level: string; name: Record<string, string> }>> {
+      const found = (await strapi.db.query(UNIT).findMany({ where: { code: { $in: [...codes] } }, select: ['code', 'name', 'level', 'locale'] })) as Array<{
+        code: string;
+        name: string;
+        level: string;
+        locale: string;
+      }>;
+      const byCode = new Map<string, { code: string; level: string; name: Record<string, string> }>();
+      for (const u of found) {
+        const entry = byCode.get(u.code) ?? { code: u.code, level: u.level, name: {} };
+        entry.name[u.locale] = u.name;
+        byCode.set(u.code, entry);
+      }
+      return [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code));
+    },
+
+    /**
+     * A guide's owner is its draft's unitCode: a city manager's move changes the draft, and the moved
+     * guide is the new owner's to publish, unpublish or discard, not the former owner's.
+     */
+    async guideOwner(documentId: string): Promise<string | null> {
+      const draft = (await strapi.db.query(GUIDE).findOne({ where: { documentId, publishedAt: null }, select: ['unitCode'] })) as { unitCode: string | null } | null;
+      if (draft) return draft.unitCode;
+      const any = (await strapi.db.query(GUIDE).findOne({ where: { documentId }, select: ['unitCode'] })) as { unitCode: string | null } | null;
+      return any?.unitCode ?? null;
+    },
+
+    /** An item's draft in one locale, with its components. */
+    async itemDraft(documentId: string, locale: string): Promise<Stored<ItemRow> | null> {
+      return (await strapi.db.query(ITEM).findOne({ where: { documentId, locale, publishedAt: null }, populate: POPULATE[ITEM] })) as Stored<ItemRow> | null;
+    },
+
+    /** Whether an item has a version (draft or published) in the locale. */
+    async itemExists(documentId: string, locale: string): Promise<boolean> {
+      return (await strapi.db.query(ITEM).count({ where: { documentId, locale } })) > 0;
+    },
+
     async guideSpec(): Promise<{ required: string[] } | null> {
       const row = (await strapi.db.query(GUIDE_SPEC).findOne({})) as { required: unknown } | null;
       return row && Array.isArray(row.required) ? { required: row.required.map(String) } : null;

@@ -2,7 +2,7 @@
 // pages to render; a default the city never edited is brought to the current version (a fix to the
 // shipped pages reaches existing sites); the city's edits stand.
 import type { Core } from '@strapi/strapi';
-import { withTrustedWrites } from '../document-service/trusted-writes';
+import { withTrustedWrites } from '../write-trust';
 import { untouchedDefaults } from '../domain/template-upgrade';
 import { SITE_TEMPLATE } from '../uids';
 import { DEFAULT_TEMPLATES } from './defaults';

@@ -1,0 +1,242 @@
+// The Strapi internals the plugin patches or relies on, each checked at boot. An upgrade of Strapi
+// that moved, renamed or re-shaped one of them must stop the server with the decision record that
+// explains it, rather than leave an editor's scope unguarded or a slug empty without a word.
+//
+// Each check inspects what it is given (`inspect`), so a test can hand it a fake shape without
+// booting Strapi; `subject` takes that shape from the running Strapi, and never throws itself.
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { LINKAGE_COMPONENTS } from '../components';
+import { GUIDE } from '../uids';
+
+/** `register`: checked before the plugin patches anything at register; `bootstrap`: at bootstrap. */
+export type Phase = 'register' | 'bootstrap';
+
+export interface SelfCheck {
+  /** What is relied on, as a sentence's subject. */
+  readonly name: string;
+  /** The decision record that says why and how (a path in the repository). */
+  readonly adr: string;
+  readonly phase: Phase;
+  /** The shape to inspect, taken from the running Strapi. */
+  readonly subject: (strapi: Core.Strapi) => unknown;
+  /** What is not as the plugin expects; empty when all is. */
+  readonly inspect: (subject: unknown) => string[];
+}
+
+type Shape = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Shape => typeof value === 'object' && value !== null;
+const at = (value: unknown, key: string): unknown => (isObject(value) || typeof value === 'function' ? (value as Shape)[key] : undefined);
+/** Reads a property path without throwing: whatever is missing on the way reads as undefined. */
+const path = (value: unknown, keys: readonly string[]): unknown => keys.reduce(at, value);
+/** Calls `read`, turning a throw (a getter, a registry lookup) into undefined. */
+const attempt = <T>(read: () => T): T | undefined => {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+};
+
+/** A problem when `owner[method]` is not a function taking `arity` declared parameters. */
+function method(owner: unknown, ownerName: string, name: string, arity?: number): string[] {
+  const fn = at(owner, name);
+  if (typeof fn !== 'function') return [`${ownerName}.${name} is not a function`];
+  if (arity !== undefined && fn.length !== arity) return [`${ownerName}.${name} takes ${fn.length} parameters, not ${arity}`];
+  return [];
+}
+
+interface Route {
+  method?: unknown;
+  path?: unknown;
+}
+
+/** The Content Manager's admin routes (paths relative to /content-manager). */
+const contentManagerRoutes = (strapi: Core.Strapi): Route[] => {
+  const routes = attempt(() => path(strapi.plugin('content-manager'), ['routes', 'admin', 'routes']));
+  return Array.isArray(routes) ? (routes as Route[]) : [];
+};
+
+const missingRoutes = (routes: unknown, wanted: readonly string[]): string[] => {
+  const present = new Set((Array.isArray(routes) ? (routes as Route[]) : []).map((r) => `${String(r.method)} ${String(r.path)}`));
+  return wanted.filter((route) => !present.has(route)).map((route) => `the Content Manager has no route ${route.replace(' ', ' /content-manager')}`);
+};
+
+const service = (strapi: Core.Strapi, plugin: string, name: string): unknown => attempt(() => strapi.plugin(plugin).service(name));
+
+export const SELF_CHECKS: readonly SelfCheck[] = [
+  {
+    name: "Strapi's auth service (the read gate wraps its authenticate)",
+    adr: 'docs/adr/001-read-gate.md',
+    phase: 'register',
+    subject: (strapi) => attempt(() => strapi.get('auth')),
+    inspect: (auth) =>
+      isObject(auth) ? [...method(auth, 'auth', 'authenticate', 2), ...method(auth, 'auth', 'verify'), ...method(auth, 'auth', 'register')] : ["strapi.get('auth') is gone"],
+  },
+  {
+    name: "Strapi's component registry (the plugin registers its components there)",
+    adr: 'docs/adr/015-component-registry.md',
+    phase: 'register',
+    subject: (strapi) => attempt(() => strapi.get('components')),
+    inspect: (registry) =>
+      isObject(registry)
+        ? [...method(registry, 'components', 'get', 1), ...method(registry, 'components', 'set', 2), ...method(registry, 'components', 'getAll', 0)]
+        : ["strapi.get('components') is gone"],
+  },
+  {
+    name: "the plugin's components as Strapi built them",
+    adr: 'docs/adr/015-component-registry.md',
+    phase: 'bootstrap',
+    subject: (strapi) => ({
+      components: attempt(() => strapi.components),
+      tables: Object.fromEntries(LINKAGE_COMPONENTS.map(({ uid }) => [uid, attempt(() => strapi.db.metadata.get(uid as never).tableName)])),
+    }),
+    inspect: (subject) => {
+      const components = at(subject, 'components');
+      const tables = at(subject, 'tables');
+      return LINKAGE_COMPONENTS.flatMap(({ uid, table }) => {
+        const component = at(components, uid);
+        if (!isObject(component)) return [`the component ${uid} registered at register is not among strapi.components`];
+        if (component.modelType !== 'component' || component.uid !== uid) return [`the component ${uid} is not shaped as the app's components are (modelType, uid)`];
+        if (at(tables, uid) !== table) return [`the component ${uid} has no table ${table} in the database metadata`];
+        return [];
+      });
+    },
+  },
+  {
+    name: "the admin's permission set-up (the linkage roles are set up after cleanPermissionsInDatabase)",
+    adr: 'docs/adr/005-admin-permission-hook.md',
+    phase: 'bootstrap',
+    subject: (strapi) => attempt(() => strapi.service('admin::permission')),
+    inspect: (permissions) =>
+      isObject(permissions)
+        ? [
+            ...method(permissions, 'permission', 'cleanPermissionsInDatabase', 0),
+            ...method(permissions, 'permission', 'deleteByIds', 1),
+            ...method(at(permissions, 'actionProvider'), 'permission.actionProvider', 'get', 1),
+            ...method(at(permissions, 'conditionProvider'), 'permission.conditionProvider', 'has', 1),
+          ]
+        : ["the admin's permission service is gone"],
+  },
+  {
+    name: "the admin's role service (roles created, stock roles cleared)",
+    adr: 'docs/adr/002-stock-roles.md',
+    phase: 'bootstrap',
+    subject: (strapi) => attempt(() => strapi.service('admin::role')),
+    inspect: (roles) =>
+      isObject(roles)
+        ? [...method(roles, 'role', 'findOne'), ...method(roles, 'role', 'create'), ...method(roles, 'role', 'addPermissions', 2)]
+        : ["the admin's role service is gone"],
+  },
+  {
+    name: "the Content Manager's relation picker routes (scoped by router middlewares)",
+    adr: 'docs/adr/004-relation-picker.md',
+    phase: 'bootstrap',
+    subject: (strapi) => ({ routes: contentManagerRoutes(strapi), use: attempt(() => strapi.server.router.use) }),
+    inspect: (subject) => [
+      ...(typeof at(subject, 'use') === 'function' ? [] : ['strapi.server.router.use is not a function']),
+      ...missingRoutes(at(subject, 'routes'), ['GET /relations/:model/:targetField', 'GET /relations/:model/:id/:targetField']),
+    ],
+  },
+  {
+    name: "the Content Manager's document routes and Strapi's policy error (denials rewritten)",
+    adr: 'docs/adr/007-denial-rewriting.md',
+    phase: 'bootstrap',
+    subject: (strapi) => ({ routes: contentManagerRoutes(strapi), PolicyError: errors.PolicyError }),
+    inspect: (subject) => {
+      const PolicyError = at(subject, 'PolicyError');
+      const message = typeof PolicyError === 'function' ? attempt(() => new (PolicyError as new () => Error)().message) : undefined;
+      return [
+        ...(message === 'Policy Failed' ? [] : [`a failed policy no longer reads "Policy Failed" (${message === undefined ? 'no PolicyError' : JSON.stringify(message)})`]),
+        ...missingRoutes(at(subject, 'routes'), [
+          'GET /collection-types/:model',
+          'POST /collection-types/:model',
+          'PUT /collection-types/:model/:id',
+          'POST /collection-types/:model/clone/:sourceId',
+          'POST /collection-types/:model/actions/bulkPublish',
+          'GET /single-types/:model',
+        ]),
+      ];
+    },
+  },
+  {
+    name: "the Content Manager's slug generator (romanized for Chinese titles)",
+    adr: 'docs/adr/006-content-manager-slugs.md',
+    phase: 'bootstrap',
+    subject: (strapi) => service(strapi, 'content-manager', 'uid'),
+    inspect: (uid) => (isObject(uid) ? method(uid, 'content-manager uid', 'generateUIDField', 1) : ["the Content Manager's uid service is gone"]),
+  },
+  {
+    name: "the guides' component join table (read with knex)",
+    adr: 'docs/adr/008-raw-sql.md',
+    phase: 'bootstrap',
+    subject: (strapi) => ({
+      joinTable: attempt(() => path(strapi.db.metadata.get(GUIDE), ['attributes', 'materials', 'joinTable'])),
+      material: attempt(() => strapi.db.metadata.get('linkage.material' as never).attributes),
+    }),
+    inspect: (subject) => {
+      const join = at(subject, 'joinTable');
+      const problems: string[] = [];
+      if (!isObject(join)) return ["a guide's materials have no joinTable in the database metadata"];
+      for (const key of [['name'], ['joinColumn', 'name'], ['inverseJoinColumn', 'name'], ['orderColumnName']]) {
+        if (typeof path(join, key) !== 'string') problems.push(`the materials' joinTable has no ${key.join('.')}`);
+      }
+      const pivot = at(join, 'pivotColumns');
+      if (!Array.isArray(pivot) || !pivot.includes('field')) problems.push("the materials' joinTable has no field column naming the component field");
+      const attributes = at(subject, 'material');
+      if (typeof path(attributes, ['when', 'columnName']) !== 'string') problems.push("a material's attributes carry no columnName");
+      return problems;
+    },
+  },
+  {
+    name: "the Content Manager's configuration services (labels and layouts for editors)",
+    adr: 'docs/adr/009-editor-configuration.md',
+    phase: 'bootstrap',
+    subject: (strapi) => ({ 'content-types': service(strapi, 'content-manager', 'content-types'), components: service(strapi, 'content-manager', 'components') }),
+    inspect: (subject) =>
+      (['content-types', 'components'] as const).flatMap((name) => [
+        ...method(at(subject, name), `content-manager ${name}`, 'findConfiguration', 1),
+        ...method(at(subject, name), `content-manager ${name}`, 'updateConfiguration', 2),
+      ]),
+  },
+  {
+    name: "i18n's sync of shared fields (called after every publish)",
+    adr: 'docs/adr/010-publish-shared-fields.md',
+    phase: 'bootstrap',
+    subject: (strapi) => ({ localizations: service(strapi, 'i18n', 'localizations'), contentTypes: service(strapi, 'i18n', 'content-types') }),
+    inspect: (subject) => [
+      ...method(at(subject, 'localizations'), 'i18n localizations', 'syncNonLocalizedAttributes', 2),
+      ...method(at(subject, 'contentTypes'), 'i18n content-types', 'getNestedPopulateOfNonLocalizedAttributes', 1),
+    ],
+  },
+  {
+    name: "the request context and the Content Manager's permission checker (who may preview, and whose request it is)",
+    adr: 'docs/adr/011-preview-links.md',
+    phase: 'bootstrap',
+    subject: (strapi) => ({ requestContext: attempt(() => strapi.requestContext), permissionChecker: service(strapi, 'content-manager', 'permission-checker') }),
+    inspect: (subject) => [
+      ...method(at(subject, 'requestContext'), 'strapi.requestContext', 'get', 0),
+      ...method(at(subject, 'permissionChecker'), 'content-manager permission-checker', 'create', 1),
+    ],
+  },
+];
+
+/** Every problem of one phase's checks, each naming its decision record. */
+export function internalProblems(strapi: Core.Strapi, phase: Phase, checks: readonly SelfCheck[] = SELF_CHECKS): string[] {
+  return checks.filter((check) => check.phase === phase).flatMap((check) => check.inspect(check.subject(strapi)).map((problem) => `${check.name}: ${problem} (${check.adr})`));
+}
+
+/**
+ * Stops the boot when a Strapi internal the plugin patches or relies on is not as it expects.
+ * register.ts calls it with 'register' first thing; bootstrap.ts with 'bootstrap'.
+ */
+export function assertStrapiInternals(strapi: Core.Strapi, phase: Phase, checks: readonly SelfCheck[] = SELF_CHECKS): void {
+  const problems = internalProblems(strapi, phase, checks);
+  if (problems.length === 0) return;
+  throw new Error(
+    `[linkage] This Strapi is not the one the plugin was built against: ${problems.length === 1 ? 'an internal it patches or relies on has' : 'internals it patches or relies on have'} changed. ` +
+      `Refusing to start (a silent change here could leave an editor's scope unguarded). Read each record and adapt the plugin:\n` +
+      problems.map((p) => `  - ${p}`).join('\n')
+  );
+}

@@ -1,0 +1,59 @@
+// The boot-time self-checks on this Strapi (5.54.0): every internal the plugin patches or relies on
+// is where the plugin expects it, and a boot whose Strapi lost one stops, naming its decision record.
+// (Each check on shapes an upgraded Strapi might have: test/domain/strapi-internals.test.ts.)
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import { createStrapi } from '@strapi/strapi';
+import { assertStrapiInternals, SELF_CHECKS } from '../../src/plugins/linkage/server/src/internals/self-checks';
+import { copyOfTemplate, type TestDatabase } from '../support/databases';
+import { APP_DIR, applyTestEnv } from '../support/env';
+import { settle } from '../support/settle';
+import { startDemoStrapi, type TestStrapi } from '../support/strapi';
+
+describe('on a Strapi that lost an internal the plugin decorates', () => {
+  let database: TestDatabase;
+  let app: Core.Strapi;
+  beforeAll(async () => {
+    applyTestEnv();
+    database = await copyOfTemplate();
+    Object.assign(process.env, database.env, { LINKAGE_SEED_DEMO: 'false' });
+    app = createStrapi({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist'), autoReload: false, serveAdminPanel: false });
+    app.log.level = 'silent';
+  });
+  afterAll(async () => {
+    await settle(app).catch(() => undefined);
+    await app.destroy();
+    await database.drop();
+  });
+
+  test("the boot stops at bootstrap, naming the slug generator's record, before anything is patched", async () => {
+    await app.register();
+    // As an upgrade that renamed the Content Manager's slug generator would leave it.
+    const uid = app.plugin('content-manager').service('uid') as unknown as Record<string, unknown>;
+    delete uid.generateUIDField;
+    await expect(app.bootstrap()).rejects.toThrow(/content-manager uid\.generateUIDField is not a function \(docs\/adr\/006-content-manager-slugs\.md\)/);
+    // Nothing after the check ran: the roles' hook was not decorated. (The admin's permission service
+    // is one object per process: this file boots this Strapi before the healthy one.)
+    const permissions = app.service('admin::permission') as unknown as { cleanPermissionsInDatabase: { name: string } };
+    expect(permissions.cleanPermissionsInDatabase.name).toBe('cleanPermissionsInDatabase');
+  });
+});
+
+describe('on this Strapi', () => {
+  let t: TestStrapi;
+  beforeAll(async () => {
+    t = await startDemoStrapi();
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  test.each(SELF_CHECKS.map((check) => [check.name, check] as const))('%s: as the plugin expects', (_name, check) => {
+    expect(check.inspect(check.subject(t.strapi))).toEqual([]);
+  });
+
+  test('both phases let the boot go on', () => {
+    expect(() => assertStrapiInternals(t.strapi, 'register')).not.toThrow();
+    expect(() => assertStrapiInternals(t.strapi, 'bootstrap')).not.toThrow();
+  });
+});
