@@ -7,7 +7,6 @@ import { romanize, hasHan } from './domain/slug';
 import { getService } from './get-service';
 import { GUIDE, isLinkageUid } from './uids';
 import { assertStrapiInternals } from './internals/self-checks';
-import { getService } from './get-service';
 
 interface UidService {
   generateUIDField(args: { contentTypeUID: string; field: string; data: Record<string, unknown>; locale?: string }): Promise<string>;
