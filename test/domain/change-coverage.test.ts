@@ -1,4 +1,13 @@
-import { changeCoverage, changeSubject, FEED_TYPES, type FeedHead, type PublicDocument } from '../../src/plugins/linkage/server/src/domain/change-coverage';
+import { changeCoverage, changeSubject, type FeedHead, type PublicDocument } from '../../src/plugins/linkage/server/src/domain/change-coverage';
+
+const FEED_TYPES = {
+  item: 'plugin::linkage.item',
+  guide: 'plugin::linkage.guide',
+  siteTemplate: 'plugin::linkage.site-template',
+  department: 'plugin::linkage.department',
+  unit: 'plugin::linkage.unit',
+  guideSpec: 'plugin::linkage.guide-spec',
+} as const;
 import { indexUnits } from '../../src/plugins/linkage/server/src/domain/unit-tree';
 
 const units = indexUnits([

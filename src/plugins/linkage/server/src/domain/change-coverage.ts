@@ -6,28 +6,10 @@
 import type { AdminText } from './admin-language';
 import type { Difference } from './derived-differences';
 import { STORE_NAMES } from './derived-stores';
+import { nounOf, recordType } from './record-types';
 import { ancestorsOf, subtreeCodes, type UnitIndex } from './unit-tree';
 
 export type FeedAction = 'published' | 'unpublished' | 'deleted';
-
-/** The public record types and how each is named in the feed. */
-export const FEED_TYPES = {
-  item: 'plugin::linkage.item',
-  guide: 'plugin::linkage.guide',
-  siteTemplate: 'plugin::linkage.site-template',
-  unit: 'plugin::linkage.unit',
-  department: 'plugin::linkage.department',
-  guideSpec: 'plugin::linkage.guide-spec',
-} as const;
-
-const TYPE_NAMES: Readonly<Record<string, AdminText>> = {
-  [FEED_TYPES.item]: { en: 'item', 'zh-Hans': '联动事项' },
-  [FEED_TYPES.guide]: { en: 'guide', 'zh-Hans': '办事指南' },
-  [FEED_TYPES.siteTemplate]: { en: 'site template', 'zh-Hans': '展现模板' },
-  [FEED_TYPES.unit]: { en: 'unit', 'zh-Hans': '行政单位' },
-  [FEED_TYPES.department]: { en: 'department', 'zh-Hans': '部门' },
-  [FEED_TYPES.guideSpec]: { en: 'guide spec', 'zh-Hans': '办事指南规范' },
-};
 
 /** What a change names (its key) and whose sites show it (`['*']`: every site). */
 export interface ChangeSubject {
@@ -41,22 +23,12 @@ export type SubjectFields = Readonly<Record<string, unknown>>;
 /** The unit, its ancestors and its subtree, sorted: the sites that show what it owns. */
 const around = (unitCode: string, units: UnitIndex): string[] => [...new Set([...ancestorsOf(unitCode, units).map((u) => u.code), ...subtreeCodes(unitCode, units)])].sort();
 
-/** What the feed calls a document of this type, and whose sites show it. */
+/** What the feed calls a document of this type, and whose sites show it (domain/record-types.ts). */
 export function changeSubject(uid: string, row: SubjectFields, units: UnitIndex): ChangeSubject {
-  switch (uid) {
-    case FEED_TYPES.guide:
-      return { key: `${String(row.itemCode)}/${String(row.stageKey)}/${String(row.unitCode)}`, unitCodes: around(String(row.unitCode), units) };
-    case FEED_TYPES.unit:
-      return { key: String(row.code), unitCodes: around(String(row.code), units) };
-    case FEED_TYPES.department:
-      return { key: String(row.code), unitCodes: around(String(row.unitCode), units) };
-    case FEED_TYPES.item:
-      return { key: String(row.code), unitCodes: ['*'] };
-    case FEED_TYPES.siteTemplate:
-      return { key: String(row.key), unitCodes: ['*'] };
-    default:
-      return { key: 'guide-spec', unitCodes: ['*'] };
-  }
+  const type = recordType(uid);
+  const key = type?.key(row) ?? String(row.documentId ?? '');
+  const owner = type?.owner(row) ?? null;
+  return { key, unitCodes: type?.reach === 'owner-area' && owner ? around(owner, units) : ['*'] };
 }
 
 /** A public document as the feed should know it. */
@@ -105,7 +77,10 @@ export function changeCoverage(documents: readonly PublicDocument[], heads: read
   const documentOf = new Map(documents.map((d) => [idOf(d.uid, d.documentId), d]));
   const differences: Difference[] = [];
   const missing: MissingChange[] = [];
-  const typeName = (uid: string): AdminText => TYPE_NAMES[uid] ?? { en: uid, 'zh-Hans': uid };
+  const typeName = (uid: string): AdminText => {
+    const noun = nounOf(uid);
+    return { en: noun.one, 'zh-Hans': noun.zh };
+  };
 
   for (const document of [...documents].sort((a, b) => idOf(a.uid, a.documentId).localeCompare(idOf(b.uid, b.documentId)))) {
     if (!document.published || document.lastPublicAt === null) continue;

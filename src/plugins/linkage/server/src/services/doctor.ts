@@ -4,7 +4,7 @@
 // `npm run linkage -- doctor [--repair]`, GET /linkage/doctor, and after every integration test file.
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { changeCoverage, changeSubject, FEED_TYPES, type FeedAction, type FeedHead, type PublicDocument } from '../domain/change-coverage';
+import { changeCoverage, changeSubject, type FeedAction, type FeedHead, type PublicDocument } from '../domain/change-coverage';
 import {
   auditDifferences,
   expectedHandlerDifferences,
@@ -19,7 +19,7 @@ import type { Level } from '../domain/levels';
 import { snapshotParts } from '../domain/snapshot-digest';
 import { indexUnits } from '../domain/unit-tree';
 import { getService } from '../get-service';
-import { CHANGE } from '../uids';
+import { CHANGE, DEPARTMENT, GUIDE, GUIDE_SPEC, ITEM, SITE_TEMPLATE, UNIT } from '../uids';
 
 /** What the check of one store found. */
 export interface StoreCheck {
@@ -83,12 +83,12 @@ const doctorService = ({ strapi }: { strapi: Core.Strapi }) => {
     type Row = Record<string, unknown> & { documentId: string; publishedAt?: unknown; updatedAt?: unknown };
     const find = (uid: string, select: string[]) => strapi.db.query(uid as 'plugin::linkage.unit').findMany({ select: ['documentId', ...select] }) as Promise<Row[]>;
     const [units, departments, items, guides, templates, specs] = await Promise.all([
-      find(FEED_TYPES.unit, ['code', 'level', 'kind', 'parentCode', 'updatedAt']),
-      find(FEED_TYPES.department, ['code', 'unitCode', 'updatedAt']),
-      find(FEED_TYPES.item, ['code', 'publishedAt']),
-      find(FEED_TYPES.guide, ['itemCode', 'stageKey', 'unitCode', 'publishedAt']),
-      find(FEED_TYPES.siteTemplate, ['key', 'publishedAt']),
-      find(FEED_TYPES.guideSpec, ['updatedAt']),
+      find(UNIT, ['code', 'level', 'kind', 'parentCode', 'updatedAt']),
+      find(DEPARTMENT, ['code', 'unitCode', 'updatedAt']),
+      find(ITEM, ['code', 'publishedAt']),
+      find(GUIDE, ['itemCode', 'stageKey', 'unitCode', 'publishedAt']),
+      find(SITE_TEMPLATE, ['key', 'publishedAt']),
+      find(GUIDE_SPEC, ['updatedAt']),
     ]);
     const unitIndex = indexUnits(
       [...new Map(units.map((u) => [String(u.code), { code: String(u.code), level: u.level as Level, kind: String(u.kind), parentCode: (u.parentCode as string | null) ?? null }])).values()]
@@ -109,12 +109,12 @@ const doctorService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
     };
-    add(FEED_TYPES.unit, units, false);
-    add(FEED_TYPES.department, departments, false);
-    add(FEED_TYPES.guideSpec, specs, false);
-    add(FEED_TYPES.item, items, true);
-    add(FEED_TYPES.guide, guides, true);
-    add(FEED_TYPES.siteTemplate, templates, true);
+    add(UNIT, units, false);
+    add(DEPARTMENT, departments, false);
+    add(GUIDE_SPEC, specs, false);
+    add(ITEM, items, true);
+    add(GUIDE, guides, true);
+    add(SITE_TEMPLATE, templates, true);
     return documents;
   }
 

@@ -1,7 +1,8 @@
 // The public change feed's projector: publishing, unpublishing or deleting what a site shows writes
 // a change in the write's own transaction (services/changes.ts numbers them without gaps).
 import type { Core } from '@strapi/strapi';
-import { ancestorsOf, indexUnits, subtreeCodes, type UnitFacts } from '../../domain/unit-tree';
+import { changeSubject } from '../../domain/change-coverage';
+import { indexUnits, type UnitFacts } from '../../domain/unit-tree';
 import { changeActionOf, type WriteIntent } from '../../domain/write-intent';
 import { getService } from '../../get-service';
 import { UNIT } from '../../uids';
@@ -39,16 +40,13 @@ export const changeFeed: Projector<Subject | null> = {
   },
 };
 
-/** What a document is called in the feed, and whose sites show it. */
+/** What a document is called in the feed, and whose sites show it (domain/change-coverage.ts). */
 async function describe(strapi: Core.Strapi, intent: WriteIntent, documentId: string): Promise<Subject | null> {
   const rows = (await strapi.db.query(intent.type.uid as 'plugin::linkage.guide').findMany({ where: { documentId } })) as Row[];
   const draft = rows.find((r) => r.publishedAt === null || r.publishedAt === undefined) ?? rows[0];
   if (!draft) return null;
   const wasPublished = rows.some((r) => r.publishedAt !== null && r.publishedAt !== undefined);
-  const key = intent.type.key(draft) ?? documentId;
-  const owner = intent.type.owner(draft);
-  if (intent.type.reach === 'everywhere' || !owner) return { key, unitCodes: ['*'], wasPublished };
   const units = (await strapi.db.query(UNIT).findMany({ select: ['code', 'level', 'kind', 'parentCode'] })) as UnitFacts[];
-  const unitCodes = [...new Set([...ancestorsOf(owner, indexUnits(units)).map((u) => u.code), ...subtreeCodes(owner, units)])].sort();
-  return { key, unitCodes, wasPublished };
+  const subject = changeSubject(intent.type.uid, draft, indexUnits(units));
+  return { key: subject.key, unitCodes: [...subject.unitCodes], wasPublished };
 }
