@@ -1,10 +1,7 @@
 // Two projects: pure domain tests, and integration tests that boot a real Strapi on a real database
 // (SQLite by default, Postgres with DATABASE_CLIENT=postgres), seeded once per run.
 const transform = {
-  '^.+\\.(t|j)sx?$': [
-    '@swc/jest',
-    { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
-  ],
+  '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
 };
 
 module.exports = {

@@ -22,7 +22,9 @@ for (const [name, dir, prefix, applies] of packages) {
   const en = await load('en.json.mjs');
   const zh = await load('zh-Hans.json.mjs');
   const theirs = new Set(applies ? Object.keys(zh).map((k) => prefix + k) : []);
-  const missing = Object.keys(en).map((k) => prefix + k).filter((id) => !(id in ours) && !theirs.has(id));
+  const missing = Object.keys(en)
+    .map((k) => prefix + k)
+    .filter((id) => !(id in ours) && !theirs.has(id));
   console.log(`${name}: ${Object.keys(en).length} texts, ${missing.length} without Chinese`);
   if (all) for (const id of missing) console.log(`  ${id}: ${JSON.stringify(en[id.slice(prefix.length)])}`);
 }

@@ -43,9 +43,5 @@ if (missing.length > 0) {
   const lines = missing.map(([key, value]) => `${key}=${value}`).join('\n');
   const separator = existing && !existing.endsWith('\n') ? '\n' : '';
   fs.writeFileSync(envPath, `${existing}${separator}${header}${lines}\n`, { mode: 0o600 });
-  console.log(
-    existing
-      ? `.env: added ${missing.map(([key]) => key).join(', ')}`
-      : '.env: created with fresh secrets (SQLite in .tmp/data.db, demo seeding on)'
-  );
+  console.log(existing ? `.env: added ${missing.map(([key]) => key).join(', ')}` : '.env: created with fresh secrets (SQLite in .tmp/data.db, demo seeding on)');
 }

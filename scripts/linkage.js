@@ -38,11 +38,14 @@ const line = (m) => `${m.unitCode}  ${(m.unitName || '').padEnd(16)}  ${m.scope.
 /** Walks the whole hash chain, a page at a time, progress on stderr. */
 async function verifyAudit(app) {
   const started = Date.now();
-  const report = await app.plugin('linkage').service('audit').verify({
-    onProgress: (checked) => {
-      if (checked > 0 && checked % 10000 === 0) console.error(`  ${checked} entries checked (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    },
-  });
+  const report = await app
+    .plugin('linkage')
+    .service('audit')
+    .verify({
+      onProgress: (checked) => {
+        if (checked > 0 && checked % 10000 === 0) console.error(`  ${checked} entries checked (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      },
+    });
   const vouched = report.vouched ? `Entries ${report.vouched.from}–${report.vouched.to} are vouched for by the audit key.` : 'No entry is vouched for by the audit key.';
   const unkeyed = report.unkeyed
     ? ` Entries ${report.unkeyed.from}–${report.unkeyed.to} were written before the trail was signed: their order is checked, but anyone who could write the database could have rewritten them.`
@@ -61,7 +64,9 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Progress on stderr, one line per store checked. */
 const progress = (check) =>
-  console.error(`  ${check.store}: ${check.checked} checked, ${check.differences === 0 ? 'no difference' : `${check.differences} difference${check.differences === 1 ? '' : 's'}`} (${seconds(check.ms)})`);
+  console.error(
+    `  ${check.store}: ${check.checked} checked, ${check.differences === 0 ? 'no difference' : `${check.differences} difference${check.differences === 1 ? '' : 's'}`} (${seconds(check.ms)})`
+  );
 
 const differenceLine = (d) => `${d.repairable ? '' : '[cannot be repaired] '}${d.message.en}`;
 
@@ -72,7 +77,11 @@ async function doctor(app, repair) {
   if (!repair) {
     const report = await service.examine({ onStore: progress });
     for (const d of report.differences) console.log(differenceLine(d));
-    console.log(report.ok ? 'The doctor found nothing: every derived store agrees with the source records.' : `The doctor found ${report.differences.length} difference${report.differences.length === 1 ? '' : 's'}.`);
+    console.log(
+      report.ok
+        ? 'The doctor found nothing: every derived store agrees with the source records.'
+        : `The doctor found ${report.differences.length} difference${report.differences.length === 1 ? '' : 's'}.`
+    );
     return report.ok ? 0 : 1;
   }
   const result = await service.repair({
@@ -83,7 +92,12 @@ async function doctor(app, repair) {
   for (const step of result.steps) console.log(`did: ${step.message.en}`);
   for (const d of result.remaining) console.log(`left: ${differenceLine(d)}`);
   if (result.found.length === 0) console.log('The doctor found nothing to repair.');
-  else console.log(result.ok ? 'Repaired: the doctor now finds nothing.' : `After the repair the doctor still finds ${result.remaining.length} difference${result.remaining.length === 1 ? '' : 's'}.`);
+  else
+    console.log(
+      result.ok
+        ? 'Repaired: the doctor now finds nothing.'
+        : `After the repair the doctor still finds ${result.remaining.length} difference${result.remaining.length === 1 ? '' : 's'}.`
+    );
   return result.ok ? 0 : 1;
 }
 

@@ -51,7 +51,18 @@ async function scenario(name, file, port) {
   const v = await victim;
   const rss = rssMb(server.pid);
   await stopServer(server);
-  return [row, { name: `${name}: the victim's page (${VICTIM}) in a loop, 8 connections`, rps: Math.round(v.requests.average), p50: v.latency.p50, p99: v.latency.p99, non2xx: v.non2xx, errors: v.errors }, rss];
+  return [
+    row,
+    {
+      name: `${name}: the victim's page (${VICTIM}) in a loop, 8 connections`,
+      rps: Math.round(v.requests.average),
+      p50: v.latency.p50,
+      p99: v.latency.p99,
+      non2xx: v.non2xx,
+      errors: v.errors,
+    },
+    rss,
+  ];
 }
 
 async function main() {

@@ -26,7 +26,10 @@ async function main() {
     const catalog = baseCatalog();
     const started = Date.now();
     console.error(`Importing ${catalog.units.length} units, ${catalog.departments.length} departments, ${catalog.items.length} items...`);
-    await app.plugin('linkage').service('catalog').importCatalog(catalog, { onProgress: (m) => console.error(m) });
+    await app
+      .plugin('linkage')
+      .service('catalog')
+      .importCatalog(catalog, { onProgress: (m) => console.error(m) });
     console.error(`  done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
     const knex = app.db.connection;
@@ -107,12 +110,26 @@ async function main() {
                 [column(materialMeta, 'when')]: when === null ? null : JSON.stringify(when),
                 [column(materialMeta, 'blankForm')]: m.blankForm,
               });
-              pending.joins.push({ id: joinId++, [join.joinColumn.name]: entity, [join.inverseJoinColumn.name]: cmp, component_type: 'linkage.material', field: 'materials', [join.orderColumnName]: order + 1 });
+              pending.joins.push({
+                id: joinId++,
+                [join.joinColumn.name]: entity,
+                [join.inverseJoinColumn.name]: cmp,
+                component_type: 'linkage.material',
+                field: 'materials',
+                [join.orderColumnName]: order + 1,
+              });
             });
             if (row.timeLimit) {
               const cmp = timeId++;
               pending.times.push({ id: cmp, [column(timeMeta, 'statutoryDays')]: row.timeLimit.statutoryDays, [column(timeMeta, 'promisedDays')]: row.timeLimit.promisedDays });
-              pending.joins.push({ id: joinId++, [join.joinColumn.name]: entity, [join.inverseJoinColumn.name]: cmp, component_type: 'linkage.time-limit', field: 'timeLimit', [join.orderColumnName]: 1 });
+              pending.joins.push({
+                id: joinId++,
+                [join.joinColumn.name]: entity,
+                [join.inverseJoinColumn.name]: cmp,
+                component_type: 'linkage.time-limit',
+                field: 'timeLimit',
+                [join.orderColumnName]: 1,
+              });
             }
           }
         }

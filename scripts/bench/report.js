@@ -53,7 +53,7 @@ async function addReviews(app) {
   for (const g of guides) {
     const h = crypto.createHash('md5').update(g.documentId).digest();
     if (h[0] < 77) continue; // about 30% never reviewed
-    const reviewed = new Date(now - (h[1] * 256 + h[2]) % 400 * 86400000);
+    const reviewed = new Date(now - ((h[1] * 256 + h[2]) % 400) * 86400000);
     rows.push({
       [col('documentId')]: crypto.randomBytes(12).toString('hex'),
       [col('subjectUid')]: GUIDE,

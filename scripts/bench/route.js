@@ -22,7 +22,10 @@ async function combinations(base) {
   units.forEach(walk);
   const values = item.questions
     .filter((q) => q.kind === 'core')
-    .map((q) => [q.key, q.type === 'choice' ? q.options.map((o) => o.value) : q.type === 'boolean' ? ['true', 'false'] : flat.filter((u) => u.level === q.answerLevel).map((u) => u.code)]);
+    .map((q) => [
+      q.key,
+      q.type === 'choice' ? q.options.map((o) => o.value) : q.type === 'boolean' ? ['true', 'false'] : flat.filter((u) => u.level === q.answerLevel).map((u) => u.code),
+    ]);
   let combos = [[]];
   for (const [key, options] of values) combos = combos.flatMap((c) => options.map((v) => [...c, `answers[${key}]=${encodeURIComponent(v)}`]));
   return combos.map((c) => `/api/linkage/items/${SLUG}/route?${c.join('&')}`);

@@ -27,7 +27,10 @@ async function main() {
     const key = JSON.stringify([slug, answers, locale]);
     if (!known.has(key)) {
       const routed = JSON.parse((await app.plugin('linkage').service('navigator').route(slug, answers, locale)).body).data;
-      known.set(key, routed.stages.filter((s) => s.handler).map((s) => ({ stageKey: s.key, unitCode: s.handler.unit.code })));
+      known.set(
+        key,
+        routed.stages.filter((s) => s.handler).map((s) => ({ stageKey: s.key, unitCode: s.handler.unit.code }))
+      );
     }
     return known.get(key);
   };
@@ -50,9 +53,7 @@ async function main() {
         if (!item) return ctx.notFound();
         // The (stage, unit) pairs a REST client would have to know already: worked out once per URL.
         const pairs = await pairsFor(ctx.params.slug, ctx.query.answers, locale);
-        const guides = pairs.length
-          ? await app.documents(GUIDE).findMany({ filters: { itemCode: item.code, $or: pairs }, populate: '*', status: 'published', locale })
-          : [];
+        const guides = pairs.length ? await app.documents(GUIDE).findMany({ filters: { itemCode: item.code, $or: pairs }, populate: '*', status: 'published', locale }) : [];
         ctx.body = { data: { item, guides } };
       },
       config: { auth: false },

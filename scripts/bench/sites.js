@@ -27,7 +27,11 @@ async function main() {
   rows.push(await measure(base, 'noop (do-nothing Strapi route)', '/bench/noop'));
   rows.push(await measure(base, 'site item view (JSON), cache hit', `/api/linkage/sites/${UNIT}/items/${SLUG}`));
   rows.push(await measure(base, 'site item page (HTML), cache hit', `/sites/${UNIT}/items/${SLUG}`));
-  rows.push(await measure(base, 'site item page, 304 (If-None-Match)', `/sites/${UNIT}/items/${SLUG}`, { 'If-None-Match': (await fetch(`${base}/sites/${UNIT}/items/${SLUG}`)).headers.get('etag') }));
+  rows.push(
+    await measure(base, 'site item page, 304 (If-None-Match)', `/sites/${UNIT}/items/${SLUG}`, {
+      'If-None-Match': (await fetch(`${base}/sites/${UNIT}/items/${SLUG}`)).headers.get('etag'),
+    })
+  );
   rows.push(await measure(base, 'REST equivalent (item + unit guides, populate=*)', `/bench/rest/site/${UNIT}/items/${SLUG}`));
   const rss = rssMb(server.pid);
   await stopServer(server);

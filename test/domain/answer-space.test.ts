@@ -1,11 +1,4 @@
-import {
-  answerSpace,
-  candidateUnits,
-  completions,
-  decide,
-  questionOf,
-  variablesOf,
-} from '../../src/plugins/linkage/server/src/domain/answer-space';
+import { answerSpace, candidateUnits, completions, decide, questionOf, variablesOf } from '../../src/plugins/linkage/server/src/domain/answer-space';
 import type { CatalogItem } from '../../src/plugins/linkage/server/src/domain/catalog-format';
 import { clone } from './demo-fixtures';
 import { ALLOWANCE, HOUSING, MEDICAL, RETIREMENT, itemOf, navigatorOf, spaceOf } from './navigator-fixtures';
@@ -23,16 +16,7 @@ const TEN_PLACES = [
   '370283000000',
   '370285000000',
 ];
-const EIGHT_COMMUNITIES = [
-  '370202001001',
-  '370202001002',
-  '370202002001',
-  '370213001001',
-  '370211001001',
-  '370281001001',
-  '370281001002',
-  '370283001001',
-];
+const EIGHT_COMMUNITIES = ['370202001001', '370202001002', '370202002001', '370213001001', '370211001001', '370281001001', '370281001002', '370283001001'];
 
 const stage = (item: CatalogItem, key: string) => {
   const found = item.stages.find((s) => s.key === key);
@@ -43,16 +27,8 @@ const stage = (item: CatalogItem, key: string) => {
 describe('variablesOf and questionOf', () => {
   it('lists the variables a demo condition reads, with their paths, once each', () => {
     const retirement = itemOf(nav, RETIREMENT);
-    expect(variablesOf(stage(retirement, 'district-review').appliesWhen)).toEqual([
-      'enterprise_type',
-      'retirement_type',
-      'enterprise_location.district.kind',
-    ]);
-    expect(variablesOf(stage(retirement, 'city-approval').appliesWhen)).toEqual([
-      'retirement_type',
-      'enterprise_type',
-      'enterprise_location.district.kind',
-    ]);
+    expect(variablesOf(stage(retirement, 'district-review').appliesWhen)).toEqual(['enterprise_type', 'retirement_type', 'enterprise_location.district.kind']);
+    expect(variablesOf(stage(retirement, 'city-approval').appliesWhen)).toEqual(['retirement_type', 'enterprise_type', 'enterprise_location.district.kind']);
   });
 
   it('reads a var given with a default, and ignores literals and the empty var', () => {
@@ -82,19 +58,21 @@ describe('candidateUnits', () => {
 
   it('lets only the 8 communities answer a community-level question', () => {
     const allowance = itemOf(nav, ALLOWANCE);
-    expect(candidateUnits(allowance.questions[0], allowance, nav.units).map((u) => u.code).sort()).toEqual([...EIGHT_COMMUNITIES].sort());
+    expect(
+      candidateUnits(allowance.questions[0], allowance, nav.units)
+        .map((u) => u.code)
+        .sort()
+    ).toEqual([...EIGHT_COMMUNITIES].sort());
   });
 
   it('keeps to a narrower `within`: 胶州市 has 2 streets and 2 communities under it', () => {
     const retirement = clone(itemOf(nav, RETIREMENT));
     retirement.questions[2].within = '370281000000';
-    expect(candidateUnits(retirement.questions[2], retirement, nav.units).map((u) => u.code).sort()).toEqual([
-      '370281000000',
-      '370281001000',
-      '370281001001',
-      '370281001002',
-      '370281002000',
-    ]);
+    expect(
+      candidateUnits(retirement.questions[2], retirement, nav.units)
+        .map((u) => u.code)
+        .sort()
+    ).toEqual(['370281000000', '370281001000', '370281001001', '370281001002', '370281002000']);
   });
 });
 

@@ -1,24 +1,8 @@
-import {
-  answerScope,
-  conditionData,
-  parseAnswers,
-  unitAnswerData,
-} from '../../src/plugins/linkage/server/src/domain/answers';
+import { answerScope, conditionData, parseAnswers, unitAnswerData } from '../../src/plugins/linkage/server/src/domain/answers';
 import type { Catalog } from '../../src/plugins/linkage/server/src/domain/catalog-format';
 import { indexUnits } from '../../src/plugins/linkage/server/src/domain/unit-tree';
 import { clone, loadDemo, unitFactsOf } from './demo-fixtures';
-import {
-  ALLOWANCE,
-  BEIGUAN_VILLAGE,
-  CITY,
-  FUAN_STREET,
-  HOUSING,
-  JIAOZHOU,
-  RETIREMENT,
-  SHINAN,
-  itemOf,
-  navigatorOf,
-} from './navigator-fixtures';
+import { ALLOWANCE, BEIGUAN_VILLAGE, CITY, FUAN_STREET, HOUSING, JIAOZHOU, RETIREMENT, SHINAN, itemOf, navigatorOf } from './navigator-fixtures';
 
 const nav = navigatorOf();
 const retirement = itemOf(nav, RETIREMENT);
@@ -42,9 +26,7 @@ const withJinan = (): Catalog => {
 
 describe('parseAnswers: typed conversion', () => {
   it('converts a full set of retirement answers to their types ("true" becomes true)', () => {
-    expect(
-      parse({ retirement_type: 'normal', enterprise_type: 'domestic', enterprise_location: JIAOZHOU, has_military_service: 'true' })
-    ).toEqual({
+    expect(parse({ retirement_type: 'normal', enterprise_type: 'domestic', enterprise_location: JIAOZHOU, has_military_service: 'true' })).toEqual({
       answers: { retirement_type: 'normal', enterprise_type: 'domestic', enterprise_location: JIAOZHOU, has_military_service: true },
       problems: [],
     });
@@ -186,7 +168,7 @@ describe('parseAnswers: each problem names the question and the reason', () => {
   });
 });
 
-describe('parseAnswers: each problem is also said to a reader of the sites, by the question\'s label and in both languages', () => {
+describe("parseAnswers: each problem is also said to a reader of the sites, by the question's label and in both languages", () => {
   it('an option the question lacks: choose again', () => {
     expect(sentences({ retirement_type: 'early' })).toEqual([
       { 'zh-Hans': '「退休类型」的答案不在可选范围内，请重新选择。', en: '"Type of retirement": the answer given is not one of the choices; please choose again.' },
@@ -205,7 +187,10 @@ describe('parseAnswers: each problem is also said to a reader of the sites, by t
     expect(sentences({ enterprise_location: 'jiaozhou' })[0]?.['zh-Hans']).toBe('「原企业所在区(市)」所选的地区不存在，请重新选择。');
     expect(sentences({ enterprise_location: '370102000000' }, retirement, units)[0]?.['zh-Hans']).toBe('「原企业所在区(市)」所选的地区不在本事项的办理范围内。');
     expect(sentences({ enterprise_location: CITY })).toEqual([
-      { 'zh-Hans': '「原企业所在区(市)」请选择区(市)级或更下一级的地区。', en: '"District or county-level city where the enterprise is registered": please choose a place at district level or below.' },
+      {
+        'zh-Hans': '「原企业所在区(市)」请选择区(市)级或更下一级的地区。',
+        en: '"District or county-level city where the enterprise is registered": please choose a place at district level or below.',
+      },
     ]);
   });
 

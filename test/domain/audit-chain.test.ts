@@ -84,9 +84,15 @@ describe('canonical serialization', () => {
 describe('hashing', () => {
   test('hash = sha256(prevHash + "\\n" + canonical facts), hex', () => {
     const f = { ...facts(1), seq: 2 };
-    const expected = createHash('sha256').update(`abc\n${canonicalFacts(f)}`).digest('hex');
+    const expected = createHash('sha256')
+      .update(`abc\n${canonicalFacts(f)}`)
+      .digest('hex');
     expect(entryHash('abc', f)).toBe(expected);
-    expect(entryHash(null, f)).toBe(createHash('sha256').update(`\n${canonicalFacts(f)}`).digest('hex'));
+    expect(entryHash(null, f)).toBe(
+      createHash('sha256')
+        .update(`\n${canonicalFacts(f)}`)
+        .digest('hex')
+    );
   });
 
   test('the same facts with fields (owner move objects) in another key order hash the same', () => {
@@ -187,7 +193,11 @@ describe('verification', () => {
 
   test('several deleted entries, and a deleted first entry', () => {
     const entries = chain(6);
-    expect(verifyChain([entries[0], entries[4], entries[5]], [KEY]).firstBroken).toMatchObject({ seq: 5, reason: 'seq-gap', message: expect.stringMatching(/entries 2–4 are missing/) });
+    expect(verifyChain([entries[0], entries[4], entries[5]], [KEY]).firstBroken).toMatchObject({
+      seq: 5,
+      reason: 'seq-gap',
+      message: expect.stringMatching(/entries 2–4 are missing/),
+    });
     expect(verifyChain(entries.slice(1), [KEY]).firstBroken).toMatchObject({ seq: 2, reason: 'seq-gap', message: expect.stringMatching(/start of the trail/) });
   });
 
@@ -229,7 +239,12 @@ describe('the key', () => {
   const rehashedWithoutKey = (entries: ChainedEntry[], at: number, dropKeyId: boolean): ChainedEntry[] => {
     const out = entries.slice(0, at);
     for (const entry of entries.slice(at)) {
-      const changed = { ...entry, userEmail: entry.seq === at + 1 ? 'someone-else@linkage.test' : entry.userEmail, keyId: dropKeyId ? null : entry.keyId, prevHash: out[out.length - 1]?.hash ?? null };
+      const changed = {
+        ...entry,
+        userEmail: entry.seq === at + 1 ? 'someone-else@linkage.test' : entry.userEmail,
+        keyId: dropKeyId ? null : entry.keyId,
+        prevHash: out[out.length - 1]?.hash ?? null,
+      };
       out.push({ ...changed, hash: entryHash(changed.prevHash, changed) });
     }
     return out;
@@ -246,7 +261,11 @@ describe('the key', () => {
   test('a rewritten chain re-hashed without the key fails at the rewritten entry, whether it keeps or drops the key ids', () => {
     const entries = chain(6);
     expect(verifyChain(rehashedWithoutKey(entries, 3, false), [KEY])).toMatchObject({ ok: false, firstBroken: { seq: 4, reason: 'hash-mismatch' }, vouched: { from: 1, to: 3 } });
-    expect(verifyChain(rehashedWithoutKey(entries, 3, true), [KEY])).toMatchObject({ ok: false, firstBroken: { seq: 4, reason: 'unkeyed-after-keyed' }, vouched: { from: 1, to: 3 } });
+    expect(verifyChain(rehashedWithoutKey(entries, 3, true), [KEY])).toMatchObject({
+      ok: false,
+      firstBroken: { seq: 4, reason: 'unkeyed-after-keyed' },
+      vouched: { from: 1, to: 3 },
+    });
   });
 
   test('a chain verified without its key: unknown key at the first entry, nothing vouched for', () => {

@@ -5,8 +5,7 @@ import { clone, emptyStored, loadDemo, storedFrom } from './demo-fixtures';
 
 const LOCALES = ['zh-Hans', 'en'];
 const againstEmpty = (file: Catalog, configured: readonly string[] = LOCALES) => catalogProblems(file, emptyStored(file), configured);
-const shown = (file: Catalog, stored: Catalog = emptyStored(file)) =>
-  catalogProblems(file, stored, LOCALES).map((p) => `${formatPath(p.path)}: ${p.message}`);
+const shown = (file: Catalog, stored: Catalog = emptyStored(file)) => catalogProblems(file, stored, LOCALES).map((p) => `${formatPath(p.path)}: ${p.message}`);
 
 /** A file holding only what is given, in the demo's locales. */
 const fileOf = (records: Partial<Catalog>): Catalog => ({
@@ -62,8 +61,7 @@ describe('catalogProblems: paths in the file', () => {
     expect(shown(file)).toEqual([
       'items[0].stages[1].key: repeats the stage key "work-ability-appraisal" of stages[0]',
       ...orphans.map(
-        (i) =>
-          `guides[${i}].stage: item QD-SI-001 has no stage "district-approval" (stages: work-ability-appraisal, work-ability-appraisal, district-review, city-approval)`
+        (i) => `guides[${i}].stage: item QD-SI-001 has no stage "district-approval" (stages: work-ability-appraisal, work-ability-appraisal, district-review, city-approval)`
       ),
     ]);
   });
@@ -102,9 +100,7 @@ describe('catalogProblems: paths in the file', () => {
   it('reports a material condition at its path in the guide', () => {
     const file = loadDemo();
     file.guides[0].materials![3].when = { '==': [{ var: 'has_military_service' }, 'yes'] };
-    expect(shown(file)).toEqual([
-      'guides[0].materials[3].when.==[1]: compares the yes/no answer "has_military_service" with "yes"; use true or false',
-    ]);
+    expect(shown(file)).toEqual(['guides[0].materials[3].when.==[1]: compares the yes/no answer "has_military_service" with "yes"; use true or false']);
   });
 
   it('reports a locale that is not configured in Strapi', () => {
@@ -122,10 +118,7 @@ describe('catalogProblems: paths in the file', () => {
     const file = loadDemo();
     file.units[0].name = { en: 'Qingdao' };
     file.departments[1].name = { 'zh-Hans': ' ', en: 'Qingdao Social Insurance Center' };
-    expect(shown(file)).toEqual([
-      'units[0].name: needs a text in the default locale zh-Hans',
-      'departments[1].name: needs a text in the default locale zh-Hans',
-    ]);
+    expect(shown(file)).toEqual(['units[0].name: needs a text in the default locale zh-Hans', 'departments[1].name: needs a text in the default locale zh-Hans']);
   });
 
   it('checks a published item in every locale of the file', () => {
@@ -181,14 +174,8 @@ describe('catalogProblems: stored records the file would break', () => {
     const file = fileOf({ departments: [{ ...clone(demo.departments.find((d) => d.code === '370202-SI')!), kind: 'PENSION' }] });
     const problems = catalogProblems(file, stored, LOCALES).filter((p) => p.path[0] === '(stored) guides');
     expect(problems.map((p) => [p.path.slice(0, 2), p.message])).toEqual([
-      [
-        ['(stored) guides', 'QD-SI-001/district-approval/370202000000'],
-        '370202-SI is a PENSION department, but stage "district-approval" is handled by a SI department',
-      ],
-      [
-        ['(stored) guides', 'QD-SI-001/district-review/370202000000'],
-        '370202-SI is a PENSION department, but stage "district-review" is handled by a SI department',
-      ],
+      [['(stored) guides', 'QD-SI-001/district-approval/370202000000'], '370202-SI is a PENSION department, but stage "district-approval" is handled by a SI department'],
+      [['(stored) guides', 'QD-SI-001/district-review/370202000000'], '370202-SI is a PENSION department, but stage "district-review" is handled by a SI department'],
     ]);
   });
 
@@ -202,9 +189,7 @@ describe('catalogProblems: stored records the file would break', () => {
     expect(guidesOfStage).toHaveLength(10);
     expect(problems.map((p) => p.path[1])).toEqual(guidesOfStage.map((g) => `${g.item}/${g.stage}/${g.unit}`));
     expect(problems.every((p) => p.path[0] === '(stored) guides')).toBe(true);
-    expect(problems[0].message).toBe(
-      'item QD-MI-001 has no stage "district-confirmation" (stages: community-registration, district-check)'
-    );
+    expect(problems[0].message).toBe('item QD-MI-001 has no stage "district-confirmation" (stages: community-registration, district-check)');
   });
 
   it('reports stored units whose parent the file changes, under "(stored) units"', () => {
@@ -249,7 +234,9 @@ describe('catalogProblems: stored records the file would break', () => {
       '(stored) items.QD-SI-001.stages[2].handler',
       '(stored) items.QD-SI-001.stages[2].handler',
     ]);
-    expect(problems[0].message).toBe('when retirement_type=normal, enterprise_type=domestic, enterprise_location=370202000000: 370202000000 has no SI department to handle stage "district-approval"');
+    expect(problems[0].message).toBe(
+      'when retirement_type=normal, enterprise_type=domestic, enterprise_location=370202000000: 370202000000 has no SI department to handle stage "district-approval"'
+    );
   });
 
   it('reports a stored item whose fixed handler the file breaks, under "(stored) items"', () => {

@@ -44,12 +44,7 @@ describe('planImport into an empty catalog', () => {
     for (const unit of demo.units) {
       if (unit.parent) expect(order.indexOf(unit.parent)).toBeLessThan(order.indexOf(unit.code));
     }
-    expect(plan.units.map((u) => u.record.level)).toEqual([
-      'city',
-      ...Array(10).fill('district'),
-      ...Array(7).fill('street'),
-      ...Array(8).fill('community'),
-    ]);
+    expect(plan.units.map((u) => u.record.level)).toEqual(['city', ...Array(10).fill('district'), ...Array(7).fill('street'), ...Array(8).fill('community')]);
   });
 
   it('keys records by code, guides by item/stage/unit', () => {
@@ -182,7 +177,11 @@ describe('planImport into the demo as stored', () => {
     stored.catalog.departments = stored.catalog.departments.filter((d) => d.unit !== '370285000000');
     const plan = planImport(loadDemo(), stored.catalog, stored.reviewDates);
     expect(plan.units.filter((u) => u.change === 'create').map((u) => u.key)).toEqual(['370285000000']);
-    expect(changeCounts(plan.departments)).toEqual({ create: demo.departments.filter((d) => d.unit === '370285000000').length, update: 0, unchanged: 61 - demo.departments.filter((d) => d.unit === '370285000000').length });
+    expect(changeCounts(plan.departments)).toEqual({
+      create: demo.departments.filter((d) => d.unit === '370285000000').length,
+      update: 0,
+      unchanged: 61 - demo.departments.filter((d) => d.unit === '370285000000').length,
+    });
   });
 
   it('does not modify the file or the stored catalog', () => {

@@ -14,8 +14,7 @@ import {
 import type { CatalogGuide } from '../../src/plugins/linkage/server/src/domain/catalog-format';
 import { DEMO_LOCALES, clone, loadDemo, without, withoutNotes } from './demo-fixtures';
 
-const rows = <T, Row>(record: T, toRow: (r: T, l: string) => Row, locales: readonly string[] = DEMO_LOCALES) =>
-  locales.map((locale) => ({ ...toRow(record, locale), locale }));
+const rows = <T, Row>(record: T, toRow: (r: T, l: string) => Row, locales: readonly string[] = DEMO_LOCALES) => locales.map((locale) => ({ ...toRow(record, locale), locale }));
 
 describe('row conversion of every demo record', () => {
   const demo = loadDemo();

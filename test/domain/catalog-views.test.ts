@@ -1,25 +1,7 @@
-import {
-  handlerDescription,
-  itemSummary,
-  itemView,
-  questionView,
-  unitTree,
-  type UnitNode,
-} from '../../src/plugins/linkage/server/src/domain/catalog-views';
+import { handlerDescription, itemSummary, itemView, questionView, unitTree, type UnitNode } from '../../src/plugins/linkage/server/src/domain/catalog-views';
 import { kindName, levelName, textIn } from '../../src/plugins/linkage/server/src/domain/vocabulary';
 import { loadDemo } from './demo-fixtures';
-import {
-  ALLOWANCE,
-  ALLOWANCE_SLUG,
-  CITY,
-  HOUSING,
-  MEDICAL,
-  RETIREMENT,
-  RETIREMENT_SLUG,
-  itemOf,
-  linksOf,
-  navigatorOf,
-} from './navigator-fixtures';
+import { ALLOWANCE, ALLOWANCE_SLUG, CITY, HOUSING, MEDICAL, RETIREMENT, RETIREMENT_SLUG, itemOf, linksOf, navigatorOf } from './navigator-fixtures';
 
 const nav = navigatorOf();
 const local = linksOf(nav, 'local');
@@ -91,7 +73,13 @@ describe('unitTree', () => {
 describe('itemSummary', () => {
   it('summarises the retirement item with the levels its stages involve and its page on the city site', () => {
     const summary = itemSummary(itemOf(nav, RETIREMENT), 'zh-Hans', local);
-    expect(summary).toMatchObject({ code: RETIREMENT, slug: RETIREMENT_SLUG, title: '企业职工退休认证', domain: 'social-security', url: `/sites/${CITY}/items/${RETIREMENT_SLUG}` });
+    expect(summary).toMatchObject({
+      code: RETIREMENT,
+      slug: RETIREMENT_SLUG,
+      title: '企业职工退休认证',
+      domain: 'social-security',
+      url: `/sites/${CITY}/items/${RETIREMENT_SLUG}`,
+    });
     expect([...summary.levels].sort()).toEqual(['city', 'district']);
     expect(summary.summary).toMatch(/^职工退休认证包括正常退休/);
   });

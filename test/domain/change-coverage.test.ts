@@ -35,8 +35,14 @@ const head = (over: Partial<FeedHead> = {}): FeedHead => ({
 });
 
 test('what the feed calls each type, and whose sites show it', () => {
-  expect(changeSubject(FEED_TYPES.guide, { itemCode: 'I', stageKey: 's', unitCode: '370281000000' }, units)).toEqual({ key: 'I/s/370281000000', unitCodes: ['370200000000', '370281000000', '370281001000'] });
-  expect(changeSubject(FEED_TYPES.department, { code: '370281-SI', unitCode: '370281001000' }, units)).toEqual({ key: '370281-SI', unitCodes: ['370200000000', '370281000000', '370281001000'] });
+  expect(changeSubject(FEED_TYPES.guide, { itemCode: 'I', stageKey: 's', unitCode: '370281000000' }, units)).toEqual({
+    key: 'I/s/370281000000',
+    unitCodes: ['370200000000', '370281000000', '370281001000'],
+  });
+  expect(changeSubject(FEED_TYPES.department, { code: '370281-SI', unitCode: '370281001000' }, units)).toEqual({
+    key: '370281-SI',
+    unitCodes: ['370200000000', '370281000000', '370281001000'],
+  });
   expect(changeSubject(FEED_TYPES.item, { code: 'QD-SI-001' }, units)).toEqual({ key: 'QD-SI-001', unitCodes: ['*'] });
   expect(changeSubject(FEED_TYPES.siteTemplate, { key: 'layout' }, units)).toEqual({ key: 'layout', unitCodes: ['*'] });
   expect(changeSubject(FEED_TYPES.guideSpec, {}, units)).toEqual({ key: 'guide-spec', unitCodes: ['*'] });
@@ -55,7 +61,13 @@ test('a guide published after its last "published" change: one difference, and t
     'change feed: guide QD-SI-001/district-review/370281000000 (g1) was made public at 1970-01-01T00:00:05.000Z, after its last "published" change (1970-01-01T00:00:01.000Z)'
   );
   expect(missing).toEqual([
-    { action: 'published', subjectUid: FEED_TYPES.guide, subjectDocumentId: 'g1', subjectKey: 'QD-SI-001/district-review/370281000000', unitCodes: ['370200000000', '370281000000', '370281001000'] },
+    {
+      action: 'published',
+      subjectUid: FEED_TYPES.guide,
+      subjectDocumentId: 'g1',
+      subjectKey: 'QD-SI-001/district-review/370281000000',
+      unitCodes: ['370200000000', '370281000000', '370281001000'],
+    },
   ]);
 });
 
@@ -74,7 +86,13 @@ test('last said "published" but gone: a "deleted" change is missing, named as th
   const { differences, missing } = changeCoverage([], [head()]);
   expect(differences[0].message.en).toBe('change feed: guide QD-SI-001/district-review/370281000000 (g1) is gone, but its last change says it was published');
   expect(missing).toEqual([
-    { action: 'deleted', subjectUid: FEED_TYPES.guide, subjectDocumentId: 'g1', subjectKey: 'QD-SI-001/district-review/370281000000', unitCodes: ['370200000000', '370281000000', '370281001000'] },
+    {
+      action: 'deleted',
+      subjectUid: FEED_TYPES.guide,
+      subjectDocumentId: 'g1',
+      subjectKey: 'QD-SI-001/district-review/370281000000',
+      unitCodes: ['370200000000', '370281000000', '370281001000'],
+    },
   ]);
 });
 
@@ -89,7 +107,15 @@ test('a last change "unpublished" or "deleted" needs nothing more; one locale st
 });
 
 test('units are public when written: an update after the last change is a gap', () => {
-  const unit: PublicDocument = { uid: FEED_TYPES.unit, documentId: 'u1', subject: changeSubject(FEED_TYPES.unit, { code: '370281000000' }, units), published: true, lastPublicAt: 3000 };
+  const unit: PublicDocument = {
+    uid: FEED_TYPES.unit,
+    documentId: 'u1',
+    subject: changeSubject(FEED_TYPES.unit, { code: '370281000000' }, units),
+    published: true,
+    lastPublicAt: 3000,
+  };
   const { missing } = changeCoverage([unit], [head({ uid: FEED_TYPES.unit, documentId: 'u1', lastPublishedAt: 2999 })]);
-  expect(missing).toEqual([{ action: 'published', subjectUid: FEED_TYPES.unit, subjectDocumentId: 'u1', subjectKey: '370281000000', unitCodes: ['370200000000', '370281000000', '370281001000'] }]);
+  expect(missing).toEqual([
+    { action: 'published', subjectUid: FEED_TYPES.unit, subjectDocumentId: 'u1', subjectKey: '370281000000', unitCodes: ['370200000000', '370281000000', '370281001000'] },
+  ]);
 });

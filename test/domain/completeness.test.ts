@@ -25,11 +25,7 @@ describe('guideStatus on the demo guides', () => {
     const incomplete = loadDemo()
       .guides.filter((g) => guideStatus(g, SPEC, LOCALES).status === 'incomplete')
       .map(guideKey);
-    expect(incomplete).toEqual([
-      'QD-SI-001/district-approval/370203000000',
-      'QD-SI-001/district-review/370283000000',
-      'QD-CA-001/community-acceptance/370281001002',
-    ]);
+    expect(incomplete).toEqual(['QD-SI-001/district-approval/370203000000', 'QD-SI-001/district-review/370283000000', 'QD-CA-001/community-acceptance/370281001002']);
   });
 
   it('lists what each incomplete guide lacks (address and phone are there)', () => {

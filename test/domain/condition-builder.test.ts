@@ -18,7 +18,10 @@ describe('condition builder: every demo condition', () => {
     ];
     expect(conditions.length).toBeGreaterThan(50);
     for (const { item, logic } of conditions) {
-      const questions = questionShapes(versionOf(demoItem(item)).questions).map((q) => ({ ...q, answerLevel: versionOf(demoItem(item)).questions.find((v) => v.key === q.key)?.answerLevel ?? null }));
+      const questions = questionShapes(versionOf(demoItem(item)).questions).map((q) => ({
+        ...q,
+        answerLevel: versionOf(demoItem(item)).questions.find((v) => v.key === q.key)?.answerLevel ?? null,
+      }));
       const tree = fromLogic(logic, questions);
       expect({ item, kind: tree.kind === 'advanced' ? 'advanced' : 'built' }).toEqual({ item, kind: 'built' });
       expect(toLogic(tree)).toEqual(logic);

@@ -28,9 +28,7 @@ describe('conditionText: the retirement stages', () => {
   });
 
   it('district review: nested or / 或 in brackets, the county-level city named 县级市', () => {
-    expect(zh(appliesWhen(retirement, 'district-review'))).toBe(
-      `${DOMESTIC_ZH}且((${NORMAL_ZH}且${KIND_ZH}「县级市」)或退休类型为「特殊工种退休」或退休类型为「破产企业退休」)`
-    );
+    expect(zh(appliesWhen(retirement, 'district-review'))).toBe(`${DOMESTIC_ZH}且((${NORMAL_ZH}且${KIND_ZH}「县级市」)或退休类型为「特殊工种退休」或退休类型为「破产企业退休」)`);
     expect(en(appliesWhen(retirement, 'district-review'))).toBe(
       `${DOMESTIC_EN} and ((${NORMAL_EN} and ${KIND_EN} county-level city) or Type of retirement is "Retirement from a special job type" or Type of retirement is "Retirement from a bankrupt enterprise")`
     );
@@ -92,9 +90,13 @@ describe('conditionText: operators and edge cases', () => {
     expect(conditionText({ in: [{ var: 'enterprise_location.city.kind' }, ['prefecture_city', 'municipality']] }, retirement, 'en')).toBe(
       'District or county-level city where the enterprise is registered lies in a prefecture-level city or a municipality'
     );
-    expect(conditionText({ in: [{ var: 'enterprise_location.city.kind' }, ['prefecture_city', 'municipality']] }, retirement, 'zh-Hans')).toBe('原企业所在区(市)位于「地级市」或「直辖市」');
+    expect(conditionText({ in: [{ var: 'enterprise_location.city.kind' }, ['prefecture_city', 'municipality']] }, retirement, 'zh-Hans')).toBe(
+      '原企业所在区(市)位于「地级市」或「直辖市」'
+    );
     // A code with no name known is shown as it is.
-    expect(en({ '==': [{ var: 'enterprise_location.street.code' }, '370281001000'] })).toBe('District or county-level city where the enterprise is registered lies in "370281001000"');
+    expect(en({ '==': [{ var: 'enterprise_location.street.code' }, '370281001000'] })).toBe(
+      'District or county-level city where the enterprise is registered lies in "370281001000"'
+    );
   });
 
   it('says never for false and null', () => {

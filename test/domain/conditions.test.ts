@@ -25,9 +25,7 @@ describe('conditionProblems on the demo', () => {
     const demo = loadDemo();
     const problems = demo.items.flatMap((item) => {
       const shapes = questionShapes(versionOf(item).questions);
-      return item.stages.flatMap((stage) =>
-        conditionProblems(stage.appliesWhen, shapes, ROUTE).map((p) => ({ item: item.code, stage: stage.key, ...p }))
-      );
+      return item.stages.flatMap((stage) => conditionProblems(stage.appliesWhen, shapes, ROUTE).map((p) => ({ item: item.code, stage: stage.key, ...p })));
     });
     expect(problems).toEqual([]);
     expect(demo.items.flatMap((i) => i.stages)).toHaveLength(14);
@@ -36,9 +34,7 @@ describe('conditionProblems on the demo', () => {
   it('accepts every material `when` of every demo guide as a material condition', () => {
     const demo = loadDemo();
     const shapesByItem = new Map(demo.items.map((item) => [item.code, questionShapes(versionOf(item).questions)]));
-    const conditions = demo.guides.flatMap((guide) =>
-      (guide.materials ?? []).filter((m) => m.when !== undefined).map((m) => ({ item: guide.item, when: m.when }))
-    );
+    const conditions = demo.guides.flatMap((guide) => (guide.materials ?? []).filter((m) => m.when !== undefined).map((m) => ({ item: guide.item, when: m.when })));
     expect(conditions).toHaveLength(40);
     const problems = conditions.flatMap(({ item, when }) => conditionProblems(when, shapesByItem.get(item) ?? [], MATERIAL));
     expect(problems).toEqual([]);
@@ -52,9 +48,7 @@ describe('conditionProblems: operators', () => {
 
   it('refuses an operator that JSON Logic does not have, at its path', () => {
     expect(route({ regex: [{ var: 'retirement_type' }, '^n'] })).toEqual([{ path: ['regex'], message: '"regex" is not a JSON Logic operator' }]);
-    expect(route({ and: [true, { or: [false, { like: ['a', 'b'] }] }] })).toEqual([
-      { path: ['and', 1, 'or', 1, 'like'], message: '"like" is not a JSON Logic operator' },
-    ]);
+    expect(route({ and: [true, { or: [false, { like: ['a', 'b'] }] }] })).toEqual([{ path: ['and', 1, 'or', 1, 'like'], message: '"like" is not a JSON Logic operator' }]);
   });
 
   it.each(['log', 'method'])('refuses the operator %s, which has side effects', (op) => {
@@ -77,11 +71,7 @@ describe('conditionProblems: operators', () => {
   it('accepts the usual operators over answers', () => {
     expect(
       route({
-        if: [
-          { and: [eq('retirement_type', 'normal'), { '!': { var: 'enterprise_type' } }] },
-          { cat: ['a', { var: 'enterprise_location.code' }] },
-          { max: [1, { '+': [1, 2] }] },
-        ],
+        if: [{ and: [eq('retirement_type', 'normal'), { '!': { var: 'enterprise_type' } }] }, { cat: ['a', { var: 'enterprise_location.code' }] }, { max: [1, { '+': [1, 2] }] }],
       })
     ).toEqual([]);
   });
@@ -98,16 +88,12 @@ describe('conditionProblems: variables', () => {
   });
 
   it('says "none" when the item has no questions', () => {
-    expect(reasons(conditionProblems({ var: 'x' }, [], ROUTE))).toEqual([
-      { path: ['var'], message: 'names "x", which is not a question of this item (questions: none)' },
-    ]);
+    expect(reasons(conditionProblems({ var: 'x' }, [], ROUTE))).toEqual([{ path: ['var'], message: 'names "x", which is not a question of this item (questions: none)' }]);
   });
 
   it('refuses an empty variable name and reads the name of a variable with a default', () => {
     expect(route({ '!': { var: '' } })).toEqual([{ path: ['!', 'var'], message: 'a variable must name a question' }]);
-    expect(route({ '!': { var: ['nope', false] } })).toEqual([
-      { path: ['!', 'var'], message: expect.stringContaining('names "nope", which is not a question of this item') },
-    ]);
+    expect(route({ '!': { var: ['nope', false] } })).toEqual([{ path: ['!', 'var'], message: expect.stringContaining('names "nope", which is not a question of this item') }]);
   });
 
   it('checks variables named by missing', () => {
@@ -123,9 +109,7 @@ describe('conditionProblems: variables', () => {
   });
 
   it('reports the variable of a single-name missing at the operator, where the name is', () => {
-    expect(route({ missing: 'nope' })).toEqual([
-      { path: ['missing'], message: expect.stringContaining('names "nope", which is not a question of this item') },
-    ]);
+    expect(route({ missing: 'nope' })).toEqual([{ path: ['missing'], message: expect.stringContaining('names "nope", which is not a question of this item') }]);
   });
 
   it('refuses an auxiliary question in a route condition', () => {
@@ -140,12 +124,8 @@ describe('conditionProblems: variables', () => {
   });
 
   it('refuses parts of an answer that is not a unit', () => {
-    expect(route(eq('retirement_type.code', 'normal'))).toEqual([
-      { path: ['==', 0, 'var'], message: '"retirement_type.code": a choice answer has no parts' },
-    ]);
-    expect(material({ var: 'has_military_service.value' })).toEqual([
-      { path: ['var'], message: '"has_military_service.value": a boolean answer has no parts' },
-    ]);
+    expect(route(eq('retirement_type.code', 'normal'))).toEqual([{ path: ['==', 0, 'var'], message: '"retirement_type.code": a choice answer has no parts' }]);
+    expect(material({ var: 'has_military_service.value' })).toEqual([{ path: ['var'], message: '"has_military_service.value": a boolean answer has no parts' }]);
   });
 
   it.each([
@@ -222,12 +202,8 @@ describe('conditionProblems: literals compared with answers', () => {
   });
 
   it('refuses a non-boolean compared with a yes/no answer', () => {
-    expect(material(eq('has_military_service', 'yes'))).toEqual([
-      { path: ['==', 1], message: 'compares the yes/no answer "has_military_service" with "yes"; use true or false' },
-    ]);
-    expect(material(eq('has_military_service', 1))).toEqual([
-      { path: ['==', 1], message: 'compares the yes/no answer "has_military_service" with 1; use true or false' },
-    ]);
+    expect(material(eq('has_military_service', 'yes'))).toEqual([{ path: ['==', 1], message: 'compares the yes/no answer "has_military_service" with "yes"; use true or false' }]);
+    expect(material(eq('has_military_service', 1))).toEqual([{ path: ['==', 1], message: 'compares the yes/no answer "has_military_service" with 1; use true or false' }]);
   });
 
   it('refuses a literal that is not a unit kind when compared with a unit kind', () => {
@@ -241,16 +217,12 @@ describe('conditionProblems: literals compared with answers', () => {
   });
 
   it('refuses a literal that is not a level when compared with a unit level', () => {
-    expect(route(eq('enterprise_location.level', 'province'))).toEqual([
-      { path: ['==', 1], message: 'compares a unit level with "province", which is not a level' },
-    ]);
+    expect(route(eq('enterprise_location.level', 'province'))).toEqual([{ path: ['==', 1], message: 'compares a unit level with "province", which is not a level' }]);
     expect(route(eq('enterprise_location.level', 'district'))).toEqual([]);
   });
 
   it('refuses a literal that is not a 12-digit code when compared with a unit code', () => {
-    expect(route(eq('enterprise_location.code', '370202'))).toEqual([
-      { path: ['==', 1], message: 'compares a unit with "370202", which is not a 12-digit unit code' },
-    ]);
+    expect(route(eq('enterprise_location.code', '370202'))).toEqual([{ path: ['==', 1], message: 'compares a unit with "370202", which is not a 12-digit unit code' }]);
     expect(route(eq('enterprise_location.district.code', 370202000000))).toEqual([
       { path: ['==', 1], message: 'compares a unit with 370202000000, which is not a 12-digit unit code' },
     ]);
@@ -261,9 +233,7 @@ describe('conditionProblems: literals compared with answers', () => {
     expect(route(eq('enterprise_location', '370202000000'))).toEqual([
       { path: ['==', 1], message: 'compares the unit "enterprise_location" with "370202000000"; compare its code, kind or level (enterprise_location.code)' },
     ]);
-    expect(route(eq('enterprise_location.district', '370202000000'))).toEqual([
-      { path: ['==', 1], message: expect.stringContaining('(enterprise_location.district.code)') },
-    ]);
+    expect(route(eq('enterprise_location.district', '370202000000'))).toEqual([{ path: ['==', 1], message: expect.stringContaining('(enterprise_location.district.code)') }]);
   });
 
   it('checks each literal of an `in` list against the answer', () => {
@@ -287,9 +257,7 @@ describe('conditionProblems: literals compared with answers', () => {
   });
 
   it('checks both variables when two answers are compared', () => {
-    expect(route({ '==': [{ var: 'retirement_type' }, { var: 'nope' }] })).toEqual([
-      { path: ['==', 1, 'var'], message: expect.stringContaining('names "nope"') },
-    ]);
+    expect(route({ '==': [{ var: 'retirement_type' }, { var: 'nope' }] })).toEqual([{ path: ['==', 1, 'var'], message: expect.stringContaining('names "nope"') }]);
   });
 
   it('does not check literals compared inside map and filter bodies', () => {
@@ -341,7 +309,15 @@ describe('conditionProblems: sentences editors read', () => {
   });
 
   it('gives every problem a sentence in both languages', () => {
-    const rules = [{ regex: [1] }, { log: [1] }, { a: 1, b: 2 }, { var: 'nope' }, { '==': [{ var: 'enterprise_location' }, 'x'] }, { '==': [{ var: 'enterprise_location.kind' }, 'x'] }, { '==': [{ var: 'retirement_type.code' }, 'x'] }];
+    const rules = [
+      { regex: [1] },
+      { log: [1] },
+      { a: 1, b: 2 },
+      { var: 'nope' },
+      { '==': [{ var: 'enterprise_location' }, 'x'] },
+      { '==': [{ var: 'enterprise_location.kind' }, 'x'] },
+      { '==': [{ var: 'retirement_type.code' }, 'x'] },
+    ];
     for (const rule of rules) {
       const found = conditionProblems(rule, RETIREMENT, ROUTE);
       expect(found.length).toBeGreaterThan(0);

@@ -21,7 +21,11 @@ describe('the admin API', () => {
       headers: { 'Access-Control-Allow-Origin': 'https://linkage.qingdao.example', 'Access-Control-Allow-Credentials': 'true' },
     });
     const preflight = corsDecision(request('/content-manager/init', 'https://ops.example', 'OPTIONS', 'PUT'), ['https://ops.example']);
-    expect(preflight).toMatchObject({ kind: 'grant', preflight: true, headers: { 'Access-Control-Allow-Origin': 'https://ops.example', 'Access-Control-Allow-Headers': 'content-type, authorization' } });
+    expect(preflight).toMatchObject({
+      kind: 'grant',
+      preflight: true,
+      headers: { 'Access-Control-Allow-Origin': 'https://ops.example', 'Access-Control-Allow-Headers': 'content-type, authorization' },
+    });
   });
 
   test.each(['https://evil.example', 'https://linkage.qingdao.example.evil.example', 'null', 'file://', 'https://ops.example.evil'])('%s is refused, naming it', (origin) => {

@@ -2,13 +2,7 @@
 // indexes and stored-form conversions the domain functions expect.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  CATALOG_FORMAT,
-  guideKey,
-  type Catalog,
-  type CatalogGuide,
-  type CatalogItem,
-} from '../../src/plugins/linkage/server/src/domain/catalog-format';
+import { CATALOG_FORMAT, guideKey, type Catalog, type CatalogGuide, type CatalogItem } from '../../src/plugins/linkage/server/src/domain/catalog-format';
 import {
   departmentFromRows,
   departmentRow,
@@ -38,19 +32,13 @@ export const loadDemo = (): Catalog => JSON.parse(demoText) as Catalog;
 export const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** Removes readonly everywhere, so a test can mutate a copy of a domain value. */
-export type Mutable<T> = T extends ReadonlyArray<infer E>
-  ? Array<Mutable<E>>
-  : T extends object
-    ? { -readonly [K in keyof T]: Mutable<T[K]> }
-    : T;
+export type Mutable<T> = T extends ReadonlyArray<infer E> ? Array<Mutable<E>> : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;
 
 export const DEMO_LOCALES = ['zh-Hans', 'en'] as const;
 
-export const unitFactsOf = (catalog: Catalog): UnitFacts[] =>
-  catalog.units.map((u) => ({ code: u.code, level: u.level, kind: u.kind, parentCode: u.parent }));
+export const unitFactsOf = (catalog: Catalog): UnitFacts[] => catalog.units.map((u) => ({ code: u.code, level: u.level, kind: u.kind, parentCode: u.parent }));
 
-export const departmentFactsOf = (catalog: Catalog): DepartmentFacts[] =>
-  catalog.departments.map((d) => ({ code: d.code, kind: d.kind, unitCode: d.unit }));
+export const departmentFactsOf = (catalog: Catalog): DepartmentFacts[] => catalog.departments.map((d) => ({ code: d.code, kind: d.kind, unitCode: d.unit }));
 
 export const demoUnitIndex = (catalog: Catalog = loadDemo()) => indexUnits(unitFactsOf(catalog));
 export const demoDepartmentIndex = (catalog: Catalog = loadDemo()) => indexDepartments(departmentFactsOf(catalog));
@@ -60,16 +48,13 @@ export const demoFacts = (catalog: Catalog = loadDemo()) => ({
 });
 
 /** One locale of a catalog item as stored (what item rules check). */
-export const versionOf = (item: CatalogItem, locale: string = 'zh-Hans'): ItemVersion =>
-  itemVersion({ ...itemRow(item, locale), locale });
+export const versionOf = (item: CatalogItem, locale: string = 'zh-Hans'): ItemVersion => itemVersion({ ...itemRow(item, locale), locale });
 
 /** Every locale of a catalog item, the default locale first. */
-export const versionsOf = (item: CatalogItem, locales: readonly string[] = DEMO_LOCALES): ItemVersion[] =>
-  locales.map((locale) => versionOf(item, locale));
+export const versionsOf = (item: CatalogItem, locales: readonly string[] = DEMO_LOCALES): ItemVersion[] => locales.map((locale) => versionOf(item, locale));
 
 /** A mutable deep copy of one locale of an item, for breaking one rule at a time. */
-export const mutableVersionOf = (item: CatalogItem, locale: string = 'zh-Hans'): Mutable<ItemVersion> =>
-  clone(versionOf(item, locale)) as Mutable<ItemVersion>;
+export const mutableVersionOf = (item: CatalogItem, locale: string = 'zh-Hans'): Mutable<ItemVersion> => clone(versionOf(item, locale)) as Mutable<ItemVersion>;
 
 export const demoItem = (code: string, catalog: Catalog = loadDemo()): CatalogItem => {
   const item = catalog.items.find((i) => i.code === code);
@@ -98,8 +83,7 @@ export const emptyStored = (catalog: Catalog = loadDemo()): Catalog => ({
   guides: [],
 });
 
-const rowsOf = <T, Row>(record: T, locales: readonly string[], toRow: (r: T, l: string) => Row) =>
-  locales.map((locale) => ({ ...toRow(record, locale), locale }));
+const rowsOf = <T, Row>(record: T, locales: readonly string[], toRow: (r: T, l: string) => Row) => locales.map((locale) => ({ ...toRow(record, locale), locale }));
 
 /**
  * The catalog as the app reads it back after importing `catalog`: every record through its stored
@@ -119,13 +103,9 @@ export function storedFrom(catalog: Catalog): { catalog: Catalog; reviewDates: M
     locales,
     units: catalog.units.map((u) => unitFromRows(rowsOf(u, locales, unitRow))),
     departments: catalog.departments.map((d) => departmentFromRows(rowsOf(d, locales, departmentRow))),
-    items: catalog.items.map((i) =>
-      reviewed({ ...itemFromRows(rowsOf(i, locales, itemRow), i.status ?? 'published'), lastReviewedAt: i.lastReviewedAt }, i.code)
-    ),
+    items: catalog.items.map((i) => reviewed({ ...itemFromRows(rowsOf(i, locales, itemRow), i.status ?? 'published'), lastReviewedAt: i.lastReviewedAt }, i.code)),
     guideSpec: catalog.guideSpec ? { required: [...catalog.guideSpec.required] } : undefined,
-    guides: catalog.guides.map((g) =>
-      reviewed({ ...guideFromRows(rowsOf(g, locales, guideRow), g.status ?? 'published'), lastReviewedAt: g.lastReviewedAt }, guideKey(g))
-    ),
+    guides: catalog.guides.map((g) => reviewed({ ...guideFromRows(rowsOf(g, locales, guideRow), g.status ?? 'published'), lastReviewedAt: g.lastReviewedAt }, guideKey(g))),
     responsibilityRules: (catalog.responsibilityRules ?? []).map((r) => ruleFromRows(rowsOf(r, locales, ruleRow))),
   };
   return { catalog: stored, reviewDates };

@@ -15,9 +15,7 @@ describe('departmentProblems', () => {
   });
 
   it('accepts a new department of a known unit', () => {
-    expect(departmentProblems({ code: '370285-HOUSING_2', kind: 'HOUSING_2', unitCode: '370285000000' }, demoUnitIndex(), demoDepartmentIndex())).toEqual(
-      []
-    );
+    expect(departmentProblems({ code: '370285-HOUSING_2', kind: 'HOUSING_2', unitCode: '370285000000' }, demoUnitIndex(), demoDepartmentIndex())).toEqual([]);
   });
 
   it.each([

@@ -47,7 +47,9 @@ describe('rows compared by key', () => {
   test('a changed row shows only the fields that differ, expected and stored', () => {
     const [d] = guideFactDifferences([fact({ complete: false, missingFields: 'fee' })], [fact()]);
     expect(d).toMatchObject({ subject: 'doc1', expected: 'complete=false, missingFields=fee', stored: 'complete=true, missingFields=""' });
-    expect(d.message.en).toBe('guide facts: the fact of guide QD-SI-001/district-review/370281000000 (doc1) holds complete=true, missingFields="" where the source records give complete=false, missingFields=fee');
+    expect(d.message.en).toBe(
+      'guide facts: the fact of guide QD-SI-001/district-review/370281000000 (doc1) holds complete=true, missingFields="" where the source records give complete=false, missingFields=fee'
+    );
     expect(d.message['zh-Hans']).toMatch(/存的是 complete=true, missingFields=""，按源记录应为 complete=false, missingFields=fee$/);
   });
 
@@ -67,7 +69,12 @@ test('expected handlers are keyed by item, stage and unit; a department changed 
   const row = { itemCode: 'QD-SI-001', stageKey: 'district-review', unitCode: '370281000000', departmentCode: '370281-SI', level: 'district', domain: 'social-security' };
   const diffs = expectedHandlerDifferences([row], [{ ...row, departmentCode: '370281-XX' }]);
   expect(diffs).toEqual([
-    expect.objectContaining({ store: 'expected-handlers', subject: 'QD-SI-001/district-review/370281000000', expected: 'departmentCode=370281-SI', stored: 'departmentCode=370281-XX' }),
+    expect.objectContaining({
+      store: 'expected-handlers',
+      subject: 'QD-SI-001/district-review/370281000000',
+      expected: 'departmentCode=370281-SI',
+      stored: 'departmentCode=370281-XX',
+    }),
   ]);
   expect(diffs[0].message['zh-Hans']).toMatch(/^应办理单位表中联动事项 QD-SI-001 环节 district-review 在单位 370281000000 的应办理记录存的是/);
 });

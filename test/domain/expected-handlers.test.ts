@@ -27,7 +27,7 @@ test('the retirement item: the city stages once, the district stages for every d
   expect(rows.every((r) => r.level === (r.unitCode === '370200000000' ? 'city' : 'district'))).toBe(true);
 });
 
-test('of the handlers some answer reaches, only 莱西市\'s retirement review lacks a guide', () => {
+test("of the handlers some answer reaches, only 莱西市's retirement review lacks a guide", () => {
   const expected = demo.items.flatMap((i) => handlersOf(i.code));
   const keys = new Set(expected.map((r) => `${r.itemCode}/${r.stageKey}/${r.unitCode}`));
   const guides = new Set(demo.guides.map((g) => `${g.item}/${g.stage}/${g.unit}`));

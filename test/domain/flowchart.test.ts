@@ -45,7 +45,7 @@ function xmlProblems(xml: string): string[] {
       const [, closing, name, attrs, selfClosing] = m;
       for (const value of attrs.matchAll(/="([^"]*)"/g)) {
         for (const amp of value[1].matchAll(/&/g)) {
-          entity.lastIndex = (amp.index ?? 0);
+          entity.lastIndex = amp.index ?? 0;
           if (!entity.test(value[1])) problems.push(`raw & in attribute of <${name}>`);
         }
       }
@@ -70,7 +70,13 @@ function xmlProblems(xml: string): string[] {
 /** The text content of every <text> element, unescaped, in document order. */
 const svgTexts = (svg: string): string =>
   [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)]
-    .map((m) => m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'))
+    .map((m) =>
+      m[1]
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&')
+    )
     .join(' ');
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 
@@ -222,7 +228,17 @@ describe('flowchartSvg', () => {
   });
 
   it('draws an empty chart (start and end only) without failing', () => {
-    const svg = flowchartSvg({ nodes: [{ id: 'start', kind: 'start' }, { id: 'end', kind: 'end' }], edges: [{ from: 'start', to: 'end' }] }, 'en', 'Empty');
+    const svg = flowchartSvg(
+      {
+        nodes: [
+          { id: 'start', kind: 'start' },
+          { id: 'end', kind: 'end' },
+        ],
+        edges: [{ from: 'start', to: 'end' }],
+      },
+      'en',
+      'Empty'
+    );
     expect(xmlProblems(svg)).toEqual([]);
     expect(svg).toContain('>Start</text>');
   });

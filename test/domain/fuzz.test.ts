@@ -76,19 +76,25 @@ describe('the report’s and the audit trail’s parameters', () => {
 describe('links', () => {
   test('whatever is accepted is an absolute http(s) address with a host and nothing hidden in it', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.webUrl(), fc.constantFrom('javascript:alert(1)', 'JAVASCRIPT:x', 'data:text/html,x', ' https://x.example', 'https://x.example\n', '//x.example')), (value) => {
-        if (webUrlProblem(value) !== null) return;
-        const url = new URL(value);
-        expect(['http:', 'https:']).toContain(url.protocol);
-        expect(url.hostname).not.toBe('');
-        expect(value).not.toMatch(/\s/);
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.webUrl(), fc.constantFrom('javascript:alert(1)', 'JAVASCRIPT:x', 'data:text/html,x', ' https://x.example', 'https://x.example\n', '//x.example')),
+        (value) => {
+          if (webUrlProblem(value) !== null) return;
+          const url = new URL(value);
+          expect(['http:', 'https:']).toContain(url.protocol);
+          expect(url.hostname).not.toBe('');
+          expect(value).not.toMatch(/\s/);
+        }
+      ),
       RUNS
     );
   });
 
   test('every web address fast-check makes (no credentials) is accepted', () => {
-    fc.assert(fc.property(fc.webUrl({ validSchemes: ['http', 'https'], withQueryParameters: true, withFragments: true }), (url) => expect(webUrlProblem(url)).toBeNull()), RUNS);
+    fc.assert(
+      fc.property(fc.webUrl({ validSchemes: ['http', 'https'], withQueryParameters: true, withFragments: true }), (url) => expect(webUrlProblem(url)).toBeNull()),
+      RUNS
+    );
   });
 
   test('no scheme but http(s) passes as a blank form, however it is spaced or cased', () => {
@@ -115,11 +121,14 @@ describe('codes, notes, catalog files, languages', () => {
   });
 
   test('a note: never throws; too long or not text is named', () => {
-    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 2500 }), fc.integer(), fc.object()), (note) => {
-      const reason = noteProblem(note);
-      if (typeof note !== 'string' || note.length > 2000) expect(reason).not.toBeNull();
-      else expect(reason).toBeNull();
-    }), RUNS);
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 2500 }), fc.integer(), fc.object()), (note) => {
+        const reason = noteProblem(note);
+        if (typeof note !== 'string' || note.length > 2000) expect(reason).not.toBeNull();
+        else expect(reason).toBeNull();
+      }),
+      RUNS
+    );
   });
 
   test('a catalog file of any shape: never throws; anything but a catalog has problems, each with a path', () => {
@@ -147,20 +156,31 @@ describe('codes, notes, catalog files, languages', () => {
 });
 
 describe('access', () => {
-  const origin = fc.oneof(fc.webUrl().map((u) => new URL(u).origin), fc.string(), fc.constant('null'));
+  const origin = fc.oneof(
+    fc.webUrl().map((u) => new URL(u).origin),
+    fc.string(),
+    fc.constant('null')
+  );
   test('CORS: no origin but the admin’s own or a configured one is ever granted credentials; the public API never is', () => {
     fc.assert(
-      fc.property(origin, fc.constantFrom('/admin/access-token', '/content-manager/x', '/linkage/me', '/api/linkage/units', '/sites/370200000000', '/uploads/a.pdf'), fc.constantFrom('GET', 'POST', 'OPTIONS'), (o, path, method) => {
-        const host = 'admin.qingdao.example';
-        const decision = corsDecision({ path, method, origin: o, host, preflightMethod: method === 'OPTIONS' ? 'POST' : undefined, requestedHeaders: undefined }, ['https://ops.qingdao.example']);
-        if (decision.kind !== 'grant') return;
-        if (decision.headers['Access-Control-Allow-Credentials'] === 'true') {
-          expect([`http://${host}`, `https://${host}`, 'https://ops.qingdao.example']).toContain(o);
-          expect(path.startsWith('/api') || path.startsWith('/sites') || path.startsWith('/uploads')).toBe(false);
-        } else {
-          expect(decision.headers['Access-Control-Allow-Origin']).toBe('*');
+      fc.property(
+        origin,
+        fc.constantFrom('/admin/access-token', '/content-manager/x', '/linkage/me', '/api/linkage/units', '/sites/370200000000', '/uploads/a.pdf'),
+        fc.constantFrom('GET', 'POST', 'OPTIONS'),
+        (o, path, method) => {
+          const host = 'admin.qingdao.example';
+          const decision = corsDecision({ path, method, origin: o, host, preflightMethod: method === 'OPTIONS' ? 'POST' : undefined, requestedHeaders: undefined }, [
+            'https://ops.qingdao.example',
+          ]);
+          if (decision.kind !== 'grant') return;
+          if (decision.headers['Access-Control-Allow-Credentials'] === 'true') {
+            expect([`http://${host}`, `https://${host}`, 'https://ops.qingdao.example']).toContain(o);
+            expect(path.startsWith('/api') || path.startsWith('/sites') || path.startsWith('/uploads')).toBe(false);
+          } else {
+            expect(decision.headers['Access-Control-Allow-Origin']).toBe('*');
+          }
         }
-      }),
+      ),
       { numRuns: 500 }
     );
   });
@@ -169,8 +189,15 @@ describe('access', () => {
     const isLinkage = (uid: string) => uid.startsWith('plugin::linkage.');
     fc.assert(
       fc.property(
-        fc.constantFrom('GET /content-manager/collection-types/:model/:id', 'POST /content-manager/collection-types/:model/actions/bulkFindForValidation', 'GET /future/:model', 'POST /i18n/content-manager/actions/get-non-localized-fields'),
-        fc.dictionary(fc.constantFrom('model', 'uid', 'contentType', 'id', 'documentId', 'targetField'), fc.oneof(fc.constant('plugin::linkage.guide'), fc.string()), { maxKeys: 4 }),
+        fc.constantFrom(
+          'GET /content-manager/collection-types/:model/:id',
+          'POST /content-manager/collection-types/:model/actions/bulkFindForValidation',
+          'GET /future/:model',
+          'POST /i18n/content-manager/actions/get-non-localized-fields'
+        ),
+        fc.dictionary(fc.constantFrom('model', 'uid', 'contentType', 'id', 'documentId', 'targetField'), fc.oneof(fc.constant('plugin::linkage.guide'), fc.string()), {
+          maxKeys: 4,
+        }),
         fc.dictionary(fc.constantFrom('model', 'contentTypeUID', 'documentIds', 'id'), fc.oneof(fc.constant('plugin::linkage.guide'), queryValue), { maxKeys: 4 }),
         (route, params, body) => {
           const reads = requestReads({ route, params, query: {}, body }, isLinkage, () => undefined);

@@ -22,7 +22,12 @@ const base = { required: ['phone', 'fee'], locales: ['zh-Hans', 'en'], level: 'd
 describe('guideAssurance', () => {
   it('applies the domain rule and dates the next review from the last', () => {
     const a = guideAssurance({ ...base, draft: full, published: full, domain: 'social-security', reviewedAt: ['2026-01-10T00:00:00Z', '2026-03-01T09:00:00Z'] });
-    expect(a).toMatchObject({ rule: { key: 'guides-social-security', reviewEveryDays: 90, responsibleDepartmentCode: 'd' }, lastReviewedOn: '2026-03-01', dueOn: '2026-05-30', overdueDays: 2 });
+    expect(a).toMatchObject({
+      rule: { key: 'guides-social-security', reviewEveryDays: 90, responsibleDepartmentCode: 'd' },
+      lastReviewedOn: '2026-03-01',
+      dueOn: '2026-05-30',
+      overdueDays: 2,
+    });
     expect(a.completeness).toEqual({ required: ['phone', 'fee'], draftMissing: [], publishedMissing: [], complete: true });
   });
 
@@ -39,7 +44,15 @@ describe('guideAssurance', () => {
 });
 
 describe('publicationState', () => {
-  const row = (locale: string, extra: object = {}) => ({ id: Math.random(), locale, publishedAt: null, updatedAt: String(Math.random()), phone: '1', materials: [{ id: 3, name: 'x' }], ...extra });
+  const row = (locale: string, extra: object = {}) => ({
+    id: Math.random(),
+    locale,
+    publishedAt: null,
+    updatedAt: String(Math.random()),
+    phone: '1',
+    materials: [{ id: 3, name: 'x' }],
+    ...extra,
+  });
   it('ignores ids and timestamps; tells draft, published and modified apart', () => {
     expect(publicationState([row('zh-Hans')], [])).toBe('draft');
     expect(publicationState([row('zh-Hans'), row('en')], [row('en', { publishedAt: 'x' }), row('zh-Hans', { publishedAt: 'y' })])).toBe('published');
@@ -54,7 +67,9 @@ describe('duplicateRuleProblems', () => {
     { key: 'guides-default', scope: 'guide', level: null, domain: null },
   ];
   it('refuses exactly the same scope, level and domain, naming the field and the other rule', () => {
-    expect(duplicateRuleProblems({ scope: 'guide', domain: 'social-security' }, others)).toEqual([{ path: ['domain'], message: expect.stringContaining('guides-social-security') }]);
+    expect(duplicateRuleProblems({ scope: 'guide', domain: 'social-security' }, others)).toEqual([
+      { path: ['domain'], message: expect.stringContaining('guides-social-security') },
+    ]);
     expect(duplicateRuleProblems({ scope: 'guide', level: null, domain: '' }, others)).toEqual([{ path: ['scope'], message: expect.stringContaining('guides-default') }]);
   });
   it('a level rule beside a domain rule is no duplicate (a tie, reported elsewhere)', () => {
@@ -77,7 +92,10 @@ describe('review access', () => {
   const label = (code: string) => ({ en: `U(${code})`, 'zh-Hans': `单位${code}` });
   it('editors review their own guides only; auditors none; city managers anything', () => {
     expect(reviewDecision(actor(), 'guide', '370202000000', label)).toEqual({ allowed: true });
-    expect(reviewDecision(actor(), 'guide', '370203000000', label)).toEqual({ allowed: false, reason: { en: expect.stringContaining('U(370203000000), which is outside your units'), 'zh-Hans': expect.stringContaining('单位370203000000，不在你的单位') } });
+    expect(reviewDecision(actor(), 'guide', '370203000000', label)).toEqual({
+      allowed: false,
+      reason: { en: expect.stringContaining('U(370203000000), which is outside your units'), 'zh-Hans': expect.stringContaining('单位370203000000，不在你的单位') },
+    });
     expect(reviewDecision(actor(), 'item', null, label).allowed).toBe(false);
     expect(reviewDecision(actor({ mayWriteGuides: false, isAuditor: true }), 'guide', '370202000000', label).allowed).toBe(false);
     expect(reviewDecision(actor({ isCityManager: true, scope: new Set() }), 'template', null, label).allowed).toBe(true);

@@ -1,6 +1,14 @@
 import { attentionCounts, attentionOf, byAttention, type AttentionFacts } from '../../src/plugins/linkage/server/src/domain/guide-attention';
 
-const guide = (key: string, change: Partial<AttentionFacts> = {}): AttentionFacts => ({ key, overdueDays: 0, neverReviewed: false, complete: true, status: 'published', dueOn: '2027-01-01', ...change });
+const guide = (key: string, change: Partial<AttentionFacts> = {}): AttentionFacts => ({
+  key,
+  overdueDays: 0,
+  neverReviewed: false,
+  complete: true,
+  status: 'published',
+  dueOn: '2027-01-01',
+  ...change,
+});
 
 describe('guide attention: what an editor sees first', () => {
   it('puts the longest overdue first, then incomplete, never reviewed, unpublished changes, then the rest by due date', () => {

@@ -3,18 +3,7 @@ import { indexDepartments } from '../../src/plugins/linkage/server/src/domain/de
 import type { ItemVersion } from '../../src/plugins/linkage/server/src/domain/item-rules';
 import { indexUnits } from '../../src/plugins/linkage/server/src/domain/unit-tree';
 import { reasons } from './problem-reasons';
-import {
-  clone,
-  demoDepartmentIndex,
-  demoItem,
-  demoUnitIndex,
-  departmentFactsOf,
-  guideDraftOf,
-  loadDemo,
-  unitFactsOf,
-  versionsOf,
-  type Mutable,
-} from './demo-fixtures';
+import { clone, demoDepartmentIndex, demoItem, demoUnitIndex, departmentFactsOf, guideDraftOf, loadDemo, unitFactsOf, versionsOf, type Mutable } from './demo-fixtures';
 
 const demo = loadDemo();
 const itemFacts = new Map(demo.items.map((item) => [item.code, itemFactsOf(versionsOf(item))]));
@@ -87,9 +76,7 @@ describe('guideProblems', () => {
     const guide = shinanApproval();
     guide.unitCode = '370200000000';
     guide.departmentCode = 'QD-SI';
-    expect(check(guide)).toEqual([
-      { path: ['unitCode'], message: '370200000000 is a city-level unit, but stage "district-approval" is handled at district level' },
-    ]);
+    expect(check(guide)).toEqual([{ path: ['unitCode'], message: '370200000000 is a city-level unit, but stage "district-approval" is handled at district level' }]);
   });
 
   it("refuses a unit other than the fixed handler's, and its department", () => {
@@ -113,9 +100,7 @@ describe('guideProblems', () => {
   it("refuses a department not of the answer handler's kind", () => {
     const guide = shinanApproval();
     guide.departmentCode = '370202-CA';
-    expect(check(guide)).toEqual([
-      { path: ['departmentCode'], message: '370202-CA is a CA department, but stage "district-approval" is handled by a SI department' },
-    ]);
+    expect(check(guide)).toEqual([{ path: ['departmentCode'], message: '370202-CA is a CA department, but stage "district-approval" is handled by a SI department' }]);
   });
 
   it("refuses a department of the right unit other than the fixed handler's", () => {
@@ -139,9 +124,12 @@ describe('guideProblems', () => {
     expect(check(guide)).toEqual([{ path: ['noMaterialsNeeded'], message: 'says the stage needs no materials, but 4 are listed' }]);
   });
 
-  it.each(['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', '//evil.example/x', 'www.qingdao.gov.cn'])('refuses an online link %p that is not an http(s) address', (onlineUrl) => {
-    expect(check({ ...shinanApproval(), onlineUrl })).toEqual([{ path: ['onlineUrl'], message: 'must be a web address starting with http:// or https://' }]);
-  });
+  it.each(['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', '//evil.example/x', 'www.qingdao.gov.cn'])(
+    'refuses an online link %p that is not an http(s) address',
+    (onlineUrl) => {
+      expect(check({ ...shinanApproval(), onlineUrl })).toEqual([{ path: ['onlineUrl'], message: 'must be a web address starting with http:// or https://' }]);
+    }
+  );
 
   it('accepts an http(s) online link, or none', () => {
     for (const onlineUrl of ['https://www.qingdao.example/online/retirement', 'http://shinan.qingdao.example/apply', null, undefined, '']) {
@@ -158,9 +146,7 @@ describe('guideProblems', () => {
   it('refuses a material `when` that is not a valid condition, at its path', () => {
     const guide = shinanApproval();
     guide.materials = [{}, {}, {}, { when: { '==': [{ var: 'has_military_service' }, 'yes'] } }];
-    expect(check(guide)).toEqual([
-      { path: ['materials', 3, 'when', '==', 1], message: 'compares the yes/no answer "has_military_service" with "yes"; use true or false' },
-    ]);
+    expect(check(guide)).toEqual([{ path: ['materials', 3, 'when', '==', 1], message: 'compares the yes/no answer "has_military_service" with "yes"; use true or false' }]);
   });
 
   it('refuses a material `when` naming a question of another item', () => {
@@ -169,8 +155,7 @@ describe('guideProblems', () => {
     expect(check(guide)).toEqual([
       {
         path: ['materials', 0, 'when', 'var'],
-        message:
-          'names "is_newborn", which is not a question of this item (questions: retirement_type, enterprise_type, enterprise_location, has_military_service)',
+        message: 'names "is_newborn", which is not a question of this item (questions: retirement_type, enterprise_type, enterprise_location, has_military_service)',
       },
     ]);
   });

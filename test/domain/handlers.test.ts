@@ -1,17 +1,7 @@
 import type { CatalogStage } from '../../src/plugins/linkage/server/src/domain/catalog-format';
 import { departmentsByUnitKind, resolveHandler } from '../../src/plugins/linkage/server/src/domain/handlers';
 import { loadDemo } from './demo-fixtures';
-import {
-  ALLOWANCE,
-  BEIGUAN_VILLAGE,
-  CITY,
-  FUAN_STREET,
-  JIAOZHOU,
-  RETIREMENT,
-  departmentFacts,
-  itemOf,
-  navigatorOf,
-} from './navigator-fixtures';
+import { ALLOWANCE, BEIGUAN_VILLAGE, CITY, FUAN_STREET, JIAOZHOU, RETIREMENT, departmentFacts, itemOf, navigatorOf } from './navigator-fixtures';
 
 const nav = navigatorOf();
 const stageOf = (itemCode: string, key: string): CatalogStage => {
@@ -19,8 +9,7 @@ const stageOf = (itemCode: string, key: string): CatalogStage => {
   if (!found) throw new Error(`no stage ${key}`);
   return found;
 };
-const resolve = (stage: CatalogStage, answers: Record<string, string | boolean>, departments = nav.departments) =>
-  resolveHandler(stage, answers, nav.units, departments);
+const resolve = (stage: CatalogStage, answers: Record<string, string | boolean>, departments = nav.departments) => resolveHandler(stage, answers, nav.units, departments);
 
 describe('departmentsByUnitKind', () => {
   it('indexes the 61 demo departments by unit and kind, one per key', () => {

@@ -6,8 +6,7 @@ import { reasons } from './problem-reasons';
 import { ALLOWANCE, HOUSING, MEDICAL, RETIREMENT, departmentFacts, itemOf, navigatorOf, spaceOf } from './navigator-fixtures';
 
 const nav = navigatorOf();
-const withDepartments = (change: (list: ReturnType<typeof departmentFacts>) => ReturnType<typeof departmentFacts>) =>
-  departmentsByUnitKind(change(departmentFacts(loadDemo())));
+const withDepartments = (change: (list: ReturnType<typeof departmentFacts>) => ReturnType<typeof departmentFacts>) => departmentsByUnitKind(change(departmentFacts(loadDemo())));
 
 describe('itemCoverage on the demo', () => {
   it.each([
@@ -30,8 +29,7 @@ describe('itemCoverage: broken departments', () => {
     expect(reasons(coverage.problems)).toEqual([
       {
         path: ['stages', 2, 'handler'],
-        message:
-          'when retirement_type=normal, enterprise_type=domestic, enterprise_location=370285000000: 370285000000 has no SI department to handle stage "district-review"',
+        message: 'when retirement_type=normal, enterprise_type=domestic, enterprise_location=370285000000: 370285000000 has no SI department to handle stage "district-review"',
       },
       {
         path: ['stages', 2, 'handler'],
@@ -40,8 +38,7 @@ describe('itemCoverage: broken departments', () => {
       },
       {
         path: ['stages', 2, 'handler'],
-        message:
-          'when retirement_type=bankrupt, enterprise_type=domestic, enterprise_location=370285000000: 370285000000 has no SI department to handle stage "district-review"',
+        message: 'when retirement_type=bankrupt, enterprise_type=domestic, enterprise_location=370285000000: 370285000000 has no SI department to handle stage "district-review"',
       },
     ]);
   });
@@ -180,7 +177,9 @@ describe('itemCoverage: what editors read', () => {
     const item = clone(itemOf(nav, RETIREMENT));
     item.stages = item.stages.filter((s) => s.key !== 'city-approval');
     const [first] = itemCoverage(answerSpace(item, nav.units), nav.departments, 5, names('en')).problems;
-    expect(first.text?.en).toMatch(/^When Type of retirement = .+, Type of the employing enterprise = Foreign-invested enterprise, .+: no stage applies, so these applicants are sent nowhere\. Widen a stage’s “Applies when”, or add a stage for them\.$/);
+    expect(first.text?.en).toMatch(
+      /^When Type of retirement = .+, Type of the employing enterprise = Foreign-invested enterprise, .+: no stage applies, so these applicants are sent nowhere\. Widen a stage’s “Applies when”, or add a stage for them\.$/
+    );
     expect(first.text?.['zh-Hans']).toMatch(/^当Type of retirement = .+时：没有适用的环节/);
   });
 });

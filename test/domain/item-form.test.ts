@@ -5,12 +5,33 @@ describe('itemRowFromForm: the item being edited, unsaved', () => {
     const { row, problems } = itemRowFromForm({
       code: 'QD-SI-001',
       title: '企业职工退休认证',
-      stages: [{ id: 3, __temp_key__: 'a0', key: 'appraisal', order: '10', level: 'city', name: '鉴定', handler: { unit: 'A', department: 'D' }, appliesWhen: '{"==":[{"var":"type"},"illness"]}' }],
+      stages: [
+        {
+          id: 3,
+          __temp_key__: 'a0',
+          key: 'appraisal',
+          order: '10',
+          level: 'city',
+          name: '鉴定',
+          handler: { unit: 'A', department: 'D' },
+          appliesWhen: '{"==":[{"var":"type"},"illness"]}',
+        },
+      ],
       questions: [{ key: 'type', kind: 'core', type: 'choice', label: '类型', options: [{ value: 'illness', label: '因病' }] }],
     });
     expect(problems).toEqual([]);
-    expect(row.stages).toEqual([{ key: 'appraisal', order: 10, level: 'city', name: '鉴定', handler: { unit: 'A', department: 'D' }, appliesWhen: { '==': [{ var: 'type' }, 'illness'] } }]);
-    expect(row.questions[0]).toEqual({ key: 'type', kind: 'core', type: 'choice', label: '类型', options: [{ value: 'illness', label: '因病' }], answerLevel: null, within: null });
+    expect(row.stages).toEqual([
+      { key: 'appraisal', order: 10, level: 'city', name: '鉴定', handler: { unit: 'A', department: 'D' }, appliesWhen: { '==': [{ var: 'type' }, 'illness'] } },
+    ]);
+    expect(row.questions[0]).toEqual({
+      key: 'type',
+      kind: 'core',
+      type: 'choice',
+      label: '类型',
+      options: [{ value: 'illness', label: '因病' }],
+      answerLevel: null,
+      within: null,
+    });
     expect(row.policies).toEqual([]);
   });
 

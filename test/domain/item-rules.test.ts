@@ -1,10 +1,4 @@
-import {
-  itemProblems,
-  itemStructure,
-  localeStructureProblems,
-  questionShapes,
-  type ItemVersion,
-} from '../../src/plugins/linkage/server/src/domain/item-rules';
+import { itemProblems, itemStructure, localeStructureProblems, questionShapes, type ItemVersion } from '../../src/plugins/linkage/server/src/domain/item-rules';
 import { indexDepartments } from '../../src/plugins/linkage/server/src/domain/departments';
 import { reasons } from './problem-reasons';
 import { clone, demoFacts, demoItem, departmentFactsOf, loadDemo, mutableVersionOf, versionOf, versionsOf, type Mutable } from './demo-fixtures';
@@ -44,9 +38,7 @@ describe('itemProblems: the item itself', () => {
   it('refuses a domain that is not lower-case', () => {
     const item = retirement();
     item.domain = 'Social Security';
-    expect(problemsOf(item)).toEqual([
-      { path: ['domain'], message: 'must be a lower-case domain such as social-security, got "Social Security"' },
-    ]);
+    expect(problemsOf(item)).toEqual([{ path: ['domain'], message: 'must be a lower-case domain such as social-security, got "Social Security"' }]);
   });
 
   it('requires a managing unit and department that exist', () => {
@@ -69,9 +61,7 @@ describe('itemProblems: the item itself', () => {
   it('refuses a managing department of another unit', () => {
     const item = retirement();
     item.managingDepartmentCode = '370202-SI';
-    expect(problemsOf(item)).toEqual([
-      { path: ['managingDepartmentCode'], message: '370202-SI belongs to unit 370202000000, not to the managing unit 370200000000' },
-    ]);
+    expect(problemsOf(item)).toEqual([{ path: ['managingDepartmentCode'], message: '370202-SI belongs to unit 370202000000, not to the managing unit 370200000000' }]);
   });
 
   it('requires a title for every policy', () => {
@@ -85,9 +75,7 @@ describe('itemProblems: questions', () => {
   it('refuses a repeated question key at the later question, naming the first', () => {
     const item = retirement();
     item.questions.push(clone(item.questions[3]));
-    expect(problemsOf(item)).toEqual([
-      { path: ['questions', 4, 'key'], message: 'repeats the question key "has_military_service" of questions[3]' },
-    ]);
+    expect(problemsOf(item)).toEqual([{ path: ['questions', 4, 'key'], message: 'repeats the question key "has_military_service" of questions[3]' }]);
   });
 
   it.each(['HasMilitaryService', '1st', 'has-military-service', '', null])('refuses the question key %p', (key) => {
@@ -126,17 +114,13 @@ describe('itemProblems: questions', () => {
   it('refuses a repeated option value at the later option', () => {
     const item = retirement();
     item.questions[0].options.push({ value: 'normal', label: '正常' });
-    expect(problemsOf(item)).toEqual([
-      { path: ['questions', 0, 'options', 4, 'value'], message: 'repeats the option "normal" of options[0]' },
-    ]);
+    expect(problemsOf(item)).toEqual([{ path: ['questions', 0, 'options', 4, 'value'], message: 'repeats the option "normal" of options[0]' }]);
   });
 
   it.each(['special job', '-x', '', null])('refuses the option value %p', (value) => {
     const item = retirement();
     item.questions[0].options.push({ value, label: 'x' });
-    expect(problemsOf(item)).toEqual([
-      { path: ['questions', 0, 'options', 4, 'value'], message: `must be letters, digits, "_" or "-", got ${JSON.stringify(value)}` },
-    ]);
+    expect(problemsOf(item)).toEqual([{ path: ['questions', 0, 'options', 4, 'value'], message: `must be letters, digits, "_" or "-", got ${JSON.stringify(value)}` }]);
   });
 
   it('refuses options on a question that is not a choice', () => {
@@ -208,17 +192,13 @@ describe('itemProblems: stages', () => {
   it('refuses a repeated stage key at the later stage, naming the first', () => {
     const item = retirement();
     item.stages[2].key = 'district-approval';
-    expect(problemsOf(item)).toEqual([
-      { path: ['stages', 2, 'key'], message: 'repeats the stage key "district-approval" of stages[1]' },
-    ]);
+    expect(problemsOf(item)).toEqual([{ path: ['stages', 2, 'key'], message: 'repeats the stage key "district-approval" of stages[1]' }]);
   });
 
   it.each(['District-Approval', 'district_approval', '-approval', '', null])('refuses the stage key %p', (key) => {
     const item = retirement();
     item.stages[1].key = key;
-    expect(problemsOf(item)).toEqual([
-      { path: ['stages', 1, 'key'], message: `must be lower-case letters, digits and "-", got ${JSON.stringify(key)}` },
-    ]);
+    expect(problemsOf(item)).toEqual([{ path: ['stages', 1, 'key'], message: `must be lower-case letters, digits and "-", got ${JSON.stringify(key)}` }]);
   });
 
   it.each([-10, 1.5, null])('refuses the order %p', (order) => {
@@ -257,9 +237,7 @@ describe('itemProblems: stages', () => {
   it('refuses an appliesWhen that is not valid JSON Logic, at its path inside the rule', () => {
     const item = retirement();
     item.stages[0].appliesWhen = { and: [true, { like: [{ var: 'retirement_type' }, 'ill%'] }] };
-    expect(problemsOf(item)).toEqual([
-      { path: ['stages', 0, 'appliesWhen', 'and', 1, 'like'], message: '"like" is not a JSON Logic operator' },
-    ]);
+    expect(problemsOf(item)).toEqual([{ path: ['stages', 0, 'appliesWhen', 'and', 1, 'like'], message: '"like" is not a JSON Logic operator' }]);
   });
 
   it('refuses an appliesWhen naming an unknown question', () => {
@@ -268,8 +246,7 @@ describe('itemProblems: stages', () => {
     expect(problemsOf(item)).toEqual([
       {
         path: ['stages', 0, 'appliesWhen', '==', 0, 'var'],
-        message:
-          'names "retirement_kind", which is not a question of this item (questions: retirement_type, enterprise_type, enterprise_location, has_military_service)',
+        message: 'names "retirement_kind", which is not a question of this item (questions: retirement_type, enterprise_type, enterprise_location, has_military_service)',
       },
     ]);
   });
@@ -304,9 +281,7 @@ describe('itemProblems: handlers', () => {
   it('refuses a handler that has both shapes, naming the keys that do not belong', () => {
     const item = retirement();
     item.stages[0].handler = { unit: '370200000000', department: 'QD-LAC', fromAnswer: 'enterprise_location', level: 'city', departmentKind: 'LAC' };
-    expect(problemsOf(item)).toEqual([
-      { path: ['stages', 0, 'handler'], message: `${SHAPE}; unexpected fromAnswer, level, departmentKind` },
-    ]);
+    expect(problemsOf(item)).toEqual([{ path: ['stages', 0, 'handler'], message: `${SHAPE}; unexpected fromAnswer, level, departmentKind` }]);
   });
 
   it('refuses extra keys on a fixed or an answer handler', () => {
@@ -327,9 +302,7 @@ describe('itemProblems: handlers', () => {
   it("refuses a fixed handler unit that is not at the stage's level", () => {
     const item = retirement();
     item.stages[0].handler = { unit: '370202000000', department: '370202-SI' };
-    expect(problemsOf(item)).toEqual([
-      { path: ['stages', 0, 'handler', 'unit'], message: '370202000000 is a district-level unit, but the stage is at city level' },
-    ]);
+    expect(problemsOf(item)).toEqual([{ path: ['stages', 0, 'handler', 'unit'], message: '370202000000 is a district-level unit, but the stage is at city level' }]);
   });
 
   it('refuses a fixed handler department that does not exist', () => {
@@ -341,17 +314,13 @@ describe('itemProblems: handlers', () => {
   it('refuses a fixed handler department of another unit', () => {
     const item = retirement();
     item.stages[3].handler = { unit: '370200000000', department: '370202-SI' };
-    expect(problemsOf(item)).toEqual([
-      { path: ['stages', 3, 'handler', 'department'], message: '370202-SI belongs to unit 370202000000, not to 370200000000' },
-    ]);
+    expect(problemsOf(item)).toEqual([{ path: ['stages', 3, 'handler', 'department'], message: '370202-SI belongs to unit 370202000000, not to 370200000000' }]);
   });
 
   it('refuses an answer handler naming a question the item does not have', () => {
     const item = retirement();
     item.stages[1].handler = { fromAnswer: 'enterprise_address', level: 'district', departmentKind: 'SI' };
-    expect(problemsOf(item)).toEqual([
-      { path: ['stages', 1, 'handler', 'fromAnswer'], message: 'names "enterprise_address", which is not a question of this item' },
-    ]);
+    expect(problemsOf(item)).toEqual([{ path: ['stages', 1, 'handler', 'fromAnswer'], message: 'names "enterprise_address", which is not a question of this item' }]);
   });
 
   it('refuses an answer handler naming a question that is not a unit question', () => {
@@ -380,17 +349,13 @@ describe('itemProblems: handlers', () => {
   it('refuses an answer handler level that is not a level', () => {
     const item = retirement();
     item.stages[1].handler = { fromAnswer: 'enterprise_location', level: 'county', departmentKind: 'SI' };
-    expect(problemsOf(item)).toEqual([
-      { path: ['stages', 1, 'handler', 'level'], message: 'must be one of city, district, street, community, got "county"' },
-    ]);
+    expect(problemsOf(item)).toEqual([{ path: ['stages', 1, 'handler', 'level'], message: 'must be one of city, district, street, community, got "county"' }]);
   });
 
   it("refuses an answer handler level that is not the stage's", () => {
     const item = retirement();
     item.stages[1].handler = { fromAnswer: 'enterprise_location', level: 'city', departmentKind: 'SI' };
-    expect(problemsOf(item)).toEqual([
-      { path: ['stages', 1, 'handler', 'level'], message: 'is city, but the stage is at district level' },
-    ]);
+    expect(problemsOf(item)).toEqual([{ path: ['stages', 1, 'handler', 'level'], message: 'is city, but the stage is at district level' }]);
   });
 
   it('refuses an answer handler level below the level the question is answered at', () => {
@@ -544,7 +509,9 @@ describe('itemProblems: sentences editors read', () => {
   it('names a repeated key by the question that holds it first', () => {
     const item = retirement();
     item.questions.push({ ...clone(item.questions[3]), label: '再问一次' });
-    expect(sentences(item)[0]?.en).toBe('Question “再问一次” › Key: “has_military_service” is already the key of Question “是否有军龄(视同缴费年限)”: give each question its own key');
+    expect(sentences(item)[0]?.en).toBe(
+      'Question “再问一次” › Key: “has_military_service” is already the key of Question “是否有军龄(视同缴费年限)”: give each question its own key'
+    );
   });
 
   it('says which language a missing text is missing in', () => {

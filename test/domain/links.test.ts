@@ -48,9 +48,7 @@ describe('itemPageUrl and guidePageUrl: local mode', () => {
   });
 
   it('prefixes the local base without doubling the slash', () => {
-    expect(guidePageUrl(CITY, RETIREMENT_SLUG, 'city-approval', localAt)).toBe(
-      `http://localhost:1337/sites/${CITY}/items/${RETIREMENT_SLUG}#stage-city-approval`
-    );
+    expect(guidePageUrl(CITY, RETIREMENT_SLUG, 'city-approval', localAt)).toBe(`http://localhost:1337/sites/${CITY}/items/${RETIREMENT_SLUG}#stage-city-approval`);
   });
 
   it('encodes a slug that needs it', () => {
@@ -60,9 +58,7 @@ describe('itemPageUrl and guidePageUrl: local mode', () => {
 
 describe('itemPageUrl and guidePageUrl: site mode', () => {
   it('builds the link from the unit siteUrl', () => {
-    expect(guidePageUrl(JIAOZHOU, RETIREMENT_SLUG, 'district-review', site)).toBe(
-      `https://jiaozhou.qingdao.example/items/${RETIREMENT_SLUG}#stage-district-review`
-    );
+    expect(guidePageUrl(JIAOZHOU, RETIREMENT_SLUG, 'district-review', site)).toBe(`https://jiaozhou.qingdao.example/items/${RETIREMENT_SLUG}#stage-district-review`);
     expect(itemPageUrl(CITY, RETIREMENT_SLUG, site)).toBe(`https://www.qingdao.example/items/${RETIREMENT_SLUG}`);
   });
 

@@ -7,17 +7,49 @@ const zhBefore = {
     { id: 2, key: 'review', order: 20, level: 'district', name: '区级审核', handler: { unit: 'B', department: 'E' }, appliesWhen: { if: [true] } },
   ],
   questions: [
-    { id: 5, key: 'type', kind: 'core', type: 'choice', label: '退休类型', answerLevel: null, within: null, options: [{ id: 7, value: 'normal', label: '正常退休' }, { id: 8, value: 'illness', label: '因病退休' }] },
+    {
+      id: 5,
+      key: 'type',
+      kind: 'core',
+      type: 'choice',
+      label: '退休类型',
+      answerLevel: null,
+      within: null,
+      options: [
+        { id: 7, value: 'normal', label: '正常退休' },
+        { id: 8, value: 'illness', label: '因病退休' },
+      ],
+    },
   ],
   policies: [{ id: 9, title: '暂行办法', url: 'https://gov.example/a' }],
 };
 const enDraft = {
   stages: [
-    { id: 11, key: 'appraisal', order: 10, level: 'city', name: 'Work ability appraisal', handler: { unit: 'A', department: 'D' }, appliesWhen: { '==': [{ var: 'type' }, 'illness'] } },
+    {
+      id: 11,
+      key: 'appraisal',
+      order: 10,
+      level: 'city',
+      name: 'Work ability appraisal',
+      handler: { unit: 'A', department: 'D' },
+      appliesWhen: { '==': [{ var: 'type' }, 'illness'] },
+    },
     { id: 12, key: 'review', order: 20, level: 'district', name: 'District review', handler: { unit: 'B', department: 'E' }, appliesWhen: { if: [true] } },
   ],
   questions: [
-    { id: 15, key: 'type', kind: 'core', type: 'choice', label: 'Type of retirement', answerLevel: null, within: null, options: [{ id: 17, value: 'normal', label: 'Normal' }, { id: 18, value: 'illness', label: 'Illness' }] },
+    {
+      id: 15,
+      key: 'type',
+      kind: 'core',
+      type: 'choice',
+      label: 'Type of retirement',
+      answerLevel: null,
+      within: null,
+      options: [
+        { id: 17, value: 'normal', label: 'Normal' },
+        { id: 18, value: 'illness', label: 'Illness' },
+      ],
+    },
   ],
   policies: [{ id: 19, title: 'Interim measures', url: 'https://gov.example/a' }],
 };

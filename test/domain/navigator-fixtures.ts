@@ -3,13 +3,7 @@
 // Expectations are never computed here: only inputs are built.
 import { answerSpace, type AnswerSpace } from '../../src/plugins/linkage/server/src/domain/answer-space';
 import type { Answers } from '../../src/plugins/linkage/server/src/domain/answers';
-import {
-  guideKey,
-  type Catalog,
-  type CatalogGuide,
-  type CatalogItem,
-  type CatalogUnit,
-} from '../../src/plugins/linkage/server/src/domain/catalog-format';
+import { guideKey, type Catalog, type CatalogGuide, type CatalogItem, type CatalogUnit } from '../../src/plugins/linkage/server/src/domain/catalog-format';
 import type { Lookup } from '../../src/plugins/linkage/server/src/domain/catalog-views';
 import type { DepartmentFacts } from '../../src/plugins/linkage/server/src/domain/departments';
 import { departmentsByUnitKind, type DepartmentsByUnitKind } from '../../src/plugins/linkage/server/src/domain/handlers';
@@ -41,8 +35,7 @@ export const ALLOWANCE_SLUG = 'minimum-living-allowance';
 export const HOUSING_SLUG = 'public-rental-housing';
 export const MEDICAL_SLUG = 'resident-medical-insurance-enrolment';
 
-export const departmentFacts = (catalog: Catalog): DepartmentFacts[] =>
-  catalog.departments.map((d) => ({ code: d.code, kind: d.kind, unitCode: d.unit }));
+export const departmentFacts = (catalog: Catalog): DepartmentFacts[] => catalog.departments.map((d) => ({ code: d.code, kind: d.kind, unitCode: d.unit }));
 
 /** Everything the navigator's pure functions need, from one catalog. */
 export interface Navigator {
@@ -56,8 +49,7 @@ export interface Navigator {
 }
 
 /** Guides by guide key (item/stage/unit), the way route-view reads them. */
-export const guidesByKey = (guides: readonly CatalogGuide[]): Map<string, CatalogGuide> =>
-  new Map(guides.map((g) => [guideKey(g), g]));
+export const guidesByKey = (guides: readonly CatalogGuide[]): Map<string, CatalogGuide> => new Map(guides.map((g) => [guideKey(g), g]));
 
 export const lookupOf = (catalog: Catalog): Lookup => ({
   units: new Map(catalog.units.map((u) => [u.code, u])),
@@ -78,11 +70,9 @@ export function navigatorOf(catalog: Catalog = loadDemo()): Navigator {
 
 export const itemOf = (nav: Navigator, code: string): CatalogItem => demoItem(code, nav.catalog);
 
-export const spaceOf = (nav: Navigator, item: CatalogItem | string): AnswerSpace =>
-  answerSpace(typeof item === 'string' ? itemOf(nav, item) : item, nav.units);
+export const spaceOf = (nav: Navigator, item: CatalogItem | string): AnswerSpace => answerSpace(typeof item === 'string' ? itemOf(nav, item) : item, nav.units);
 
-export const routeOf = (nav: Navigator, item: CatalogItem | string, answers: Answers): Route =>
-  routeItem(spaceOf(nav, item), answers, nav.departments);
+export const routeOf = (nav: Navigator, item: CatalogItem | string, answers: Answers): Route => routeItem(spaceOf(nav, item), answers, nav.departments);
 
 export const linksOf = (nav: Navigator, mode: LinkMode, localBase = ''): LinkContext => ({
   mode,

@@ -48,7 +48,10 @@ test('bad values name the parameter and the reason', () => {
 test('records: owner, category, limit', () => {
   const parsed = parseRecordsParams({ owner: '370281000000:370281-SI', category: 'overdue', limit: '10' }, context);
   expect(parsed.ok && parsed.value).toMatchObject({ owner: { unitCode: '370281000000', departmentCode: '370281-SI' }, category: 'overdue', limit: 10, offset: 0 });
-  expect(parseRecordsParams({ owner: '370281000000' }, context)).toMatchObject({ ok: true, value: { owner: { unitCode: '370281000000', departmentCode: null }, category: 'all' } });
+  expect(parseRecordsParams({ owner: '370281000000' }, context)).toMatchObject({
+    ok: true,
+    value: { owner: { unitCode: '370281000000', departmentCode: null }, category: 'all' },
+  });
   for (const [query, parameter] of [
     [{ owner: 'x:y:z' }, 'owner'],
     [{ owner: '370281000000:' }, 'owner'],
@@ -70,7 +73,11 @@ test('rule classes: the applicable rule per (level, domain), its cutoff and a na
   ];
   const classes = ruleClasses(['social-security', 'civil-affairs'], '2026-11-27', (level, domain) => applicableRule(rules, { scope: 'guide', level, domain }));
   expect(classes).toHaveLength(8);
-  expect(classes.find((c) => c.level === 'district' && c.domain === 'social-security')).toMatchObject({ ruleKey: 'guides-social-security', cutoff: '2026-08-29', responsibleDepartmentCode: null });
+  expect(classes.find((c) => c.level === 'district' && c.domain === 'social-security')).toMatchObject({
+    ruleKey: 'guides-social-security',
+    cutoff: '2026-08-29',
+    responsibleDepartmentCode: null,
+  });
   expect(classes.find((c) => c.level === 'street' && c.domain === 'civil-affairs')).toMatchObject({ ruleKey: 'guides-default', cutoff: '2026-05-31' });
   expect(classes.find((c) => c.level === 'city' && c.domain === 'civil-affairs')).toMatchObject({ ruleKey: 'city-guides', responsibleDepartmentCode: 'QD-EGOV' });
 });
@@ -96,8 +103,21 @@ test('CSV fields: quoting, formulas, lists; lines end CRLF; parsed back', () => 
 test('owner totals and editors', () => {
   const a = { ...emptyCounts(), guides: 3, incomplete: 1, complete: 2, overdue: 1, overdueDaysMax: 10, overdueDaysTotal: 10, hasEditor: false };
   const b = { ...emptyCounts(), guides: 2, complete: 2, overdue: 2, overdueDaysMax: 40, overdueDaysTotal: 45, missing: 1, hasEditor: true };
-  expect(ownerTotals([a, b])).toMatchObject({ owners: 2, ownersWithoutEditor: 1, guides: 5, complete: 4, incomplete: 1, overdue: 3, overdueDaysMax: 40, overdueDaysTotal: 55, missing: 1 });
-  const memberships = [{ unitCode: '370281000000', scope: 'subtree' }, { unitCode: '370202000000', scope: 'unit' }];
+  expect(ownerTotals([a, b])).toMatchObject({
+    owners: 2,
+    ownersWithoutEditor: 1,
+    guides: 5,
+    complete: 4,
+    incomplete: 1,
+    overdue: 3,
+    overdueDaysMax: 40,
+    overdueDaysTotal: 55,
+    missing: 1,
+  });
+  const memberships = [
+    { unitCode: '370281000000', scope: 'subtree' },
+    { unitCode: '370202000000', scope: 'unit' },
+  ];
   expect(hasEditor('370281001002', ['370281001000', '370281000000', '370200000000'], memberships)).toBe(true);
   expect(hasEditor('370202001000', ['370202000000', '370200000000'], memberships)).toBe(false);
   expect(hasEditor('370202000000', ['370200000000'], memberships)).toBe(true);

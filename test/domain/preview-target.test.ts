@@ -10,7 +10,12 @@ const links = linksOf(nav, 'local', '');
 
 describe('the page a preview shows', () => {
   it("a guide: its unit's page of its item, scrolled to it", () => {
-    expect(guidePreviewPage({ unit: JIAOZHOU, item: RETIREMENT, stage: 'district-review' })).toEqual({ kind: 'item', unitCode: JIAOZHOU, itemCode: RETIREMENT, anchor: 'stage-district-review' });
+    expect(guidePreviewPage({ unit: JIAOZHOU, item: RETIREMENT, stage: 'district-review' })).toEqual({
+      kind: 'item',
+      unitCode: JIAOZHOU,
+      itemCode: RETIREMENT,
+      anchor: 'stage-district-review',
+    });
   });
 
   it("an item: its managing unit's (the city's) page", () => {
@@ -24,12 +29,20 @@ describe('the page a preview shows', () => {
     expect(templatePreviewPage('navigator-form', units, items)).toEqual({ kind: 'item', unitCode: CITY, itemCode: ALLOWANCE });
     // The guide part shows on the page of an item with a city stage: the city's own guides.
     expect(templatePreviewPage('guide-page', units, items)).toEqual({ kind: 'item', unitCode: CITY, itemCode: ALLOWANCE });
-    expect(templatePreviewPage('guide-page', units, items.filter((i) => i.stages.every((s) => s.level !== 'city')).concat(itemOf(nav, RETIREMENT)))).toMatchObject({ itemCode: RETIREMENT });
+    expect(templatePreviewPage('guide-page', units, items.filter((i) => i.stages.every((s) => s.level !== 'city')).concat(itemOf(nav, RETIREMENT)))).toMatchObject({
+      itemCode: RETIREMENT,
+    });
   });
 
   it("a template with no published item: the city's index; with no city: none", () => {
     expect(templatePreviewPage('item-page', units, [])).toEqual({ kind: 'index', unitCode: CITY });
-    expect(templatePreviewPage('item-page', units.filter((u) => u.level !== 'city'), items)).toBeNull();
+    expect(
+      templatePreviewPage(
+        'item-page',
+        units.filter((u) => u.level !== 'city'),
+        items
+      )
+    ).toBeNull();
   });
 });
 
@@ -84,7 +97,9 @@ describe('publicPageUrl: a published version is previewed at its public page', (
       `/sites/${JIAOZHOU}/items/${RETIREMENT_SLUG}?locale=en#stage-district-review`
     );
     expect(publicPageUrl({ kind: 'index', unitCode: CITY }, undefined, null, links)).toBe(`/sites/${CITY}`);
-    expect(publicPageUrl({ kind: 'route', unitCode: CITY, itemCode: RETIREMENT }, RETIREMENT_SLUG, 'zh-Hans', links)).toBe(`/sites/${CITY}/items/${RETIREMENT_SLUG}/route?locale=zh-Hans`);
+    expect(publicPageUrl({ kind: 'route', unitCode: CITY, itemCode: RETIREMENT }, RETIREMENT_SLUG, 'zh-Hans', links)).toBe(
+      `/sites/${CITY}/items/${RETIREMENT_SLUG}/route?locale=zh-Hans`
+    );
   });
 
   it('none for an item page without a published slug', () => {

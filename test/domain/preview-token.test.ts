@@ -51,7 +51,17 @@ describe('signPreview and checkPreview', () => {
   it('refuses what is not a token', () => {
     const payloadOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const mac = (value: string) => createHmac('sha256', SECRET).update(value).digest('base64url');
-    for (const token of ['', 'abc', 'a.b.c', 'ab$.cd', `${payloadOf({ u: 1, d: 'x', l: null, e: 1 })}.${mac('x')}`, `${payloadOf({ u: 'x', d: '', l: null, e: 1 })}.AA`, `${payloadOf({ u: 'x', d: 'y', l: 3, e: 1 })}.AA`, `${payloadOf({ u: 'x', d: 'y', l: null, e: 1.5 })}.AA`, `${Buffer.from('not json').toString('base64url')}.AA`]) {
+    for (const token of [
+      '',
+      'abc',
+      'a.b.c',
+      'ab$.cd',
+      `${payloadOf({ u: 1, d: 'x', l: null, e: 1 })}.${mac('x')}`,
+      `${payloadOf({ u: 'x', d: '', l: null, e: 1 })}.AA`,
+      `${payloadOf({ u: 'x', d: 'y', l: 3, e: 1 })}.AA`,
+      `${payloadOf({ u: 'x', d: 'y', l: null, e: 1.5 })}.AA`,
+      `${Buffer.from('not json').toString('base64url')}.AA`,
+    ]) {
       expect({ token, check: checkPreview(token, SECRET, NOW) }).toEqual({ token, check: { ok: false, reason: 'malformed' } });
     }
   });

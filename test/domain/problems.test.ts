@@ -18,9 +18,7 @@ describe('problem paths', () => {
   });
 
   it('describes a problem as its path and message, or the message alone', () => {
-    expect(describeProblem(problem(['units', 5, 'parent'], 'no unit has the code 370299000000'))).toBe(
-      'units[5].parent: no unit has the code 370299000000'
-    );
+    expect(describeProblem(problem(['units', 5, 'parent'], 'no unit has the code 370299000000'))).toBe('units[5].parent: no unit has the code 370299000000');
     expect(describeProblem(problem([], 'must be object'))).toBe('must be object');
   });
 });
@@ -31,9 +29,7 @@ describe('CatalogRejected', () => {
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('CatalogRejected');
     expect(error.problems).toHaveLength(2);
-    expect(error.message).toBe(
-      'The catalog was not imported (2 problems; nothing was written):\n  - guides[3].unit: no unit has the code 370299000000\n  - must be object'
-    );
+    expect(error.message).toBe('The catalog was not imported (2 problems; nothing was written):\n  - guides[3].unit: no unit has the code 370299000000\n  - must be object');
   });
 
   it('counts a single problem in the singular', () => {

@@ -46,15 +46,11 @@ describe('ruleProblems', () => {
   });
 
   it('refuses a level that is not one of the four', () => {
-    expect(check({ level: 'province' })).toEqual([
-      { path: ['level'], message: 'must be one of city, district, street, community or empty, got "province"' },
-    ]);
+    expect(check({ level: 'province' })).toEqual([{ path: ['level'], message: 'must be one of city, district, street, community or empty, got "province"' }]);
   });
 
   it.each([0, -30, 1.5, '90', undefined])('refuses %p as the number of days between reviews', (reviewEveryDays) => {
-    expect(check({ reviewEveryDays })).toEqual([
-      { path: ['reviewEveryDays'], message: `must be a whole number of days ≥ 1, got ${JSON.stringify(reviewEveryDays ?? null)}` },
-    ]);
+    expect(check({ reviewEveryDays })).toEqual([{ path: ['reviewEveryDays'], message: `must be a whole number of days ≥ 1, got ${JSON.stringify(reviewEveryDays ?? null)}` }]);
   });
 
   it('accepts a review every single day', () => {
@@ -66,9 +62,7 @@ describe('ruleProblems', () => {
   });
 
   it('requires a department code when the responsible party is a department', () => {
-    expect(check({ responsible: 'department' })).toEqual([
-      { path: ['responsibleDepartmentCode'], message: 'is required when the responsible party is a department' },
-    ]);
+    expect(check({ responsible: 'department' })).toEqual([{ path: ['responsibleDepartmentCode'], message: 'is required when the responsible party is a department' }]);
     expect(check({ responsible: 'department', responsibleDepartmentCode: '' })).toEqual([
       { path: ['responsibleDepartmentCode'], message: 'is required when the responsible party is a department' },
     ]);
@@ -81,9 +75,7 @@ describe('ruleProblems', () => {
   });
 
   it('refuses a responsible party that is neither owner nor department', () => {
-    expect(check({ responsible: 'auditor', responsibleDepartmentCode: 'QD-HOUSING' })).toEqual([
-      { path: ['responsible'], message: 'must be owner or department, got "auditor"' },
-    ]);
+    expect(check({ responsible: 'auditor', responsibleDepartmentCode: 'QD-HOUSING' })).toEqual([{ path: ['responsible'], message: 'must be owner or department, got "auditor"' }]);
   });
 
   it('refuses a department named when the owner is responsible', () => {

@@ -3,19 +3,7 @@
 // conditions and the 2013 article (the demo wins: 即墨 is a district).
 import { parseAnswers } from '../../src/plugins/linkage/server/src/domain/answers';
 import { routeItem } from '../../src/plugins/linkage/server/src/domain/routing';
-import {
-  BADAGUAN_STREET,
-  BEIGUAN_VILLAGE,
-  FUAN_STREET,
-  RETIREMENT,
-  TAIPINGJIAO,
-  itemOf,
-  navigatorOf,
-  routeOf,
-  spaceOf,
-  stageTriples,
-  viewOf,
-} from './navigator-fixtures';
+import { BADAGUAN_STREET, BEIGUAN_VILLAGE, FUAN_STREET, RETIREMENT, TAIPINGJIAO, itemOf, navigatorOf, routeOf, spaceOf, stageTriples, viewOf } from './navigator-fixtures';
 
 type Kind = 'district' | 'county_city';
 interface Place {
@@ -90,9 +78,7 @@ const expectedRow = ([key, level, who]: Step, place: Place) => {
   return [key, level, CITY.code, CITY.name, department.code, department.name];
 };
 
-const COMBINATIONS = RETIREMENT_TYPES.flatMap((type) =>
-  ENTERPRISE_TYPES.flatMap((enterprise) => PLACES.map((place) => ({ type, enterprise, place })))
-);
+const COMBINATIONS = RETIREMENT_TYPES.flatMap((type) => ENTERPRISE_TYPES.flatMap((enterprise) => PLACES.map((place) => ({ type, enterprise, place }))));
 
 describe('QD-SI-001: the table itself', () => {
   it('has 80 combinations: 4 retirement types × 2 enterprise types × 10 places', () => {

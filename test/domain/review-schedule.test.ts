@@ -1,11 +1,4 @@
-import {
-  applicableRule,
-  ruleCoverage,
-  reviewState,
-  rulesOf,
-  specificity,
-  type RuleFacts,
-} from '../../src/plugins/linkage/server/src/domain/review-schedule';
+import { applicableRule, ruleCoverage, reviewState, rulesOf, specificity, type RuleFacts } from '../../src/plugins/linkage/server/src/domain/review-schedule';
 
 const rule = (key: string, scope: RuleFacts['scope'], days: number, extra: Partial<RuleFacts> = {}): RuleFacts => ({
   key,

@@ -160,9 +160,7 @@ describe('routeView: materials filtered by `when`', () => {
     const guides = new Map(nav.guides);
     const key = `${RETIREMENT}/city-approval/${CITY}`;
     const guide = clone(guides.get(key) as CatalogGuide);
-    guide.materials = [
-      { name: { 'zh-Hans': '异地户籍证明', en: 'Proof of residence elsewhere' }, when: { '==': [{ var: 'residence_district.district.kind' }, 'county_city'] } },
-    ];
+    guide.materials = [{ name: { 'zh-Hans': '异地户籍证明', en: 'Proof of residence elsewhere' }, when: { '==': [{ var: 'residence_district.district.kind' }, 'county_city'] } }];
     guides.set(key, guide);
     const view = (answers: Record<string, string>) => {
       const space = answerSpace(item, nav.units);

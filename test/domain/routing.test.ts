@@ -66,17 +66,18 @@ describe('QD-HOUSING-001 public rental housing: the applicant type decides the c
     expect(route.complete).toBe(true);
   });
 
-  it.each(
-    COMMUNITIES.flatMap((c) => ['new_employee', 'migrant_worker'].map((type) => [type, c.name, type, c] as const))
-  )('%s in %s: the community and street are skipped, district housing bureau then city', (_t, _n, type, c) => {
-    const route = routeOf(nav, HOUSING, { applicant_type: type, residence: c.community });
-    expect(stageTriples(route)).toEqual([
-      ['district-review', c.district, `${district6(c.district)}-HOUSING`],
-      ['city-approval', CITY, 'QD-HOUSING'],
-    ]);
-    expect(route.complete).toBe(true);
-    expect(route.undecided).toEqual([]);
-  });
+  it.each(COMMUNITIES.flatMap((c) => ['new_employee', 'migrant_worker'].map((type) => [type, c.name, type, c] as const)))(
+    '%s in %s: the community and street are skipped, district housing bureau then city',
+    (_t, _n, type, c) => {
+      const route = routeOf(nav, HOUSING, { applicant_type: type, residence: c.community });
+      expect(stageTriples(route)).toEqual([
+        ['district-review', c.district, `${district6(c.district)}-HOUSING`],
+        ['city-approval', CITY, 'QD-HOUSING'],
+      ]);
+      expect(route.complete).toBe(true);
+      expect(route.undecided).toEqual([]);
+    }
+  );
 
   it('with only the residence: district and city stages shown, community and street undecided, the applicant type needed', () => {
     const route = routeOf(nav, HOUSING, { residence: '370202001001' });

@@ -9,9 +9,7 @@ const PUNCTUATION_ONLY = /^[\s\u3000-\u303f\uff00-\uffef:;,.、]+$/;
 
 /** Every string of a table as [path, text], nested tables included. */
 const leaves = (table: object, prefix = ''): Array<[string, string]> =>
-  Object.entries(table).flatMap(([key, value]) =>
-    typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : leaves(value as object, `${prefix}${key}.`)
-  );
+  Object.entries(table).flatMap(([key, value]) => (typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : leaves(value as object, `${prefix}${key}.`)));
 
 describe('siteName', () => {
   it("is the unit's name followed by 网上办事 in zh-Hans, with no space", () => {
@@ -19,7 +17,7 @@ describe('siteName', () => {
     expect(siteName('青岛市', 'zh-Hans')).toBe('青岛市网上办事');
   });
 
-  it("is the unit's name, a space and \"Online services\" in en", () => {
+  it('is the unit\'s name, a space and "Online services" in en', () => {
     expect(siteName('Jiaozhou City', 'en')).toBe('Jiaozhou City Online services');
     expect(siteName("Taipingjiao Residents' Committee", 'en')).toBe("Taipingjiao Residents' Committee Online services");
   });
@@ -33,13 +31,28 @@ describe('siteName', () => {
 describe('siteStrings', () => {
   it('has the zh-Hans words for zh-Hans', () => {
     const t = siteStrings('zh-Hans');
-    expect([t.home, t.items, t.materials, t.timeLimit, t.upperLinks, t.backToCity, t.managedBy]).toEqual(['首页', '办事事项', '申报材料', '办理时限', '上级相关部门', '返回市级事项页面', '主管部门']);
+    expect([t.home, t.items, t.materials, t.timeLimit, t.upperLinks, t.backToCity, t.managedBy]).toEqual([
+      '首页',
+      '办事事项',
+      '申报材料',
+      '办理时限',
+      '上级相关部门',
+      '返回市级事项页面',
+      '主管部门',
+    ]);
     expect([t.colon, t.listSeparator, t.semicolon]).toEqual(['：', '、', '；']);
   });
 
   it('has the English words for en', () => {
     const t = siteStrings('en');
-    expect([t.home, t.items, t.materials, t.timeLimit, t.upperLinks, t.managedBy]).toEqual(['Home', 'Services', 'Materials to bring', 'Time limit', 'Upper-level departments', 'Responsible department']);
+    expect([t.home, t.items, t.materials, t.timeLimit, t.upperLinks, t.managedBy]).toEqual([
+      'Home',
+      'Services',
+      'Materials to bring',
+      'Time limit',
+      'Upper-level departments',
+      'Responsible department',
+    ]);
     expect([t.colon, t.listSeparator, t.semicolon]).toEqual([': ', ', ', '; ']);
   });
 
@@ -53,7 +66,10 @@ describe('siteStrings', () => {
   });
 
   it('has the same keys, nested ones included, in both locales', () => {
-    const keys = (locale: string) => leaves(SITE_STRINGS[locale]).map(([path]) => path).sort();
+    const keys = (locale: string) =>
+      leaves(SITE_STRINGS[locale])
+        .map(([path]) => path)
+        .sort();
     expect(keys('en')).toEqual(keys('zh-Hans'));
     expect(keys('en').length).toBeGreaterThan(50);
   });
@@ -69,17 +85,33 @@ describe('siteStrings', () => {
   });
 
   it('uses Chinese punctuation in Chinese words (no ASCII comma, colon or semicolon)', () => {
-    expect(leaves(SITE_STRINGS['zh-Hans']).filter(([, text]) => /[,:;]/.test(text)).map(([path]) => path)).toEqual([]);
+    expect(
+      leaves(SITE_STRINGS['zh-Hans'])
+        .filter(([, text]) => /[,:;]/.test(text))
+        .map(([path]) => path)
+    ).toEqual([]);
   });
 
   it('has no empty word in either locale', () => {
-    const empty = Object.entries(SITE_STRINGS).flatMap(([locale, t]) => leaves(t).filter(([, text]) => text.trim() === '').map(([path]) => `${locale}:${path}`));
+    const empty = Object.entries(SITE_STRINGS).flatMap(([locale, t]) =>
+      leaves(t)
+        .filter(([, text]) => text.trim() === '')
+        .map(([path]) => `${locale}:${path}`)
+    );
     expect(empty).toEqual([]);
   });
 
   it('says every zh-Hans word in Chinese, and no English word in Chinese (nothing left untranslated)', () => {
-    expect(leaves(SITE_STRINGS['zh-Hans']).filter(([, text]) => !CJK.test(text) && !PUNCTUATION_ONLY.test(text)).map(([path]) => path)).toEqual([]);
-    expect(leaves(SITE_STRINGS.en).filter(([, text]) => CJK.test(text)).map(([path]) => path)).toEqual([]);
+    expect(
+      leaves(SITE_STRINGS['zh-Hans'])
+        .filter(([, text]) => !CJK.test(text) && !PUNCTUATION_ONLY.test(text))
+        .map(([path]) => path)
+    ).toEqual([]);
+    expect(
+      leaves(SITE_STRINGS.en)
+        .filter(([, text]) => CJK.test(text))
+        .map(([path]) => path)
+    ).toEqual([]);
   });
 });
 
@@ -98,7 +130,13 @@ describe('fieldName', () => {
   });
 
   it("names the guide spec's fields in en", () => {
-    expect(['conditions', 'materials', 'timeLimit', 'fee', 'hours'].map((f) => fieldName(f, 'en'))).toEqual(['Conditions', 'Materials to bring', 'Time limit', 'Fee', 'Opening hours']);
+    expect(['conditions', 'materials', 'timeLimit', 'fee', 'hours'].map((f) => fieldName(f, 'en'))).toEqual([
+      'Conditions',
+      'Materials to bring',
+      'Time limit',
+      'Fee',
+      'Opening hours',
+    ]);
   });
 
   it('has a name, not the bare key, for every field a guide spec may require, in both locales', () => {

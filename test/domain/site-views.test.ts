@@ -73,8 +73,7 @@ const pageOf = (unitCode: string, itemCode: string, c: SiteContext = ctx, n: Nav
 
 const stagesByItem = (view: ReturnType<typeof indexOf>) => Object.fromEntries(view.items.map((i) => [i.code, i.stages.map((s) => [s.key, s.status])]));
 const ownKeys = (view: ReturnType<typeof pageOf>) => view.ownGuides.map((g) => g.stage.key);
-const linkUnits = (view: ReturnType<typeof pageOf>, stageKey: string) =>
-  (view.otherStages.find((s) => s.key === stageKey)?.links ?? []).map((l) => l.unit.code).sort();
+const linkUnits = (view: ReturnType<typeof pageOf>, stageKey: string) => (view.otherStages.find((s) => s.key === stageKey)?.links ?? []).map((l) => l.unit.code).sort();
 /** The options of a unit question: each a unit with the name of the unit above it as its group. */
 const unitOptions = (question: unknown) => (question as { options: Array<{ value: string; label: string; group: string }> }).options;
 const guidePage = (unitCode: string, slug: string, stageKey: string) => `/sites/${unitCode}/items/${slug}#stage-${stageKey}`;
@@ -510,7 +509,10 @@ describe('siteItemView: other units and items', () => {
   it("the allowance's unit question offers every community of the city on the city's page, grouped by its street", () => {
     const view = pageOf(CITY, ALLOWANCE);
     const household = unitOptions(view.navigator.questions.find((q) => q.key === 'household_location'));
-    const communities = nav.catalog.units.filter((u) => u.level === 'community').map((u) => u.code).sort();
+    const communities = nav.catalog.units
+      .filter((u) => u.level === 'community')
+      .map((u) => u.code)
+      .sort();
     expect(household.map((o) => o.value)).toEqual(communities);
     expect(household.find((o) => o.value === TAIPINGJIAO)).toEqual({ value: TAIPINGJIAO, label: '太平角社区居民委员会', group: '八大关街道' });
     expect(household.find((o) => o.value === CHANGZHOU_ROAD)?.group).toBe('阜安街道');
@@ -519,7 +521,10 @@ describe('siteItemView: other units and items', () => {
   it("a street's site offers only its own communities for the allowance's unit question", () => {
     const view = pageOf(BADAGUAN_STREET, ALLOWANCE);
     const question = view.navigator.questions.find((q) => q.key === 'household_location');
-    const own = nav.catalog.units.filter((u) => u.parent === BADAGUAN_STREET).map((u) => u.code).sort();
+    const own = nav.catalog.units
+      .filter((u) => u.parent === BADAGUAN_STREET)
+      .map((u) => u.code)
+      .sort();
     expect(own).toContain(TAIPINGJIAO);
     expect(unitOptions(question).map((o) => o.value)).toEqual(own);
     expect(question).toMatchObject({ narrowedTo: { code: BADAGUAN_STREET, name: '八大关街道' } });
@@ -551,7 +556,7 @@ describe('siteItemView: other units and items', () => {
     expect(JSON.stringify(view.ownGuides.map((g) => g.stage))).not.toMatch(/[\u3400-\u9fff]/);
   });
 
-  it('links guides on the handling units\' own sites in site mode', () => {
+  it("links guides on the handling units' own sites in site mode", () => {
     const view = pageOf(JIAOZHOU, RETIREMENT, contextOf(nav, { mode: 'site' }));
     expect(view.item.url).toBe(`https://jiaozhou.qingdao.example/items/${RETIREMENT_SLUG}`);
     expect(view.navigator.action).toBe(`https://jiaozhou.qingdao.example/items/${RETIREMENT_SLUG}/route`);
@@ -560,9 +565,12 @@ describe('siteItemView: other units and items', () => {
       `https://www.qingdao.example/items/${RETIREMENT_SLUG}#stage-city-approval`,
     ]);
     const street = pageOf(BADAGUAN_STREET, ALLOWANCE, contextOf(nav, { mode: 'site' }));
-    expect(street.otherStages.find((s) => s.key === 'community-acceptance')?.links.map((l) => l.url).sort()).toEqual(
-      [TAIPINGJIAO, HUIQUAN].map((code) => `https://badaguan.shinan.qingdao.example/units/${code}/items/${ALLOWANCE_SLUG}#stage-community-acceptance`).sort()
-    );
+    expect(
+      street.otherStages
+        .find((s) => s.key === 'community-acceptance')
+        ?.links.map((l) => l.url)
+        .sort()
+    ).toEqual([TAIPINGJIAO, HUIQUAN].map((code) => `https://badaguan.shinan.qingdao.example/units/${code}/items/${ALLOWANCE_SLUG}#stage-community-acceptance`).sort());
   });
 
   it('links a blank form only when a file of that name is in the media library', () => {
@@ -604,7 +612,12 @@ describe('siteItemView: other units and items', () => {
     ]) {
       const view = pageOf(unitCode, itemCode);
       const keys = [...ownKeys(view), ...view.otherStages.map((s) => s.key)].sort();
-      expect({ unitCode, keys }).toEqual({ unitCode, keys: itemOf(nav, itemCode).stages.map((s) => s.key).sort() });
+      expect({ unitCode, keys }).toEqual({
+        unitCode,
+        keys: itemOf(nav, itemCode)
+          .stages.map((s) => s.key)
+          .sort(),
+      });
     }
   });
 });
@@ -646,7 +659,7 @@ describe('guideView: one guide as a page shows it', () => {
     ]);
   });
 
-  it('carries guide texts as written: escaping is the template engine\'s job', () => {
+  it("carries guide texts as written: escaping is the template engine's job", () => {
     const guide = clone(guideOf(JIAOZHOU, 'district-review'));
     guide.conditions = { 'zh-Hans': '</script><b>', en: '</script><b>' };
     expect(guideView(guide, retirement, ctx).conditions).toBe('</script><b>');

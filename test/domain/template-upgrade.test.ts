@@ -18,12 +18,30 @@ describe('templateFingerprint', () => {
 
 describe('untouchedDefaults', () => {
   it('brings an old shipped version (draft and published alike) to the current default', () => {
-    expect(untouchedDefaults([{ key: 'page', ...OLD }, { key: 'page', ...OLD }], current, shipped)).toEqual(['page']);
+    expect(
+      untouchedDefaults(
+        [
+          { key: 'page', ...OLD },
+          { key: 'page', ...OLD },
+        ],
+        current,
+        shipped
+      )
+    ).toEqual(['page']);
   });
 
   it('leaves a template the city edited, even when only its draft was edited', () => {
     expect(untouchedDefaults([{ key: 'page', body: '<p>ours</p>', styles: '' }], current, shipped)).toEqual([]);
-    expect(untouchedDefaults([{ key: 'page', ...OLD }, { key: 'page', body: '<p>draft</p>', styles: '' }], current, shipped)).toEqual([]);
+    expect(
+      untouchedDefaults(
+        [
+          { key: 'page', ...OLD },
+          { key: 'page', body: '<p>draft</p>', styles: '' },
+        ],
+        current,
+        shipped
+      )
+    ).toEqual([]);
   });
 
   it('leaves a template already current, a key not stored, and a key the plugin does not ship', () => {
@@ -39,7 +57,9 @@ describe('untouchedDefaults', () => {
 
 describe('the shipped defaults', () => {
   it('have their current fingerprints listed (add them to shipped-fingerprints.ts when changing defaults.ts)', () => {
-    const unlisted = Object.entries(DEFAULT_TEMPLATES).filter(([key, t]) => !(SHIPPED_FINGERPRINTS[key] ?? []).includes(templateFingerprint(t))).map(([key]) => key);
+    const unlisted = Object.entries(DEFAULT_TEMPLATES)
+      .filter(([key, t]) => !(SHIPPED_FINGERPRINTS[key] ?? []).includes(templateFingerprint(t)))
+      .map(([key]) => key);
     expect(unlisted).toEqual([]);
   });
 

@@ -1,13 +1,7 @@
 // Site templates: Liquid whose output is escaped, `raw` neutralised in the engine and refused before
 // publishing, partials and layouts only from other templates (no file system), and limits on
 // parsing, rendering time and memory; templateProblems checks a template about to be published.
-import {
-  TEMPLATE_LIMITS,
-  liquidMessage,
-  rawProblems,
-  templateEngine,
-  templateProblems,
-} from '../../src/plugins/linkage/server/src/domain/templates';
+import { TEMPLATE_LIMITS, liquidMessage, rawProblems, templateEngine, templateProblems } from '../../src/plugins/linkage/server/src/domain/templates';
 import { DEFAULT_TEMPLATES, PAGE_TEMPLATES } from '../../src/plugins/linkage/server/src/site-templates/defaults';
 import { fixturePages } from '../../src/plugins/linkage/server/src/site-templates/fixtures';
 
@@ -71,11 +65,11 @@ describe('templateEngine: output is escaped', () => {
     expect(await render('{% liquid\necho x\n%}', { x: '<b>' })).toBe('&lt;b&gt;');
   });
 
-  it('leaves the template text itself unescaped (the markup is the template author\'s)', async () => {
+  it("leaves the template text itself unescaped (the markup is the template author's)", async () => {
     expect(await render('<p class="x">{{ x }}</p>', { x: '<b>' })).toBe('<p class="x">&lt;b&gt;</p>');
   });
 
-  it('escapes output in partials and in a layout\'s blocks', async () => {
+  it("escapes output in partials and in a layout's blocks", async () => {
     const templates = {
       layout: '<main>{% block content %}{% endblock %}</main>',
       page: '{% layout "layout" %}{% block content %}{{ x }}{% render "part", x: x %}{% endblock %}',
@@ -86,7 +80,7 @@ describe('templateEngine: output is escaped', () => {
 });
 
 describe('templateEngine: partials and layouts come from the given templates only', () => {
-  it('fills a layout\'s blocks from the page, keeping the layout\'s default for a block the page leaves out', async () => {
+  it("fills a layout's blocks from the page, keeping the layout's default for a block the page leaves out", async () => {
     const templates = {
       layout: '<title>{% block title %}Site{% endblock %}</title><main>{% block content %}empty{% endblock %}</main>',
       page: '{% layout "layout" %}{% block content %}<h1>{{ h }}</h1>{% endblock %}',
@@ -132,9 +126,7 @@ describe('templateEngine: limits', () => {
 
   it('stops a render that allocates more than the memory limit (a huge range, a doubling string)', async () => {
     expect(await renderError(render('{% for i in (1..100000000) %}{% endfor %}'))).toMatch(/memory alloc limit exceeded/);
-    expect(await renderError(render('{% assign s = "x" %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}{{ s | size }}'))).toMatch(
-      /memory alloc limit exceeded/
-    );
+    expect(await renderError(render('{% assign s = "x" %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}{{ s | size }}'))).toMatch(/memory alloc limit exceeded/);
   });
 
   it('stops a render that runs longer than the render limit', async () => {

@@ -22,9 +22,7 @@ describe('unitProblems', () => {
     const units = demoUnitIndex();
     expect(unitProblems({ code: '370222000000', level: 'district', kind: 'county', parentCode: CITY }, units)).toEqual([]);
     expect(unitProblems({ code: '370202003000', level: 'street', kind: 'town', parentCode: SHINAN }, units)).toEqual([]);
-    expect(unitProblems({ code: '370202001003', level: 'community', kind: 'villagers_committee', parentCode: '370202001000' }, units)).toEqual(
-      []
-    );
+    expect(unitProblems({ code: '370202001003', level: 'community', kind: 'villagers_committee', parentCode: '370202001000' }, units)).toEqual([]);
   });
 
   it('accepts each demo unit against the others (the tree without its own code)', () => {
@@ -180,9 +178,7 @@ describe('unitSetProblems', () => {
 
   it('reports a self-parent inside a set', () => {
     const units: UnitDraft[] = [...demoUnits(), { code: '370222000000', level: 'district', kind: 'district', parentCode: '370222000000' }];
-    expect(unitSetProblems(units)).toEqual([
-      { path: [26, 'parentCode'], message: 'a unit cannot be its own parent (cycle 370222000000 → 370222000000)' },
-    ]);
+    expect(unitSetProblems(units)).toEqual([{ path: [26, 'parentCode'], message: 'a unit cannot be its own parent (cycle 370222000000 → 370222000000)' }]);
   });
 
   it('reports a cycle of two units on both of them', () => {

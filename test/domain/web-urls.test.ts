@@ -56,9 +56,10 @@ describe('webUrlProblems: the link fields of each type', () => {
   test('names each field by its path', () => {
     expect(webUrlProblems('plugin::linkage.unit', { siteUrl: 'javascript:x' }).map((p) => p.path)).toEqual([['siteUrl']]);
     expect(webUrlProblems('plugin::linkage.item', { policies: [{ url: 'https://ok.example' }, { url: 'data:x' }] }).map((p) => p.path)).toEqual([['policies', 1, 'url']]);
-    expect(
-      webUrlProblems('plugin::linkage.guide', { onlineUrl: 'vbscript:x', materials: [{ blankForm: 'a.pdf' }, { blankForm: 'javascript:x' }] }).map((p) => p.path)
-    ).toEqual([['onlineUrl'], ['materials', 1, 'blankForm']]);
+    expect(webUrlProblems('plugin::linkage.guide', { onlineUrl: 'vbscript:x', materials: [{ blankForm: 'a.pdf' }, { blankForm: 'javascript:x' }] }).map((p) => p.path)).toEqual([
+      ['onlineUrl'],
+      ['materials', 1, 'blankForm'],
+    ]);
   });
 
   test('fields not written are not checked; other types have none', () => {

@@ -36,7 +36,10 @@ describe('writes to other types', () => {
 
   test('the audit trail, reviews and derived tables are closed to everyone, city managers included', () => {
     const manager = editor({ isCityManager: true });
-    expect(recordWriteDecision(manager, 'plugin::linkage.audit-entry', 'delete')).toMatchObject({ allowed: false, reason: { en: expect.stringMatching(/append-only: they cannot be deleted/) } });
+    expect(recordWriteDecision(manager, 'plugin::linkage.audit-entry', 'delete')).toMatchObject({
+      allowed: false,
+      reason: { en: expect.stringMatching(/append-only: they cannot be deleted/) },
+    });
     expect(recordWriteDecision(manager, 'plugin::linkage.review', 'update')).toMatchObject({ allowed: false, reason: { en: expect.stringMatching(/reviews cannot be changed/) } });
     expect(recordWriteDecision(manager, 'plugin::linkage.review', 'create')).toEqual({ allowed: true });
     expect(recordWriteDecision(manager, 'plugin::linkage.guide-fact')).toMatchObject({ allowed: false, reason: { en: expect.stringMatching(/guide facts are derived/) } });
@@ -57,15 +60,23 @@ describe('bulk actions on guides', () => {
   });
 
   test('an editor with no membership, or roles that cannot write guides, is told so', () => {
-    expect(bulkGuideDecision(editor({ scope: new Set() }), 'unpublish', ['370281000000'], label)).toMatchObject({ reason: { en: expect.stringMatching(/belongs to no unit, so may not unpublish the guide of E\(370281000000\)/) } });
-    expect(bulkGuideDecision(editor({ mayWriteGuides: false }), 'delete', ['370281000000', '370203000000'], label)).toMatchObject({ reason: { en: expect.stringMatching(/do not let you delete guides; you may not delete a guide$/) } });
+    expect(bulkGuideDecision(editor({ scope: new Set() }), 'unpublish', ['370281000000'], label)).toMatchObject({
+      reason: { en: expect.stringMatching(/belongs to no unit, so may not unpublish the guide of E\(370281000000\)/) },
+    });
+    expect(bulkGuideDecision(editor({ mayWriteGuides: false }), 'delete', ['370281000000', '370203000000'], label)).toMatchObject({
+      reason: { en: expect.stringMatching(/do not let you delete guides; you may not delete a guide$/) },
+    });
   });
 });
 
 describe('reading guides', () => {
   test('an unreadable guide is named with its unit; an editor with no membership is told whose it is', () => {
-    expect(guideReadDecision(editor(), 'read', true, ['370281000000'], label)).toMatchObject({ reason: { en: expect.stringMatching(/^the guide belongs to E\(370281000000\), which is outside your units/) } });
-    expect(guideReadDecision(editor({ scope: new Set() }), 'read', true, ['370281000000'], label)).toMatchObject({ reason: { en: expect.stringMatching(/outside your units \(none\)/) } });
+    expect(guideReadDecision(editor(), 'read', true, ['370281000000'], label)).toMatchObject({
+      reason: { en: expect.stringMatching(/^the guide belongs to E\(370281000000\), which is outside your units/) },
+    });
+    expect(guideReadDecision(editor({ scope: new Set() }), 'read', true, ['370281000000'], label)).toMatchObject({
+      reason: { en: expect.stringMatching(/outside your units \(none\)/) },
+    });
     expect(guideReadDecision(editor(), 'read', false, [], label)).toMatchObject({ reason: { en: expect.stringMatching(/do not let you read guides/) } });
     expect(guideReadDecision(editor(), 'read', true, [], label)).toEqual({ allowed: true });
   });

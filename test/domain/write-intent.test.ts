@@ -36,7 +36,7 @@ const intent = (uid: string, action: WriteAction, params: Record<string, unknown
 const sorted = (set: ReadonlySet<string>) => [...set].sort();
 
 describe('classifying a Document Service call', () => {
-  test('reads, other plugins\' types and unknown uids are no write intent', () => {
+  test("reads, other plugins' types and unknown uids are no write intent", () => {
     expect(classifyCall({ uid: GUIDE, action: 'findMany', params: {} }, context)).toBeNull();
     expect(classifyCall({ uid: 'api::article.article', action: 'update', params: {} }, context)).toBeNull();
     expect(classifyCall({ uid: 'plugin::linkage.__proto__', action: 'update', params: {} }, context)).toBeNull();
@@ -47,7 +47,7 @@ describe('classifying a Document Service call', () => {
     expect(created).toMatchObject({ action: 'create', documentId: null, ownerBefore: null, ownerAfter: '370285000000', locales: ['zh-Hans'], namedLocale: null });
   });
 
-  test("a clone acts on its source (the owner before) and may name another owner; a move keeps the stored owner before", () => {
+  test('a clone acts on its source (the owner before) and may name another owner; a move keeps the stored owner before', () => {
     expect(intent(GUIDE, 'clone', { data: { unitCode: '370285000000' } })).toMatchObject({ documentId: 'doc-1', ownerBefore: '370281000000', ownerAfter: '370285000000' });
     expect(intent(GUIDE, 'update', { data: { phone: '1' } })).toMatchObject({ ownerBefore: '370281000000', ownerAfter: '370281000000' });
   });

@@ -32,7 +32,9 @@ beforeAll(async () => {
   // 八大关街道's allowance guide was last reviewed more than a year ago: overdue for review.
   overdueGuide = await documentIdOf(t.strapi, GUIDE, { itemCode: 'QD-CA-001', stageKey: 'street-review', unitCode: BADAGUAN });
   const longAgo = new Date(Date.now() - 400 * 24 * 3600 * 1000).toISOString();
-  await t.strapi.db.query(REVIEW).updateMany({ where: { $or: [{ subjectDocumentId: overdueGuide }, { subjectKey: `QD-CA-001/street-review/${BADAGUAN}` }] }, data: { reviewedAt: longAgo } });
+  await t.strapi.db
+    .query(REVIEW)
+    .updateMany({ where: { $or: [{ subjectDocumentId: overdueGuide }, { subjectKey: `QD-CA-001/street-review/${BADAGUAN}` }] }, data: { reviewedAt: longAgo } });
   await (t.strapi.plugin('linkage').service('guide-facts') as { refreshFacts(documentId: string): Promise<void> }).refreshFacts(overdueGuide);
   browser = await launchChromium();
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -73,7 +75,10 @@ test('the street editor finds the overdue guide on the home page, fixes it and m
 
   await overdue.getByRole('link', { name: '最低生活保障申请 · 街道(镇)审核 · 八大关街道' }).click();
   await page.getByRole('heading', { name: '最低生活保障申请 · 街道(镇)审核 · 八大关街道' }).waitFor();
-  await page.getByText(/复核期限.*逾期 \d+ 天|逾期 \d+ 天/).first().waitFor();
+  await page
+    .getByText(/复核期限.*逾期 \d+ 天|逾期 \d+ 天/)
+    .first()
+    .waitFor();
   await page.getByLabel('办理时间').fill('工作日 8:30-17:30');
   const [saved] = await Promise.all([
     page.waitForResponse((r) => r.url().includes(`/content-manager/collection-types/${GUIDE}/${overdueGuide}`) && r.request().method() === 'PUT'),
@@ -81,9 +86,15 @@ test('the street editor finds the overdue guide on the home page, fixes it and m
   ]);
   expect(saved.status()).toBe(200);
   await page.getByPlaceholder('复核说明(可选)').fill('已核对办理时间');
-  const [reviewed] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/linkage/reviews') && r.request().method() === 'POST'), page.getByRole('button', { name: '标记为已复核' }).click()]);
+  const [reviewed] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/linkage/reviews') && r.request().method() === 'POST'),
+    page.getByRole('button', { name: '标记为已复核' }).click(),
+  ]);
   expect(reviewed.status()).toBe(201);
-  await page.getByText(/下次复核日期/).first().waitFor();
+  await page
+    .getByText(/下次复核日期/)
+    .first()
+    .waitFor();
   await shot(page, 'assurance-2-reviewed');
 
   await page.goto(`${base}/admin`);

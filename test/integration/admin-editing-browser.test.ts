@@ -56,7 +56,9 @@ async function shot(page: Page, name: string) {
 /** Clicks a button of the edit page and waits for the Content Manager request it sends (save: PUT, publish: POST …/actions/publish). */
 async function submit(page: Page, button: string, request: 'save' | 'publish'): Promise<{ status: number; body: { error?: { message?: string } } }> {
   const [response] = await Promise.all([
-    page.waitForResponse((r) => r.url().includes('/content-manager/collection-types/') && (request === 'save' ? r.request().method() === 'PUT' : r.url().includes('/actions/publish'))),
+    page.waitForResponse(
+      (r) => r.url().includes('/content-manager/collection-types/') && (request === 'save' ? r.request().method() === 'PUT' : r.url().includes('/actions/publish'))
+    ),
     page.getByRole('button', { name: button, exact: true }).click(),
   ]);
   return { status: response.status(), body: (await response.json()) as { error?: { message?: string } } };
@@ -106,13 +108,19 @@ test('the city manager builds a condition, reads why a broken route cannot be pu
   await choose(page, approval, '条件之间的关系', '以下全部成立');
   // The checks read the form being edited, before any save, and name the answers that fail.
   const checks = page.locator('[data-linkage-checks="blocked"]');
-  await checks.getByText(/当退休类型 = .+，原企业类型 = 外资企业，.+时：没有适用的环节/).first().waitFor({ timeout: 15000 });
+  await checks
+    .getByText(/当退休类型 = .+，原企业类型 = 外资企业，.+时：没有适用的环节/)
+    .first()
+    .waitFor({ timeout: 15000 });
   await shot(page, 'admin-2-checks-blocked');
   const refused = await submit(page, '发布', 'publish');
   expect(refused.status).toBe(400);
   expect(refused.body.error?.message).toMatch(/^当退休类型 = .+时：没有适用的环节，这些申请人将无处办理。/);
   // The refusal is shown to the editor as it was written.
-  await page.getByText(refused.body.error?.message as string).first().waitFor();
+  await page
+    .getByText(refused.body.error?.message as string)
+    .first()
+    .waitFor();
   await shot(page, 'admin-3-publish-refused');
   expect(await t.strapi.db.query(ITEM).count({ where: { documentId, locale: 'zh-Hans', publishedAt: { $notNull: true } } })).toBe(1);
   const published = (await t.strapi.db.query(ITEM).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: { $notNull: true } }, populate: { stages: true } })) as {
@@ -125,7 +133,9 @@ test('the city manager builds a condition, reads why a broken route cannot be pu
   await page.locator('[data-linkage-checks="ready"]').waitFor({ timeout: 15000 });
   expect((await submit(page, '发布', 'publish')).status).toBe(200);
   await shot(page, 'admin-4-published');
-  const route = await t.http.get('/api/linkage/items/enterprise-employee-retirement-certification/route?answers[retirement_type]=bankrupt&answers[enterprise_type]=domestic&answers[enterprise_location]=370281000000');
+  const route = await t.http.get(
+    '/api/linkage/items/enterprise-employee-retirement-certification/route?answers[retirement_type]=bankrupt&answers[enterprise_type]=domestic&answers[enterprise_location]=370281000000'
+  );
   expect(route.body.data.stages.map((s: { key: string }) => s.key)).toEqual(['work-ability-appraisal', 'district-review', 'city-approval']);
 
   // The flow chart opens full size.
@@ -141,8 +151,14 @@ test('in English the same page speaks English, and the publishing checks too', a
   const documentId = await documentIdOf(t.strapi, ITEM, { code: 'QD-CA-001' });
   await page.goto(`${base}/admin/content-manager/collection-types/${ITEM}/${documentId}?plugins[i18n][locale]=zh-Hans`);
   await page.getByText('Ready to publish in this language').waitFor();
-  await page.getByText(/^Managing department/).first().waitFor();
-  await page.getByText(/^Navigator questions/).first().waitFor();
+  await page
+    .getByText(/^Managing department/)
+    .first()
+    .waitFor();
+  await page
+    .getByText(/^Navigator questions/)
+    .first()
+    .waitFor();
   await shot(page, 'admin-6-item-english');
   await context.close();
 });
@@ -163,7 +179,10 @@ test('the street editor finds a guide by its title, publishes a new phone, and t
   await shot(page, 'admin-8-guide-published');
 
   const documentId = await documentIdOf(t.strapi, GUIDE, { itemCode: 'QD-CA-001', stageKey: 'street-review', unitCode: BADAGUAN });
-  const rows = (await t.strapi.db.query(GUIDE).findMany({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale', 'phone'] })) as Array<{ locale: string; phone: string }>;
+  const rows = (await t.strapi.db.query(GUIDE).findMany({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale', 'phone'] })) as Array<{
+    locale: string;
+    phone: string;
+  }>;
   expect(Object.fromEntries(rows.map((r) => [r.locale, r.phone]))).toEqual({ 'zh-Hans': '0532-86667777', en: '0532-86667777' });
   const english = await page.context().newPage();
   await english.goto(`${base}/sites/${BADAGUAN}/items/minimum-living-allowance?locale=en`);

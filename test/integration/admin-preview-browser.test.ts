@@ -135,7 +135,10 @@ test("the city manager previews a draft item-page template on 胶州市's page o
   expect(await frame.locator('.draft-note').textContent()).toBe('Services · draft');
   const published = await t.http.get(`/sites/${JIAOZHOU}/items/enterprise-employee-retirement-certification?locale=en`);
   expect(published.text).not.toContain('draft-note');
-  const siteName = /<p class="site-name"[^>]*>([\s\S]*?)<\/p>/.exec(published.text)?.[1].replace(/<[^>]*>/g, '').trim();
+  const siteName = /<p class="site-name"[^>]*>([\s\S]*?)<\/p>/
+    .exec(published.text)?.[1]
+    .replace(/<[^>]*>/g, '')
+    .trim();
   expect((await frame.locator('.site-name').textContent())?.trim()).toBe(siteName);
   await shot(page, 'preview-4-template-on-jiaozhou-en');
   expect(errors).toEqual([]);

@@ -9,7 +9,19 @@ import { canonicalFacts, type ChainedEntry } from '../../src/plugins/linkage/ser
 import { createAdmin, ROLES } from '../support/admins';
 import { documentIdOf } from '../support/demo';
 import { TEST_ADMIN } from '../support/env';
-import { GUIDE, UNIT, contentManagerAs, type ContentManagerClient, errorMessage, guideId, guideRef, inAdminRequest, linkageCommand, refusalOf, type Signed } from '../support/roles-matrix';
+import {
+  GUIDE,
+  UNIT,
+  contentManagerAs,
+  type ContentManagerClient,
+  errorMessage,
+  guideId,
+  guideRef,
+  inAdminRequest,
+  linkageCommand,
+  refusalOf,
+  type Signed,
+} from '../support/roles-matrix';
 import { startDemoStrapi, type TestStrapi } from '../support/strapi';
 
 const AUDIT = 'plugin::linkage.audit-entry';
@@ -142,7 +154,7 @@ describe('edits by editors of two units', () => {
     ]);
   });
 
-  test('the auditor finds each editor\'s edit under their unit, and by editor', async () => {
+  test("the auditor finds each editor's edit under their unit, and by editor", async () => {
     const shinanTrail = await trail(auditor.auth, `?unit=${UNIT.shinan}`);
     expect(shinanTrail.status).toBe(200);
     expect(shinanTrail.body.data[0]).toMatchObject({ userEmail: 'shinan@linkage.test', unitCode: UNIT.shinan, action: 'update', fields: ['phone'] });
@@ -274,7 +286,13 @@ describe('every kind of write has its entry', () => {
     before = await head();
     expect((await t.http.delete(`/linkage/memberships/${membershipId}`).set(cityManager.auth)).status).toBe(200);
     expect(await entriesAfter(before)).toEqual([
-      expect.objectContaining({ action: 'membership-remove', subjectDocumentId: membershipId, subjectKey: `${UNIT.shinan}/jiaozhou@linkage.test`, unitCode: UNIT.shinan, userId: cityManager.id }),
+      expect.objectContaining({
+        action: 'membership-remove',
+        subjectDocumentId: membershipId,
+        subjectKey: `${UNIT.shinan}/jiaozhou@linkage.test`,
+        unitCode: UNIT.shinan,
+        userId: cityManager.id,
+      }),
     ]);
   });
 
@@ -344,9 +362,13 @@ describe('append-only', () => {
     const before = await head();
     expect((await t.http.delete('/linkage/audit/1').set(superAdmin)).status).toBe(405);
     expect((await t.http.post('/linkage/audit').set(superAdmin).send({})).status).toBe(405);
-    const cm = await t.http.post(`/content-manager/collection-types/${AUDIT}`).set(superAdmin).send({ seq: before + 1, at: new Date().toISOString(), action: 'x', subjectUid: GUIDE, hash: 'x' });
+    const cm = await t.http
+      .post(`/content-manager/collection-types/${AUDIT}`)
+      .set(superAdmin)
+      .send({ seq: before + 1, at: new Date().toISOString(), action: 'x', subjectUid: GUIDE, hash: 'x' });
     expect(cm.status).toBeGreaterThanOrEqual(400);
-    for (const path of ['/api/linkage/audit', '/api/linkage/audit-entries', '/api/audit-entries']) expect({ path, status: (await t.http.get(path)).status }).toEqual({ path, status: 404 });
+    for (const path of ['/api/linkage/audit', '/api/linkage/audit-entries', '/api/audit-entries'])
+      expect({ path, status: (await t.http.get(path)).status }).toEqual({ path, status: 404 });
     expect(await head()).toBe(before);
   });
 });
@@ -406,8 +428,19 @@ describe('concurrent writes', () => {
     const before = await head();
     const ids = (unitCode: string, keys: string[]) =>
       Promise.all(keys.map((k) => k.split('/')).map(([itemCode, stageKey]) => documentIdOf(t.strapi, GUIDE, { itemCode, stageKey, unitCode })));
-    const shinanIds = await ids(UNIT.shinan, ['QD-SI-001/district-approval', 'QD-SI-001/district-review', 'QD-CA-001/district-approval', 'QD-HOUSING-001/district-review', 'QD-MI-001/district-confirmation']);
-    const jiaozhouIds = await ids(UNIT.jiaozhou, ['QD-SI-001/district-review', 'QD-CA-001/district-approval', 'QD-HOUSING-001/district-review', 'QD-MI-001/district-confirmation']);
+    const shinanIds = await ids(UNIT.shinan, [
+      'QD-SI-001/district-approval',
+      'QD-SI-001/district-review',
+      'QD-CA-001/district-approval',
+      'QD-HOUSING-001/district-review',
+      'QD-MI-001/district-confirmation',
+    ]);
+    const jiaozhouIds = await ids(UNIT.jiaozhou, [
+      'QD-SI-001/district-review',
+      'QD-CA-001/district-approval',
+      'QD-HOUSING-001/district-review',
+      'QD-MI-001/district-confirmation',
+    ]);
     const shibeiIds = await ids(UNIT.shibei, ['QD-SI-001/district-approval']);
     const writes = [
       ...shinanIds.map((id, i) => contentManagerAs(t, shinan).update(GUIDE, id, { hours: `周一至周五 ${i}` })),
@@ -418,7 +451,9 @@ describe('concurrent writes', () => {
     expect(statuses).toEqual(Array(10).fill(200));
     const audit = t.strapi.plugin('linkage').service('audit') as { append(input: object): Promise<void> };
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => audit.append({ action: 'review', subjectUid: GUIDE, subjectDocumentId: shinanIds[i % 5], subjectKey: `probe-${i}`, unitCode: UNIT.shinan, fields: ['note'] }))
+      Array.from({ length: 20 }, (_, i) =>
+        audit.append({ action: 'review', subjectUid: GUIDE, subjectDocumentId: shinanIds[i % 5], subjectKey: `probe-${i}`, unitCode: UNIT.shinan, fields: ['note'] })
+      )
     );
     const entries = await entriesAfter(before);
     const guideUpdates = entries.filter((e) => e.subjectUid === GUIDE && e.action === 'update');
@@ -443,7 +478,11 @@ describe('tampering', () => {
     let prevHash: string | null = entries.find((e) => e.seq === seq - 1)?.hash ?? null;
     for (const entry of entries.filter((e) => e.seq >= seq)) {
       const facts = { ...entry, userEmail: entry.seq === seq ? 'someone-else@linkage.test' : entry.userEmail, ...(keyId === 'dropped' ? { keyId: null } : {}) };
-      const hash = createHash('sha256').update(prevHash ?? '').update('\n').update(canonicalFacts(facts)).digest('hex');
+      const hash = createHash('sha256')
+        .update(prevHash ?? '')
+        .update('\n')
+        .update(canonicalFacts(facts))
+        .digest('hex');
       const changes: Record<string, unknown> = { user_email: facts.userEmail, prev_hash: prevHash, hash };
       if (keyId === 'dropped' && 'key_id' in original[0]) changes.key_id = null;
       await t.strapi.db.connection(table).where({ seq: entry.seq }).update(changes);
@@ -454,7 +493,11 @@ describe('tampering', () => {
 
   async function restore(original: Array<Record<string, unknown>>): Promise<void> {
     const table = t.strapi.db.metadata.get(AUDIT).tableName;
-    for (const row of original) await t.strapi.db.connection(table).where({ id: row.id }).update({ user_email: row.user_email, prev_hash: row.prev_hash, hash: row.hash, ...('key_id' in row ? { key_id: row.key_id } : {}) });
+    for (const row of original)
+      await t.strapi.db
+        .connection(table)
+        .where({ id: row.id })
+        .update({ user_email: row.user_email, prev_hash: row.prev_hash, hash: row.hash, ...('key_id' in row ? { key_id: row.key_id } : {}) });
   }
 
   test.each(['kept', 'dropped'] as const)(
@@ -474,13 +517,13 @@ describe('tampering', () => {
     }
   );
 
-  test("a row altered directly in the database is reported by its seq, by the admin API and by `npm run linkage -- audit verify`", async () => {
+  test('a row altered directly in the database is reported by its seq, by the admin API and by `npm run linkage -- audit verify`', async () => {
     const intact = await linkageCommand(t.database, 'audit', 'verify');
     expect({ code: intact.code, stdout: intact.stdout }).toEqual({ code: 0, stdout: expect.stringMatching(/Audit trail intact: \d+ entries/) });
 
     const entries = await entriesAfter(0);
     const target = entries.find((e) => e.userEmail === 'shinan@linkage.test' && e.action === 'update');
-    if (!target) throw new Error('no entry by 市南区\'s editor');
+    if (!target) throw new Error("no entry by 市南区's editor");
     const table = t.strapi.db.metadata.get(AUDIT).tableName;
     await t.strapi.db.connection(table).where({ seq: target.seq }).update({ user_email: 'someone-else@linkage.test' });
 

@@ -33,8 +33,7 @@ async function catalogCommand(database: TestDatabase, ...args: string[]): Promis
 }
 
 const scratch = (name: string) => path.join(TEST_TMP, `${process.pid}-${name}`);
-const uniqueName = (label: string) =>
-  databaseClient() === 'postgres' ? `linkage_test_${label}_${process.pid}` : path.join(TEST_TMP, `${label}-${process.pid}.db`);
+const uniqueName = (label: string) => (databaseClient() === 'postgres' ? `linkage_test_${label}_${process.pid}` : path.join(TEST_TMP, `${label}-${process.pid}.db`));
 const facts = (c: Catalog) => ({ ...c, about: undefined, referenceDate: undefined });
 
 let demoCopy: TestDatabase;

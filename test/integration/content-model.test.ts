@@ -48,7 +48,8 @@ test('questions, stages, options, materials, policies and time limits are compon
 
 test('codes that records name each other by are not localized; texts are', () => {
   const localized = (type: string, field: string) =>
-    ((t.strapi.contentType(`plugin::linkage.${type}` as never) as { attributes: Record<string, { pluginOptions?: { i18n?: { localized?: boolean } } }> }).attributes[field].pluginOptions?.i18n?.localized);
+    (t.strapi.contentType(`plugin::linkage.${type}` as never) as { attributes: Record<string, { pluginOptions?: { i18n?: { localized?: boolean } } }> }).attributes[field]
+      .pluginOptions?.i18n?.localized;
   for (const field of ['itemCode', 'stageKey', 'unitCode', 'departmentCode', 'timeLimit', 'phone', 'onlineUrl']) expect(localized('guide', field)).toBe(false);
   for (const field of ['conditions', 'materials', 'fee', 'address', 'hours']) expect(localized('guide', field)).toBe(true);
   for (const field of ['code', 'level', 'kind', 'parentCode', 'siteUrl']) expect(localized('unit', field)).toBe(false);
@@ -56,7 +57,9 @@ test('codes that records name each other by are not localized; texts are', () =>
   // No relation of the plugin's own: only Strapi's bookkeeping ones.
   for (const type of ['unit', 'department', 'item', 'guide']) {
     const attributes = t.strapi.contentType(`plugin::linkage.${type}` as never).attributes as Record<string, { type: string }>;
-    const relations = Object.entries(attributes).filter(([, a]) => a.type === 'relation').map(([name]) => name);
+    const relations = Object.entries(attributes)
+      .filter(([, a]) => a.type === 'relation')
+      .map(([name]) => name);
     expect(relations.sort()).toEqual(['createdBy', 'localizations', 'updatedBy']);
   }
 });
@@ -64,7 +67,9 @@ test('codes that records name each other by are not localized; texts are', () =>
 test('memberships, audit entries, changes and reviews are hidden from the Content Manager; the rest are listed', async () => {
   const res = await t.http.get('/content-manager/content-types').set('Authorization', `Bearer ${await t.adminToken()}`);
   expect(res.status).toBe(200);
-  const visible = (res.body.data as Array<{ uid: string; isDisplayed: boolean }>).filter((ct) => ct.uid.startsWith('plugin::linkage.') && ct.isDisplayed).map((ct) => ct.uid.replace('plugin::linkage.', ''));
+  const visible = (res.body.data as Array<{ uid: string; isDisplayed: boolean }>)
+    .filter((ct) => ct.uid.startsWith('plugin::linkage.') && ct.isDisplayed)
+    .map((ct) => ct.uid.replace('plugin::linkage.', ''));
   expect(visible.sort()).toEqual(TYPES.filter((name) => !HIDDEN.includes(name)).sort());
 });
 

@@ -86,7 +86,9 @@ describe('bulk actions name the units of the guides outside the editor’s', () 
     expect(res.status).toBe(403);
     expect(res.body.error.message).toMatch(/Jiaozhou City \(370281000000\)/);
     expect(res.body.error.message).toMatch(/Shibei District \(370203000000\)/);
-    expect(res.body.error.message).toMatch(/^guides of Shibei District \(370203000000\), Jiaozhou City \(370281000000\) are outside your units \(Shinan District \(370202000000\)\)/);
+    expect(res.body.error.message).toMatch(
+      /^guides of Shibei District \(370203000000\), Jiaozhou City \(370281000000\) are outside your units \(Shinan District \(370202000000\)\)/
+    );
     expect(res.body.error.message).toMatch(en);
     const chinese = await t.http.post(`${CM}/${GUIDE}/actions/${action}?locale=zh-Hans`).set(shinanZh.auth).send({ documentIds });
     expect(chinese.body.error.message).toMatch(/^市北区 \(370203000000\)、胶州市 \(370281000000\)的指南不在你的单位（市南区 \(370202000000\)）之内/);
@@ -96,7 +98,10 @@ describe('bulk actions name the units of the guides outside the editor’s', () 
 
   test('an auditor’s bulk publish of any guides: 403, their roles do not let them publish guides', async () => {
     const auditor = await createAdmin(t, 'denials-auditor@linkage.test', [ROLES.auditor]);
-    const res = await t.http.post(`${CM}/${GUIDE}/actions/bulkPublish?locale=zh-Hans`).set(auditor.auth).send({ documentIds: [await guideId(t.strapi, own)] });
+    const res = await t.http
+      .post(`${CM}/${GUIDE}/actions/bulkPublish?locale=zh-Hans`)
+      .set(auditor.auth)
+      .send({ documentIds: [await guideId(t.strapi, own)] });
     expect(res.status).toBe(403);
     expect(res.body.error.message).toMatch(/do not let you publish guides/);
   });

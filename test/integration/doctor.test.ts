@@ -55,7 +55,9 @@ async function breakEverything(options: { snapshot: boolean }): Promise<Breaks> 
   const handler = (await db.query(EXPECTED_HANDLER).findOne({ where: { itemCode: RETIREMENT, stageKey: 'district-review', unitCode: UNIT.laixi } })) as { id: number };
   await db.query(EXPECTED_HANDLER).update({ where: { id: handler.id }, data: { departmentCode: '370285-NOWHERE' } });
   await db.query(CHANGE).deleteMany({ where: { subjectDocumentId: guide } });
-  await t.strapi.store({ type: 'plugin', name: 'linkage' }).set({ key: 'item-health', value: { checkedAt: new Date().toISOString(), reason: 'a hand edit', broken: [{ code: RETIREMENT, problems: ['made up'] }] } });
+  await t.strapi
+    .store({ type: 'plugin', name: 'linkage' })
+    .set({ key: 'item-health', value: { checkedAt: new Date().toISOString(), reason: 'a hand edit', broken: [{ code: RETIREMENT, problems: ['made up'] }] } });
   const table = db.metadata.get(AUDIT).tableName;
   const [entry] = (await db.connection(table).select('seq', 'user_email').orderBy('seq', 'asc').offset(10).limit(1)) as Array<{ seq: string | number; user_email: string | null }>;
   await db.connection(table).where({ seq: entry.seq }).update({ user_email: 'someone-else@linkage.test' });
@@ -151,7 +153,8 @@ describe('each store broken by a direct database write', () => {
     breaks = await breakEverything({ snapshot: false });
     const check = await linkageCommand(t.database, 'doctor');
     expect(check.code).toBe(1);
-    for (const store of ['guide-facts', 'expected-handlers', 'published-snapshot', 'change-feed', 'audit-trail', 'item-health']) expect(check.stderr).toMatch(new RegExp(`^  ${store}: \\d+ checked, `, 'm'));
+    for (const store of ['guide-facts', 'expected-handlers', 'published-snapshot', 'change-feed', 'audit-trail', 'item-health'])
+      expect(check.stderr).toMatch(new RegExp(`^  ${store}: \\d+ checked, `, 'm'));
     expect(check.stdout).toContain(`guide facts: the fact of guide ${RETIREMENT}/district-review/${UNIT.jiaozhou} (${breaks.guide}) is missing`);
     expect(check.stdout).toContain(`expected handlers: the handler of stage district-review of item ${RETIREMENT} in unit ${UNIT.laixi} holds departmentCode=370285-NOWHERE`);
     expect(check.stdout).toMatch(/change feed: guide .* is public but the feed has no "published" change for it/);
@@ -161,7 +164,9 @@ describe('each store broken by a direct database write', () => {
 
     const repair = await linkageCommand(t.database, 'doctor', '--repair');
     expect(repair.code).toBe(1);
-    expect(repair.stdout.split('\n').filter((line) => line.startsWith('left: '))).toEqual([expect.stringMatching(new RegExp(`^left: \\[cannot be repaired\\] audit trail: the hash chain is broken at entry ${breaks.auditSeq}`))]);
+    expect(repair.stdout.split('\n').filter((line) => line.startsWith('left: '))).toEqual([
+      expect.stringMatching(new RegExp(`^left: \\[cannot be repaired\\] audit trail: the hash chain is broken at entry ${breaks.auditSeq}`)),
+    ]);
     expect(repair.stdout).toMatch(/^did: guide facts rebuilt from the guides and reviews: 88 rows$/m);
     expect(repair.stdout).toMatch(/^did: change feed completed: 1 missing changes appended$/m);
     expect(repair.stdout).toMatch(/^did: the audit trail cannot be repaired/m);

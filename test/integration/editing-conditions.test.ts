@@ -41,7 +41,9 @@ const storedConditions = async (documentId: string) => {
 };
 
 const routeKeys = async (answers: Record<string, string>) => {
-  const query = Object.entries(answers).map(([k, v]) => `answers[${k}]=${v}`).join('&');
+  const query = Object.entries(answers)
+    .map(([k, v]) => `answers[${k}]=${v}`)
+    .join('&');
   const res = await t.http.get(`/api/linkage/items/${RETIREMENT}/route?${query}`);
   expect(res.status).toBe(200);
   return (res.body.data.stages as Array<{ key: string }>).map((s) => s.key);
@@ -56,8 +58,13 @@ describe('a condition edited the way the Content Manager JSON editor sends it', 
   test('is stored as a rule in both locales, publishes, and routes only the applicants it names', async () => {
     const zh = await form(cityManager, documentId, 'zh-Hans');
     // "illness" → "bankrupt", as typed into the JSON editor: the form sends the text.
-    const edited = zh.stages.map((s) => (s.key === 'work-ability-appraisal' ? { ...s, appliesWhen: '{\n  "==": [\n    { "var": "retirement_type" },\n    "bankrupt"\n  ]\n}' } : s));
-    const saved = await t.http.put(`${CM}/${documentId}?locale=zh-Hans`).set(cityManager.auth).send({ ...zh, stages: edited });
+    const edited = zh.stages.map((s) =>
+      s.key === 'work-ability-appraisal' ? { ...s, appliesWhen: '{\n  "==": [\n    { "var": "retirement_type" },\n    "bankrupt"\n  ]\n}' } : s
+    );
+    const saved = await t.http
+      .put(`${CM}/${documentId}?locale=zh-Hans`)
+      .set(cityManager.auth)
+      .send({ ...zh, stages: edited });
     expect(saved.status).toBe(200);
     const rule = { '==': [{ var: 'retirement_type' }, 'bankrupt'] };
     expect(await storedConditions(documentId)).toEqual({ 'zh-Hans': rule, en: rule });
@@ -83,10 +90,19 @@ describe('a condition edited the way the Content Manager JSON editor sends it', 
   test('the same edit made on the English version carries to Chinese', async () => {
     const en = await form(cityManager, documentId, 'en');
     const edited = en.stages.map((s) => (s.key === 'work-ability-appraisal' ? { ...s, appliesWhen: '{"==":[{"var":"retirement_type"},"illness"]}' } : s));
-    expect((await t.http.put(`${CM}/${documentId}?locale=en`).set(cityManager.auth).send({ ...en, stages: edited })).status).toBe(200);
+    expect(
+      (
+        await t.http
+          .put(`${CM}/${documentId}?locale=en`)
+          .set(cityManager.auth)
+          .send({ ...en, stages: edited })
+      ).status
+    ).toBe(200);
     const rule = { '==': [{ var: 'retirement_type' }, 'illness'] };
     expect(await storedConditions(documentId)).toEqual({ 'zh-Hans': rule, en: rule });
-    const [zhStage, enStage] = await Promise.all(['zh-Hans', 'en'].map(async (l) => (await form(cityManager, documentId, l)).stages.find((s) => s.key === 'work-ability-appraisal')));
+    const [zhStage, enStage] = await Promise.all(
+      ['zh-Hans', 'en'].map(async (l) => (await form(cityManager, documentId, l)).stages.find((s) => s.key === 'work-ability-appraisal'))
+    );
     expect([zhStage?.name, enStage?.name]).toEqual(['劳动能力鉴定', 'Work ability appraisal']);
   });
 
@@ -94,11 +110,18 @@ describe('a condition edited the way the Content Manager JSON editor sends it', 
     const zh = await form(chineseManager, documentId, 'zh-Hans');
     const before = await storedData(t.strapi);
     const edited = zh.stages.map((s) => (s.key === 'work-ability-appraisal' ? { ...s, appliesWhen: 'illness' } : s));
-    const res = await t.http.put(`${CM}/${documentId}?locale=zh-Hans`).set(chineseManager.auth).send({ ...zh, stages: edited });
+    const res = await t.http
+      .put(`${CM}/${documentId}?locale=zh-Hans`)
+      .set(chineseManager.auth)
+      .send({ ...zh, stages: edited });
     expect(res.status).toBe(400);
     const index = zh.stages.findIndex((s) => s.key === 'work-ability-appraisal');
     expect(res.body.error.details.errors).toEqual([
-      expect.objectContaining({ path: ['stages', String(index), 'appliesWhen'], message: '条件是一段文字，而不是条件：请用条件编辑器设置', reason: expect.stringMatching(/^is text, not a condition/) }),
+      expect.objectContaining({
+        path: ['stages', String(index), 'appliesWhen'],
+        message: '条件是一段文字，而不是条件：请用条件编辑器设置',
+        reason: expect.stringMatching(/^is text, not a condition/),
+      }),
     ]);
     expect(res.body.error.message).toBe('条件是一段文字，而不是条件：请用条件编辑器设置');
     expect(await storedData(t.strapi)).toBe(before);
@@ -114,7 +137,16 @@ describe('a condition edited the way the Content Manager JSON editor sends it', 
         managingUnitCode: '370200000000',
         managingDepartmentCode: 'QD-EGOV',
         questions: [{ key: 'is_newborn', kind: 'core', type: 'boolean', label: '是否为新生儿' }],
-        stages: [{ key: 'registration', order: 10, level: 'city', name: '登记', handler: { unit: '370200000000', department: 'QD-EGOV' }, appliesWhen: '{"==":[{"var":"is_newborn"},true]}' }],
+        stages: [
+          {
+            key: 'registration',
+            order: 10,
+            level: 'city',
+            name: '登记',
+            handler: { unit: '370200000000', department: 'QD-EGOV' },
+            appliesWhen: '{"==":[{"var":"is_newborn"},true]}',
+          },
+        ],
       } as never,
     });
     expect(await storedConditionOf(created.documentId)).toEqual({ '==': [{ var: 'is_newborn' }, true] });
@@ -145,7 +177,10 @@ describe('publishing refuses a condition that reads no question unless it is the
         message: '环节“登记”的适用条件：条件没有引用任何问题，无论申请人如何回答结果都一样：请选择一个问题；若确实对所有人都适用，请选择“总是适用”',
       }),
     ]);
-    const always = await t.http.put(`${CM}/${documentId}?locale=zh-Hans`).set(cityManager.auth).send({ ...draft, stages: [{ ...draft.stages[0], appliesWhen: true }] });
+    const always = await t.http
+      .put(`${CM}/${documentId}?locale=zh-Hans`)
+      .set(cityManager.auth)
+      .send({ ...draft, stages: [{ ...draft.stages[0], appliesWhen: true }] });
     expect(always.status).toBe(200);
     expect((await t.http.post(`${CM}/${documentId}/actions/publish?locale=zh-Hans`).set(cityManager.auth).send({})).status).toBe(200);
   });

@@ -35,18 +35,35 @@ describe('guide titles', () => {
     expect(rows.filter((r) => !r.title)).toEqual([]);
     const jiaozhou = rows.filter((r) => r.itemCode === 'QD-SI-001' && r.stageKey === 'district-review' && r.unitCode === '370281000000');
     expect(new Set(jiaozhou.map((r) => `${r.locale}: ${r.title}`))).toEqual(
-      new Set(['zh-Hans: 企业职工退休认证 · 区(市)社会保险经办机构审核 · 胶州市', 'en: Retirement certification for enterprise employees · Review by the district or county-level city social insurance agency · Jiaozhou City'])
+      new Set([
+        'zh-Hans: 企业职工退休认证 · 区(市)社会保险经办机构审核 · 胶州市',
+        'en: Retirement certification for enterprise employees · Review by the district or county-level city social insurance agency · Jiaozhou City',
+      ])
     );
   });
 
   test('renaming a unit, or an item, retitles its guides', async () => {
     const unitId = await documentIdOf(t.strapi, UNIT, { code: BADAGUAN });
-    expect((await t.http.put(`${CM(UNIT)}/${unitId}?locale=zh-Hans`).set(cityManager.auth).send({ name: '八大关街道办' })).status).toBe(200);
+    expect(
+      (
+        await t.http
+          .put(`${CM(UNIT)}/${unitId}?locale=zh-Hans`)
+          .set(cityManager.auth)
+          .send({ name: '八大关街道办' })
+      ).status
+    ).toBe(200);
     const titles = async () =>
       ((await t.strapi.db.query(GUIDE).findMany({ where: { unitCode: BADAGUAN, locale: 'zh-Hans' }, select: ['title'] })) as Array<{ title: string }>).map((r) => r.title).sort();
     expect(await titles()).toEqual(expect.arrayContaining(['最低生活保障申请 · 街道(镇)审核 · 八大关街道办']));
     const itemId = await documentIdOf(t.strapi, ITEM, { code: 'QD-CA-001' });
-    expect((await t.http.put(`${CM(ITEM)}/${itemId}?locale=zh-Hans`).set(cityManager.auth).send({ title: '最低生活保障' })).status).toBe(200);
+    expect(
+      (
+        await t.http
+          .put(`${CM(ITEM)}/${itemId}?locale=zh-Hans`)
+          .set(cityManager.auth)
+          .send({ title: '最低生活保障' })
+      ).status
+    ).toBe(200);
     expect(await titles()).toEqual(expect.arrayContaining(['最低生活保障 · 街道(镇)审核 · 八大关街道办']));
   });
 });
@@ -64,24 +81,33 @@ describe('the Content Manager shows names, labels and descriptions', () => {
     expect(units.contentType.layouts.list).not.toContain('code');
   });
 
-  test.each([GUIDE, ITEM, UNIT, 'plugin::linkage.department', 'plugin::linkage.responsibility-rule'])('every field of %s has a label that is not its name, and a description', async (uid) => {
-    const { contentType, components } = await configuration(cityManager, uid);
-    const attributes = Object.keys((t.strapi.contentType(uid as 'plugin::linkage.guide') as { attributes: object }).attributes);
-    const own = (name: string) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(name);
-    for (const field of attributes.filter(own)) {
-      const edit = contentType.metadatas[field]?.edit ?? {};
-      expect({ field, label: edit.label !== field && typeof edit.label === 'string', description: typeof edit.description === 'string' && edit.description.length > 10 }).toEqual({ field, label: true, description: true });
-    }
-    for (const [componentUid, component] of Object.entries(components as Record<string, { metadatas: Record<string, { edit: { label: string } }> }>)) {
-      for (const [field, metadata] of Object.entries(component.metadatas).filter(([name]) => name !== 'id')) {
-        expect({ componentUid, field, labelled: metadata.edit.label !== field }).toEqual({ componentUid, field, labelled: true });
+  test.each([GUIDE, ITEM, UNIT, 'plugin::linkage.department', 'plugin::linkage.responsibility-rule'])(
+    'every field of %s has a label that is not its name, and a description',
+    async (uid) => {
+      const { contentType, components } = await configuration(cityManager, uid);
+      const attributes = Object.keys((t.strapi.contentType(uid as 'plugin::linkage.guide') as { attributes: object }).attributes);
+      const own = (name: string) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(name);
+      for (const field of attributes.filter(own)) {
+        const edit = contentType.metadatas[field]?.edit ?? {};
+        expect({
+          field,
+          label: edit.label !== field && typeof edit.label === 'string',
+          description: typeof edit.description === 'string' && edit.description.length > 10,
+        }).toEqual({ field, label: true, description: true });
+      }
+      for (const [componentUid, component] of Object.entries(components as Record<string, { metadatas: Record<string, { edit: { label: string } }> }>)) {
+        for (const [field, metadata] of Object.entries(component.metadatas).filter(([name]) => name !== 'id')) {
+          expect({ componentUid, field, labelled: metadata.edit.label !== field }).toEqual({ componentUid, field, labelled: true });
+        }
       }
     }
-  });
+  );
 
   test('the edit form picks codes by name, and builds conditions: the fields are the plugin’s custom fields', async () => {
     const init = await t.http.get('/content-manager/init').set(badaguan.auth);
-    const guide = (init.body.data.contentTypes as Array<{ uid: string; attributes: Record<string, { customField?: string; options?: { refers?: string } }> }>).find((c) => c.uid === GUIDE);
+    const guide = (init.body.data.contentTypes as Array<{ uid: string; attributes: Record<string, { customField?: string; options?: { refers?: string } }> }>).find(
+      (c) => c.uid === GUIDE
+    );
     expect(guide?.attributes.unitCode).toMatchObject({ customField: 'plugin::linkage.code', options: { refers: 'unit' } });
     const stage = (init.body.data.components as Array<{ uid: string; attributes: Record<string, { customField?: string }> }>).find((c) => c.uid === 'linkage.stage');
     expect(stage?.attributes.appliesWhen.customField).toBe('plugin::linkage.condition');
@@ -99,7 +125,11 @@ describe('a shared field is never live in one language and stale in another', ()
     expect((await t.http.put(`${url}?locale=zh-Hans`).set(badaguan.auth).send({ phone: '0532-88886666' })).status).toBe(200);
     expect((await t.http.post(`${url}/actions/publish?locale=zh-Hans`).set(badaguan.auth).send({})).status).toBe(200);
 
-    const published = (await t.strapi.db.query(GUIDE).findMany({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale', 'phone', 'hours'] })) as Array<{ locale: string; phone: string; hours: string }>;
+    const published = (await t.strapi.db.query(GUIDE).findMany({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale', 'phone', 'hours'] })) as Array<{
+      locale: string;
+      phone: string;
+      hours: string;
+    }>;
     expect(Object.fromEntries(published.map((r) => [r.locale, r.phone]))).toEqual({ 'zh-Hans': '0532-88886666', en: '0532-88886666' });
     expect(published.find((r) => r.locale === 'en')?.hours).toBe(enBefore.hours);
 
@@ -116,7 +146,9 @@ describe('what the edit forms offer', () => {
     expect(units.status).toBe(200);
     expect(units.body.data).toEqual(expect.arrayContaining([{ code: BADAGUAN, name: 'Badaguan Subdistrict', level: 'street', kind: 'subdistrict', parentCode: '370202000000' }]));
     const departments = await t.http.get('/linkage/editor/departments?locale=zh-Hans').set(badaguan.auth);
-    expect(departments.body.data).toEqual(expect.arrayContaining([expect.objectContaining({ code: '370281-SI', unitCode: '370281000000', kind: 'SI', kindName: '社会保险经办机构' })]));
+    expect(departments.body.data).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: '370281-SI', unitCode: '370281000000', kind: 'SI', kindName: '社会保险经办机构' })])
+    );
     const item = await t.http.get('/linkage/editor/items/QD-SI-001?locale=zh-Hans').set(badaguan.auth);
     expect(item.body.data.stages.map((s: { key: string; name: string }) => [s.key, s.name])).toEqual([
       ['work-ability-appraisal', '劳动能力鉴定'],
@@ -127,11 +159,14 @@ describe('what the edit forms offer', () => {
     expect(item.body.data.questions[0]).toMatchObject({ key: 'retirement_type', label: '退休类型', options: expect.arrayContaining([{ value: 'normal', label: '正常退休' }]) });
   });
 
-  test.each(['/linkage/editor/units', '/linkage/editor/departments', '/linkage/editor/items', '/linkage/editor/items/QD-SI-001'])('%s refuses an admin whose roles may not read that type', async (path) => {
-    const res = await t.http.get(path).set(outsider.auth);
-    expect(res.status).toBe(403);
-    expect(res.body.error.message).toMatch(/may not choose .* in edit forms: that needs the permission plugin::linkage\.assurance\.read/);
-  });
+  test.each(['/linkage/editor/units', '/linkage/editor/departments', '/linkage/editor/items', '/linkage/editor/items/QD-SI-001'])(
+    '%s refuses an admin whose roles may not read that type',
+    async (path) => {
+      const res = await t.http.get(path).set(outsider.auth);
+      expect(res.status).toBe(403);
+      expect(res.body.error.message).toMatch(/may not choose .* in edit forms: that needs the permission plugin::linkage\.assurance\.read/);
+    }
+  );
 
   test('an unknown item is a 404', async () => {
     expect((await t.http.get('/linkage/editor/items/QD-NOPE').set(badaguan.auth)).status).toBe(404);
@@ -148,7 +183,10 @@ describe('the item form checked and drawn before it is saved', () => {
 
   test('a routing break in the unsaved form is shown as answers, in the admin’s language, with the field to fix', async () => {
     const stages = (retirement.stages as Array<{ key: string }>).filter((s) => s.key !== 'city-approval');
-    const res = await t.http.post('/linkage/items/checks?language=zh-Hans').set(cityManager.auth).send({ documentId: retirement.documentId, locale: 'zh-Hans', data: { ...retirement, stages } });
+    const res = await t.http
+      .post('/linkage/items/checks?language=zh-Hans')
+      .set(cityManager.auth)
+      .send({ documentId: retirement.documentId, locale: 'zh-Hans', data: { ...retirement, stages } });
     expect(res.status).toBe(200);
     expect(res.body.publishable).toBe(false);
     expect(res.body.problems[0]).toMatchObject({

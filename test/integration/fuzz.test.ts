@@ -12,7 +12,23 @@ const RETIREMENT = 'enterprise-employee-retirement-certification';
 const CM = '/content-manager/collection-types';
 
 /** Bad as anything: empty, blank, control characters, numbers out of range, injections, very long, not text. */
-const VALUES: readonly string[] = ['', ' ', '\u0000', '%00', '-1', '0.5', '1e309', 'NaN', '__proto__', '9'.repeat(40), '../../etc/passwd', "'; DROP TABLE linkage_guides; --", '<script>alert(1)</script>', 'a'.repeat(3000), '🙂'];
+const VALUES: readonly string[] = [
+  '',
+  ' ',
+  '\u0000',
+  '%00',
+  '-1',
+  '0.5',
+  '1e309',
+  'NaN',
+  '__proto__',
+  '9'.repeat(40),
+  '../../etc/passwd',
+  "'; DROP TABLE linkage_guides; --",
+  '<script>alert(1)</script>',
+  'a'.repeat(3000),
+  '🙂',
+];
 
 /** The values that are bad for an optional link (blank means none). */
 const NOT_BLANK = VALUES.filter((v) => v !== '');
@@ -62,7 +78,8 @@ function breach(p: Probe): string | null {
   if (status < 400) return null;
   if (p.html) return /text\/html/.test(String(p.res.headers['content-type'])) ? null : `${status} without a page`;
   const error = p.res.body?.error as { status?: number; name?: string; message?: string; details?: { errors?: Array<{ path: string[] }>; parameter?: string } } | undefined;
-  if (!error || error.status !== status || typeof error.name !== 'string' || typeof error.message !== 'string') return `${status} outside Strapi's error envelope: ${p.res.text.slice(0, 120)}`;
+  if (!error || error.status !== status || typeof error.name !== 'string' || typeof error.message !== 'string')
+    return `${status} outside Strapi's error envelope: ${p.res.text.slice(0, 120)}`;
   const paths = (error.details?.errors ?? []).map((e) => e.path.join('.'));
   const named = paths.some((path) => path === p.field || path.startsWith(`${p.field}.`)) || error.details?.parameter === p.field || error.message.includes(p.field);
   return named ? null : `${status} not naming ${p.field}: ${error.message.slice(0, 160)}`;
@@ -81,7 +98,8 @@ test('the public API: every parameter', async () => {
   ];
   for (const [path, , names] of queries) {
     for (const name of names) {
-      for (const value of VALUES) for (const query of shapes(name, value)) await get(`GET ${path}?${name}`, name.replace(/\[.*$/, '') === 'answers' ? name.slice(8, -1) : name, `${path}?${query}`, null);
+      for (const value of VALUES)
+        for (const query of shapes(name, value)) await get(`GET ${path}?${name}`, name.replace(/\[.*$/, '') === 'answers' ? name.slice(8, -1) : name, `${path}?${query}`, null);
     }
   }
   for (const value of VALUES) {
@@ -90,7 +108,8 @@ test('the public API: every parameter', async () => {
     await get('GET /api/linkage/sites/:unitCode', 'unitCode', `/api/linkage/sites/${enc(value) || '%20'}`, null);
     await get('GET /sites/:unitCode', 'unitCode', `/sites/${enc(value) || '%20'}`, null, true);
     await get('GET /sites/:unitCode/items/:slug', 'slug', `/sites/370281000000/items/${enc(value) || '%20'}`, null, true);
-    for (const query of shapes('answers[retirement_type]', value)) await get('GET /sites/.../route', 'retirement_type', `/sites/370200000000/items/${RETIREMENT}/route?${query}`, null, true);
+    for (const query of shapes('answers[retirement_type]', value))
+      await get('GET /sites/.../route', 'retirement_type', `/sites/370200000000/items/${RETIREMENT}/route?${query}`, null, true);
   }
 });
 
@@ -107,7 +126,10 @@ test('the admin API: every parameter', async () => {
   ];
   for (const [path, names, auth, valid] of queries) {
     for (const name of names) {
-      const others = Object.entries(valid).filter(([k]) => k !== name).map(([k, v]) => `&${k}=${enc(v)}`).join('');
+      const others = Object.entries(valid)
+        .filter(([k]) => k !== name)
+        .map(([k, v]) => `&${k}=${enc(v)}`)
+        .join('');
       for (const value of VALUES) for (const query of shapes(name, value)) await get(`GET ${path}?${name}`, name, `${path}?${query}${others}`, auth);
     }
   }
@@ -129,7 +151,13 @@ test('write payloads: each bad field refused, nothing stored', async () => {
     ['POST /linkage/memberships', '/linkage/memberships', { email: 'fuzz-auditor@linkage.test', unitCode: '370202000000', scope: 'unit' }, ['email', 'unitCode', 'scope'], VALUES],
     ['POST /linkage/reviews', '/linkage/reviews', { uid: 'plugin::linkage.item', documentId: 'x', note: 'ok' }, ['uid', 'documentId'], VALUES],
     ['POST /linkage/reviews (note)', '/linkage/reviews', { uid: 'plugin::linkage.item', documentId: 'x' }, ['note'], ['a'.repeat(2001), 5, { a: 1 }, ['x']]],
-    ['POST /linkage/my-guides/missing', '/linkage/my-guides/missing', { itemCode: 'QD-SI-001', stageKey: 'district-review', unitCode: '370285000000' }, ['itemCode', 'stageKey', 'unitCode'], VALUES],
+    [
+      'POST /linkage/my-guides/missing',
+      '/linkage/my-guides/missing',
+      { itemCode: 'QD-SI-001', stageKey: 'district-review', unitCode: '370285000000' },
+      ['itemCode', 'stageKey', 'unitCode'],
+      VALUES,
+    ],
     [
       'create a unit',
       `${CM}/plugin::linkage.unit?locale=zh-Hans`,
@@ -137,7 +165,13 @@ test('write payloads: each bad field refused, nothing stored', async () => {
       ['code', 'level', 'parentCode'],
       VALUES,
     ],
-    ['create a unit (siteUrl)', `${CM}/plugin::linkage.unit?locale=zh-Hans`, { code: '370202009000', level: 'street', kind: 'subdistrict', parentCode: '370202000000', name: '测试街道' }, ['siteUrl'], NOT_BLANK],
+    [
+      'create a unit (siteUrl)',
+      `${CM}/plugin::linkage.unit?locale=zh-Hans`,
+      { code: '370202009000', level: 'street', kind: 'subdistrict', parentCode: '370202000000', name: '测试街道' },
+      ['siteUrl'],
+      NOT_BLANK,
+    ],
     ['create a department', `${CM}/plugin::linkage.department?locale=zh-Hans`, { code: 'FUZZ-D', kind: 'SI', unitCode: '370202000000', name: '测试部门' }, ['unitCode'], VALUES],
     ['create a department (code)', `${CM}/plugin::linkage.department?locale=zh-Hans`, { kind: 'SI', unitCode: '370202000000', name: '测试部门' }, ['code'], BAD_CODES],
     [
@@ -147,12 +181,36 @@ test('write payloads: each bad field refused, nothing stored', async () => {
       ['itemCode', 'stageKey', 'unitCode', 'departmentCode'],
       VALUES,
     ],
-    ['create a guide (onlineUrl)', `${CM}/plugin::linkage.guide?locale=zh-Hans`, { itemCode: 'QD-SI-001', stageKey: 'district-review', unitCode: '370285000000', departmentCode: '370285-SI' }, ['onlineUrl'], NOT_BLANK],
-    ['create a responsibility rule', `${CM}/plugin::linkage.responsibility-rule?locale=zh-Hans`, { key: 'fuzz-rule', scope: 'guide', level: 'street', reviewEveryDays: 90 }, ['scope', 'reviewEveryDays'], VALUES],
+    [
+      'create a guide (onlineUrl)',
+      `${CM}/plugin::linkage.guide?locale=zh-Hans`,
+      { itemCode: 'QD-SI-001', stageKey: 'district-review', unitCode: '370285000000', departmentCode: '370285-SI' },
+      ['onlineUrl'],
+      NOT_BLANK,
+    ],
+    [
+      'create a responsibility rule',
+      `${CM}/plugin::linkage.responsibility-rule?locale=zh-Hans`,
+      { key: 'fuzz-rule', scope: 'guide', level: 'street', reviewEveryDays: 90 },
+      ['scope', 'reviewEveryDays'],
+      VALUES,
+    ],
     // A rule's key is lower-case letters, digits and "-": these are the bad ones.
-    ['create a responsibility rule (key)', `${CM}/plugin::linkage.responsibility-rule?locale=zh-Hans`, { scope: 'guide', level: 'street', reviewEveryDays: 90 }, ['key'], VALUES.filter((v) => !/^[a-z0-9][a-z0-9-]*$/.test(v))],
+    [
+      'create a responsibility rule (key)',
+      `${CM}/plugin::linkage.responsibility-rule?locale=zh-Hans`,
+      { scope: 'guide', level: 'street', reviewEveryDays: 90 },
+      ['key'],
+      VALUES.filter((v) => !/^[a-z0-9][a-z0-9-]*$/.test(v)),
+    ],
     ['create a site template', `${CM}/plugin::linkage.site-template/actions/publish?locale=zh-Hans`, { key: 'fuzz-part', body: 'ok' }, ['key'], VALUES],
-    ['publish a site template (body)', `${CM}/plugin::linkage.site-template/actions/publish?locale=zh-Hans`, { key: 'fuzz-part' }, ['body'], ['', ' ', '{{ x | raw }}', '{% raw %}x{% endraw %}', '{% if %}', '{{ x | no_such_filter }}']],
+    [
+      'publish a site template (body)',
+      `${CM}/plugin::linkage.site-template/actions/publish?locale=zh-Hans`,
+      { key: 'fuzz-part' },
+      ['body'],
+      ['', ' ', '{{ x | raw }}', '{% raw %}x{% endraw %}', '{% if %}', '{{ x | no_such_filter }}'],
+    ],
   ];
   for (const [what, url, valid, fields, values] of bodies) {
     for (const field of fields) for (const value of values) await post(`${what}: ${field}`, field, url, { ...valid, [field]: value });

@@ -82,11 +82,12 @@ test('every demo guide has one fact, and reading the report does not rebuild the
   const all = await facts();
   expect(all).toHaveLength(88);
   expect(new Set(all.map((f) => f.guideDocumentId)).size).toBe(88);
-  expect(all.filter((f) => !f.complete).map(key).sort()).toEqual([
-    'QD-CA-001/community-acceptance/370281001002',
-    'QD-SI-001/district-approval/370203000000',
-    'QD-SI-001/district-review/370283000000',
-  ]);
+  expect(
+    all
+      .filter((f) => !f.complete)
+      .map(key)
+      .sort()
+  ).toEqual(['QD-CA-001/community-acceptance/370281001002', 'QD-SI-001/district-approval/370203000000', 'QD-SI-001/district-review/370283000000']);
 });
 
 test("an editor's publish that empties a required field makes the fact incomplete with that field, in the same request", async () => {

@@ -63,7 +63,7 @@ test('a template that fails at request time on a page the check did not render n
   // A district item page that is not among the pages the publish check renders.
   const districts = ['370202000000', '370203000000', '370281000000', '370211000000', '370212000000', '370213000000', '370214000000'];
   const victim = districts.find((code) => !checked.some((label) => label.includes(`(${code}), ${RETIREMENT}`))) as string;
-  const other = districts.find((code) => code !== victim && !checked.some((label) => label.includes(`(${code})`))) ?? districts.find((code) => code !== victim) as string;
+  const other = districts.find((code) => code !== victim && !checked.some((label) => label.includes(`(${code})`))) ?? (districts.find((code) => code !== victim) as string);
   const published = await publishItemPage(`{% if site.unit.code == '${victim}' %}${SLOW}{% endif %}<p>${MARK}</p>${defaultBody}`);
   expect(published.status).toBe(200);
 

@@ -65,7 +65,7 @@ describe('GET /linkage/my-guides', () => {
     expect(found.pagination.total).toBe(found.guides.length);
   });
 
-  test("莱西市 lacks exactly its retirement review guide (QD-SI-001 district-review); 市南区 lacks none", async () => {
+  test('莱西市 lacks exactly its retirement review guide (QD-SI-001 district-review); 市南区 lacks none', async () => {
     expect((await myGuides(laixi)).missing).toEqual([
       expect.objectContaining({ itemCode: 'QD-SI-001', stageKey: 'district-review', unitCode: UNIT.laixi, departmentCode: '370285-SI' }),
     ]);
@@ -78,7 +78,8 @@ describe('GET /linkage/my-guides', () => {
     const approval = (await myGuides(laoshan)).guides.find((g) => g.key === `QD-SI-001/district-approval/${UNIT.laoshan}`);
     expect(approval).toMatchObject({ status: 'published', rule: { key: 'guides-social-security' } });
     expect(approval?.overdueDays).toBeGreaterThan(0);
-    for (const g of (await myGuides(shinan)).guides) expect({ key: g.key, overdue: g.overdueDays, complete: g.completeness.complete }).toEqual({ key: g.key, overdue: 0, complete: true });
+    for (const g of (await myGuides(shinan)).guides)
+      expect({ key: g.key, overdue: g.overdueDays, complete: g.completeness.complete }).toEqual({ key: g.key, overdue: 0, complete: true });
   });
 
   test('a city manager sees every guide a page at a time, or one unit', async () => {
@@ -100,7 +101,7 @@ describe('GET /linkage/my-guides', () => {
     expect(lacking).toHaveLength(1);
   });
 
-  test("an editor asking for another unit: 403", async () => {
+  test('an editor asking for another unit: 403', async () => {
     const res = await t.http.get(`/linkage/my-guides?unitCode=${UNIT.shibei}`).set(shinan.auth);
     expect(res.status).toBe(403);
     expect(errorMessage(res)).toContain(UNIT.shibei);
@@ -140,7 +141,7 @@ describe('POST /linkage/my-guides/missing', () => {
 
 describe('what needs an editor first', () => {
   test('the whole city for a city manager: overdue first (the longest first), then incomplete, with counts and recent changes', async () => {
-    const all = await myGuides(cityManager, '?pageSize=200') as MyGuides & {
+    const all = (await myGuides(cityManager, '?pageSize=200')) as MyGuides & {
       order: string;
       counts: Record<string, number>;
       recent: Array<{ action: string; subjectKey: string; title: Record<string, string> | null }>;

@@ -66,7 +66,10 @@ describe('the retirement item routes every combination as the demo says', () => 
 test('normal retirement, domestic enterprise in 胶州市: review by 胶州市社会保险事业中心, then approval by 青岛市社会保险事业中心', async () => {
   const res = await route(RETIREMENT, { retirement_type: 'normal', enterprise_type: 'domestic', enterprise_location: '370281000000' });
   const data = res.body.data;
-  expect(data.stages.map((s: RouteStage & { handler: { department: { name: string } } }) => s.handler.department.name)).toEqual(['胶州市社会保险事业中心', '青岛市社会保险事业中心']);
+  expect(data.stages.map((s: RouteStage & { handler: { department: { name: string } } }) => s.handler.department.name)).toEqual([
+    '胶州市社会保险事业中心',
+    '青岛市社会保险事业中心',
+  ]);
   expect(data.firstStep).toMatchObject({ stageKey: 'district-review', department: { code: '370281-SI' }, url: `/sites/370281000000/items/${RETIREMENT}#stage-district-review` });
   expect(data.upperLinks).toEqual([expect.objectContaining({ stageKey: 'city-approval', level: 'city', department: expect.objectContaining({ code: 'QD-SI' }) })]);
 });
@@ -93,7 +96,12 @@ test("the demo's incomplete and missing guides are reported as such", async () =
     'incomplete',
     ['conditions', 'materials', 'timeLimit', 'fee', 'hours'],
   ]);
-  expect((await status({ retirement_type: 'normal', enterprise_type: 'domestic', enterprise_location: '370285000000' }))[0]).toEqual(['district-review', '370285000000', 'missing', []]);
+  expect((await status({ retirement_type: 'normal', enterprise_type: 'domestic', enterprise_location: '370285000000' }))[0]).toEqual([
+    'district-review',
+    '370285000000',
+    'missing',
+    [],
+  ]);
   expect(await status({ household_location: '370281001002' }, 'minimum-living-allowance')).toEqual([
     ['community-acceptance', '370281001002', 'incomplete', ['conditions', 'materials', 'timeLimit', 'fee', 'hours']],
     ['street-review', '370281001000', 'published', []],
@@ -150,8 +158,13 @@ describe('bad requests: 404 for an unknown item, 400 naming the question and the
     ['a boolean that is not true or false', { has_military_service: 'yes' }, 'answers.has_military_service', /answered true or false, got "yes"/],
     ['a malformed unit code', { enterprise_location: '3702810' }, 'answers.enterprise_location', /12-digit unit code/],
     ['a unit that does not exist', { enterprise_location: '370299000000' }, 'answers.enterprise_location', /no unit has the code 370299000000/],
-    ['a unit outside the item\'s city', { enterprise_location: '370102000000' }, 'answers.enterprise_location', /no unit has the code|outside/],
-    ['a unit above the answer level', { enterprise_location: '370200000000' }, 'answers.enterprise_location', /city-level unit; "enterprise_location" is answered with a district-level unit or one below it/],
+    ["a unit outside the item's city", { enterprise_location: '370102000000' }, 'answers.enterprise_location', /no unit has the code|outside/],
+    [
+      'a unit above the answer level',
+      { enterprise_location: '370200000000' },
+      'answers.enterprise_location',
+      /city-level unit; "enterprise_location" is answered with a district-level unit or one below it/,
+    ],
   ];
   test.each(cases)('%s', async (_name, answers, path, reason) => {
     const res = await route(RETIREMENT, answers);
@@ -229,7 +242,14 @@ describe('catalog endpoints', () => {
     expect(mermaid.text).toMatch(/^flowchart TD\n/);
     expect(mermaid.text).toContain('n_start -->|"Type of retirement is #quot;Retirement on illness#quot;"| n_stage_work_ability_appraisal');
     const json = await api(`/items/${RETIREMENT}/flowchart?format=json`);
-    expect(json.body.data.nodes.map((n: { id: string }) => n.id)).toEqual(['start', 'stage:work-ability-appraisal', 'stage:district-approval', 'stage:district-review', 'stage:city-approval', 'end']);
+    expect(json.body.data.nodes.map((n: { id: string }) => n.id)).toEqual([
+      'start',
+      'stage:work-ability-appraisal',
+      'stage:district-approval',
+      'stage:district-review',
+      'stage:city-approval',
+      'end',
+    ]);
   });
 
   test('every public route is documented in the OpenAPI document the app serves', async () => {
@@ -261,7 +281,10 @@ describe('published content only, and every change shows at once', () => {
   test('an item unpublished in every locale is gone from the public API', async () => {
     const documentId = await documentIdOf(t.strapi, 'plugin::linkage.item', { code: 'QD-MI-001' });
     for (const locale of ['zh-Hans', 'en']) {
-      const res = await t.http.post(`/content-manager/collection-types/plugin::linkage.item/${documentId}/actions/unpublish?locale=${locale}`).set('Authorization', `Bearer ${await t.adminToken()}`).send({});
+      const res = await t.http
+        .post(`/content-manager/collection-types/plugin::linkage.item/${documentId}/actions/unpublish?locale=${locale}`)
+        .set('Authorization', `Bearer ${await t.adminToken()}`)
+        .send({});
       expect(res.status).toBe(200);
     }
     expect((await api('/items/resident-medical-insurance-enrolment/route')).status).toBe(404);

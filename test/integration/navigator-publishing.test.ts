@@ -43,7 +43,10 @@ test('publishing is refused when some combination finds no handler, listing the 
   const documentId = saved.body.data.documentId;
   const checks = await t.http.get(`/linkage/items/${documentId}/checks?locale=zh-Hans`).set('Authorization', `Bearer ${await t.adminToken()}`);
   expect(checks.body.publishable).toBe(false);
-  expect(checks.body.problems[0]).toMatchObject({ path: 'stages[0].handler', message: 'when residence=370202000000: 370202000000 has no LAC department to handle stage "district-issue"' });
+  expect(checks.body.problems[0]).toMatchObject({
+    path: 'stages[0].handler',
+    message: 'when residence=370202000000: 370202000000 has no LAC department to handle stage "district-issue"',
+  });
   expect(checks.body.problems).toHaveLength(5);
   const before = await storedData(t.strapi);
   const res = await cm.publish(ITEM, documentId);
@@ -64,7 +67,11 @@ test('a stage that no combination reaches is a warning, not a refusal', async ()
   const saved = await cm.create(ITEM, item);
   const documentId = saved.body.data.documentId;
   const checks = await t.http.get(`/linkage/items/${documentId}/checks?locale=zh-Hans`).set('Authorization', `Bearer ${await t.adminToken()}`);
-  expect(checks.body).toMatchObject({ publishable: true, problems: [], warnings: [{ path: 'stages[1].appliesWhen', message: 'no combination of answers reaches stage "never"' }] });
+  expect(checks.body).toMatchObject({
+    publishable: true,
+    problems: [],
+    warnings: [{ path: 'stages[1].appliesWhen', message: 'no combination of answers reaches stage "never"' }],
+  });
   expect((await cm.publish(ITEM, documentId)).status).toBe(200);
 });
 

@@ -54,7 +54,7 @@ afterAll(async () => {
   await t?.stop();
 });
 
-test('the whole city, as of the reference date: exactly the demo\'s incomplete, missing and overdue guides', async () => {
+test("the whole city, as of the reference date: exactly the demo's incomplete, missing and overdue guides", async () => {
   const res = await report(auditor.auth, `asOf=${asOf}`);
   expect(res.status).toBe(200);
   const { totals, owners } = res.body.data;
@@ -84,7 +84,7 @@ test('the whole city, as of the reference date: exactly the demo\'s incomplete, 
   expect(drill[0].documentId).toEqual(expect.any(String));
 });
 
-test('胶州市\'s subtree: only its villagers\' committee\'s incomplete guide', async () => {
+test("胶州市's subtree: only its villagers' committee's incomplete guide", async () => {
   const res = await report(auditor.auth, `unit=${JIAOZHOU}&subtree=true&asOf=${asOf}`);
   expect(res.status).toBe(200);
   expect(res.body.data.totals).toMatchObject({ incomplete: 1, missing: 0, overdue: 0 });
@@ -97,7 +97,10 @@ test('胶州市\'s subtree: only its villagers\' committee\'s incomplete guide',
 test('the SQL completeness equals the pure one for every demo guide', async () => {
   const service = t.strapi.plugin('linkage').service('ownership-report') as { completeness(q: object): Promise<Map<string, string[]>> };
   const sql = await service.completeness({ asOf });
-  const store = t.strapi.plugin('linkage').service('store') as { guides(): Promise<Array<GuideRow & { documentId: string; locale: string; publishedAt: string | null }>>; guideSpec(): Promise<{ required: string[] }> };
+  const store = t.strapi.plugin('linkage').service('store') as {
+    guides(): Promise<Array<GuideRow & { documentId: string; locale: string; publishedAt: string | null }>>;
+    guideSpec(): Promise<{ required: string[] }>;
+  };
   const rows = await store.guides();
   const required = (await store.guideSpec()).required;
   const locales = ['zh-Hans', 'en'];
@@ -111,13 +114,15 @@ test('the SQL completeness equals the pure one for every demo guide', async () =
   }
 });
 
-test('the CSV (BOM, quoting, Chinese) gives the JSON\'s numbers', async () => {
+test("the CSV (BOM, quoting, Chinese) gives the JSON's numbers", async () => {
   const json = (await report(auditor.auth, `asOf=${asOf}`)).body.data;
-  const res = await report(auditor.auth, `asOf=${asOf}&format=csv`).buffer(true).parse((r, cb) => {
-    const chunks: Buffer[] = [];
-    r.on('data', (c: Buffer) => chunks.push(c));
-    r.on('end', () => cb(null, Buffer.concat(chunks).toString('utf8')));
-  });
+  const res = await report(auditor.auth, `asOf=${asOf}&format=csv`)
+    .buffer(true)
+    .parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks).toString('utf8')));
+    });
   expect(res.status).toBe(200);
   expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
   // Named for what it holds, whose, and as of when.
@@ -149,7 +154,12 @@ test('the CSV (BOM, quoting, Chinese) gives the JSON\'s numbers', async () => {
     });
   const parsed = parseCsv((detail.body as string).slice(1));
   expect(parsed).toHaveLength(4);
-  expect(parsed.slice(1).map((r) => r[parsed[0].indexOf('unitName')]).sort()).toEqual(expect.arrayContaining(['市北区', '平度市']));
+  expect(
+    parsed
+      .slice(1)
+      .map((r) => r[parsed[0].indexOf('unitName')])
+      .sort()
+  ).toEqual(expect.arrayContaining(['市北区', '平度市']));
 });
 
 test('downloaded by a person from the admin, in their language: headers, names and values, and the file name', async () => {
@@ -215,8 +225,12 @@ test('expected handlers follow a unit added and an item published with a changed
   await service.idle();
   expect((await expectedRows({ itemCode: 'QD-SI-001', stageKey: 'district-review' })).map((r) => r.unitCode)).toContain('370285000000');
   const cm = contentManager(t);
-  expect((await cm.create('plugin::linkage.unit', { code: '370202001009', level: 'community', kind: 'residents_committee', parentCode: '370202001000', name: '新建社区' })).status).toBe(201);
-  expect((await cm.create('plugin::linkage.department', { code: '370202001009-COMMITTEE', kind: 'COMMITTEE', unitCode: '370202001009', name: '新建社区居民委员会' })).status).toBe(201);
+  expect(
+    (await cm.create('plugin::linkage.unit', { code: '370202001009', level: 'community', kind: 'residents_committee', parentCode: '370202001000', name: '新建社区' })).status
+  ).toBe(201);
+  expect((await cm.create('plugin::linkage.department', { code: '370202001009-COMMITTEE', kind: 'COMMITTEE', unitCode: '370202001009', name: '新建社区居民委员会' })).status).toBe(
+    201
+  );
   await service.idle();
   expect((await expectedRows({ unitCode: '370202001009' })).map((r) => `${r.itemCode}/${r.stageKey}`).sort()).toEqual([
     'QD-CA-001/community-acceptance',
@@ -234,7 +248,16 @@ test('expected handlers follow a unit added and an item published with a changed
     managingUnitCode: CITY,
     managingDepartmentCode: 'QD-EGOV',
     questions: [{ key: 'residence', kind: 'core', type: 'unit', label: '户籍所在区(市)', answerLevel: 'district', within: CITY, options: [] }],
-    stages: [{ key: 'district-issue', order: 10, level: 'district', name: '区(市)办理', handler: { fromAnswer: 'residence', level: 'district', departmentKind: 'CA' }, appliesWhen: true }],
+    stages: [
+      {
+        key: 'district-issue',
+        order: 10,
+        level: 'district',
+        name: '区(市)办理',
+        handler: { fromAnswer: 'residence', level: 'district', departmentKind: 'CA' },
+        appliesWhen: true,
+      },
+    ],
   };
   const saved = await cm.createAndPublish('plugin::linkage.item', item);
   expect(saved.status).toBe(200);

@@ -70,7 +70,7 @@ const COVERED: Readonly<Record<string, string>> = {
   'GET /linkage/guides/:documentId/assurance': 'plugin action + the guide read scope',
   'GET /linkage/items/:documentId/checks': 'plugin action items.inspect + item read',
   'GET /linkage/items/:documentId/flowchart': 'plugin action items.inspect + item read',
-  'GET /linkage/editor/items/:code': 'plugin action assurance.read + item read: one item draft\'s questions and stages, for the edit forms',
+  'GET /linkage/editor/items/:code': "plugin action assurance.read + item read: one item draft's questions and stages, for the edit forms",
   'POST /linkage/site-templates/:documentId/preview': 'plugin action assurance.read + site template read: a preview link of a template draft only',
   'GET /linkage/reviews': 'plugin action + the subject read scope',
   'POST /linkage/reviews': 'plugin action reviews.create + the guide scope',
@@ -205,7 +205,7 @@ function probe(route: AdminRoute, auth: { Authorization: string }, idKind: 'docu
   const query =
     EXACT_QUERY[route.key]?.(documentId) ??
     `locale=zh-Hans&status=draft&documentId=${documentId}&documentIds[0]=${documentId}&sourceLocale=zh-Hans&targetLocale=en` +
-    `&model=${GUIDE}&uid=${GUIDE}&contentType=${GUIDE}&id=${rowId}&unitCode=${UNIT.jiaozhou}`;
+      `&model=${GUIDE}&uid=${GUIDE}&contentType=${GUIDE}&id=${rowId}&unitCode=${UNIT.jiaozhou}`;
   const body = {
     model: GUIDE,
     uid: GUIDE,
@@ -225,7 +225,7 @@ function probe(route: AdminRoute, auth: { Authorization: string }, idKind: 'docu
 }
 
 describe('the read leaks found by trying the product', () => {
-  test.each(['八大关街道\'s editor', 'an editor with no membership', 'a stock Editor'])(
+  test.each(["八大关街道's editor", 'an editor with no membership', 'a stock Editor'])(
     "bulkFindForValidation with 胶州市's documentId gives %s neither its draft nor its published version",
     async (who) => {
       const res = await t.http
@@ -237,11 +237,14 @@ describe('the read leaks found by trying the product', () => {
   );
 
   test('the same request by the super admin returns the draft: the probe reaches the data', async () => {
-    const res = await t.http.post(`/content-manager/collection-types/${GUIDE}/actions/bulkFindForValidation`).set(superAdmin).send({ documentIds: [documentId], locale: 'zh-Hans' });
+    const res = await t.http
+      .post(`/content-manager/collection-types/${GUIDE}/actions/bulkFindForValidation`)
+      .set(superAdmin)
+      .send({ documentIds: [documentId], locale: 'zh-Hans' });
     expect(leaks(res)).toContain(DRAFT_MARK);
   });
 
-  test.each(['八大关街道\'s editor', 'an editor with no membership', 'a stock Editor'])(
+  test.each(["八大关街道's editor", 'an editor with no membership', 'a stock Editor'])(
     "get-non-localized-fields with the row id of 胶州市's draft gives %s nothing of it",
     async (who) => {
       const res = await t.http.post('/i18n/content-manager/actions/get-non-localized-fields').set(attackers[who].auth).send({ model: GUIDE, id: rowId, locale: 'en' });
@@ -253,7 +256,10 @@ describe('the read leaks found by trying the product', () => {
     const rows = (await t.strapi.db.query(GUIDE).findMany({ select: ['id'], orderBy: { id: 'asc' }, limit: 40 })) as Array<{ id: number }>;
     const answered: number[] = [];
     for (const { id } of rows) {
-      const res = await t.http.post('/i18n/content-manager/actions/get-non-localized-fields').set(attackers['an editor with no membership'].auth).send({ model: GUIDE, id, locale: 'en' });
+      const res = await t.http
+        .post('/i18n/content-manager/actions/get-non-localized-fields')
+        .set(attackers['an editor with no membership'].auth)
+        .send({ model: GUIDE, id, locale: 'en' });
       if (res.status === 200) answered.push(id);
     }
     expect(answered).toEqual([]);
@@ -308,7 +314,11 @@ describe('every admin route, enumerated at run time', () => {
   });
 
   test('the same probe, as the super admin, does reach the guide on the reading routes', async () => {
-    const reading = ['GET /content-manager/collection-types/:model/:id', 'POST /content-manager/collection-types/:model/actions/bulkFindForValidation', 'GET /i18n/content-manager/get-fill-from-locale/:model'];
+    const reading = [
+      'GET /content-manager/collection-types/:model/:id',
+      'POST /content-manager/collection-types/:model/actions/bulkFindForValidation',
+      'GET /i18n/content-manager/get-fill-from-locale/:model',
+    ];
     for (const key of reading) {
       const route = routes.find((r) => r.key === key) as AdminRoute;
       const res = await probe(route, superAdmin, 'documentId');
@@ -327,7 +337,8 @@ describe('roles', () => {
   });
 
   test("each of the plugin's admin routes requires one of the plugin's actions", () => {
-    const routes = (t.strapi.plugin('linkage').routes as unknown as { admin: { routes: Array<{ method: string; path: string; config?: { policies?: unknown[] } }> } }).admin.routes;
+    const routes = (t.strapi.plugin('linkage').routes as unknown as { admin: { routes: Array<{ method: string; path: string; config?: { policies?: unknown[] } }> } }).admin
+      .routes;
     const unguarded = routes
       .filter((r) => !(r.config?.policies ?? []).some((p) => typeof p === 'object' && p !== null && (p as { name?: string }).name === 'plugin::linkage.has-action'))
       .map((r) => `${r.method} ${r.path}`);

@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 describe('POST /linkage/reviews', () => {
-  test("an editor reviews their own guide: 201, the review names them, and the last-reviewed and due dates move", async () => {
+  test('an editor reviews their own guide: 201, the review names them, and the last-reviewed and due dates move', async () => {
     const documentId = await guideId(t.strapi, shinanApproval);
     const before = await assurance(documentId);
     // The demo's review of 2026-10-15, shifted with the demo to 43 days before today.
@@ -73,7 +73,7 @@ describe('POST /linkage/reviews', () => {
     expect((await assurance(documentId)).status).toBe('published');
   });
 
-  test('GET /linkage/reviews lists the guide\'s reviews, newest first, for its editor and the auditor', async () => {
+  test("GET /linkage/reviews lists the guide's reviews, newest first, for its editor and the auditor", async () => {
     const documentId = await guideId(t.strapi, shinanApproval);
     for (const who of [shinan, auditor]) {
       const res = await t.http.get(`/linkage/reviews?uid=${GUIDE}&documentId=${documentId}`).set(who.auth);

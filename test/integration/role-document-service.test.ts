@@ -75,7 +75,7 @@ describe("refused: 市南区's editor writing 市北区's guide through the Docu
     expect(await changesSince(t.strapi, before)).toEqual([]);
   });
 
-  test("create a guide for 莱西市: PolicyError naming 莱西市 (370285000000), data unchanged", async () => {
+  test('create a guide for 莱西市: PolicyError naming 莱西市 (370285000000), data unchanged', async () => {
     const refusal = await as(shinan.id, () =>
       guides().create({ locale: 'zh-Hans', data: { itemCode: 'QD-SI-001', stageKey: 'district-review', unitCode: UNIT.laixi, departmentCode: '370285-SI', phone: '0532-12333' } })
     );
@@ -89,7 +89,7 @@ describe("refused: 市南区's editor writing 市北区's guide through the Docu
     expect(await changesSince(t.strapi, before)).toEqual([]);
   });
 
-  test("change the owner of its own guide to 市北区: PolicyError, only a city manager may, data unchanged", async () => {
+  test('change the owner of its own guide to 市北区: PolicyError, only a city manager may, data unchanged', async () => {
     const own = await guideId(t.strapi, shinanApproval);
     const refusal = await as(shinan.id, () => guides().update({ documentId: own, locale: 'zh-Hans', data: { unitCode: UNIT.shibei, departmentCode: '370203-SI' } }));
     expectPolicyError(refusal, UNIT.shibei, /only a city manager/);
@@ -97,7 +97,7 @@ describe("refused: 市南区's editor writing 市北区's guide through the Docu
     expect(await changesSince(t.strapi, before)).toEqual([]);
   });
 
-  test("clone its own guide into 市北区: refused naming 市北区, data unchanged", async () => {
+  test('clone its own guide into 市北区: refused naming 市北区, data unchanged', async () => {
     const own = await guideId(t.strapi, shinanApproval);
     const refusal = await as(shinan.id, () => guides().clone({ documentId: own, data: { unitCode: UNIT.shibei, departmentCode: '370203-SI' } }));
     expect(refusal).toMatchObject({ name: 'PolicyError', message: expect.stringContaining(UNIT.shibei) });
@@ -156,7 +156,11 @@ describe("refused: 市南区's editor writing 市北区's guide through the Docu
   const records: Array<[string, string, () => Promise<Record<string, unknown>>]> = [
     ['an item', 'plugin::linkage.item', async () => ({ documentId: await idOf('plugin::linkage.item', { code: 'QD-SI-001' }), locale: 'zh-Hans', data: { title: '改名' } })],
     ['a unit', 'plugin::linkage.unit', async () => ({ documentId: await idOf('plugin::linkage.unit', { code: UNIT.shinan }), locale: 'zh-Hans', data: { name: '改名' } })],
-    ['a department', 'plugin::linkage.department', async () => ({ documentId: await idOf('plugin::linkage.department', { code: '370202-SI' }), locale: 'zh-Hans', data: { phone: '0' } })],
+    [
+      'a department',
+      'plugin::linkage.department',
+      async () => ({ documentId: await idOf('plugin::linkage.department', { code: '370202-SI' }), locale: 'zh-Hans', data: { phone: '0' } }),
+    ],
     [
       'a responsibility rule',
       'plugin::linkage.responsibility-rule',
@@ -164,7 +168,8 @@ describe("refused: 市南区's editor writing 市北区's guide through the Docu
     ],
     ['the guide spec', 'plugin::linkage.guide-spec', async () => ({ documentId: await idOf('plugin::linkage.guide-spec', {}), data: { required: [] } })],
   ];
-  const idOf = async (uid: string, where: object) => ((await t.strapi.db.query(uid as 'plugin::linkage.unit').findOne({ where, select: ['documentId'] })) as { documentId: string }).documentId;
+  const idOf = async (uid: string, where: object) =>
+    ((await t.strapi.db.query(uid as 'plugin::linkage.unit').findOne({ where, select: ['documentId'] })) as { documentId: string }).documentId;
 
   test.each(records)("updating %s: refused for 市南区's editor and the auditor (PolicyError: only a city manager), data unchanged", async (_what, uid, params) => {
     for (const user of [shinan, auditor, memberAuditor]) {
@@ -178,7 +183,11 @@ describe("refused: 市南区's editor writing 市北区's guide through the Docu
     const item = await idOf('plugin::linkage.item', { code: 'QD-SI-001' });
     for (const work of [
       () => documents('plugin::linkage.site-template').create({ data: { key: 'mine', body: '<p>x</p>' } }),
-      () => documents('plugin::linkage.unit').create({ locale: 'zh-Hans', data: { code: '370202003000', level: 'street', kind: 'subdistrict', parentCode: UNIT.shinan, name: '新街道' } }),
+      () =>
+        documents('plugin::linkage.unit').create({
+          locale: 'zh-Hans',
+          data: { code: '370202003000', level: 'street', kind: 'subdistrict', parentCode: UNIT.shinan, name: '新街道' },
+        }),
       () => documents('plugin::linkage.membership').create({ data: { userId: shinan.id, unitCode: UNIT.shibei, scope: 'unit' } }),
       () => documents('plugin::linkage.item').delete({ documentId: item, locale: '*' }),
     ]) {
@@ -214,7 +223,9 @@ describe('allowed through the Document Service', () => {
 
   test('the city manager updates an item in an admin request: stored', async () => {
     const item = ((await t.strapi.db.query('plugin::linkage.item').findOne({ where: { code: 'QD-SI-001' }, select: ['documentId'] })) as { documentId: string }).documentId;
-    expect(await as(cityManager.id, () => documents('plugin::linkage.item').update({ documentId: item, locale: 'zh-Hans', data: { summary: '企业职工退休资格认定(市级统一管理)' } }))).toBeNull();
+    expect(
+      await as(cityManager.id, () => documents('plugin::linkage.item').update({ documentId: item, locale: 'zh-Hans', data: { summary: '企业职工退休资格认定(市级统一管理)' } }))
+    ).toBeNull();
   });
 
   test("the super admin updates any unit's guide in an admin request: stored", async () => {

@@ -26,7 +26,10 @@ let app: Core.Strapi | null = null;
 let http: ReturnType<typeof request>;
 
 const output = (r: CliResult) => `${r.stdout}\n${r.stderr}`;
-const roleErrors = (r: CliResult) => output(r).split('\n').filter((line) => line.includes('[linkage] Role'));
+const roleErrors = (r: CliResult) =>
+  output(r)
+    .split('\n')
+    .filter((line) => line.includes('[linkage] Role'));
 
 async function stopInProcessStrapi(): Promise<void> {
   if (!app) return;
@@ -55,7 +58,7 @@ describe('the unregistered-condition hazard', () => {
   let superAdmin: { Authorization: string };
   let editorRoleId: number;
 
-  test("Strapi accepts a guide permission saved with a misspelled condition id (200), drops the condition, and an editor then lists every guide", async () => {
+  test('Strapi accepts a guide permission saved with a misspelled condition id (200), drops the condition, and an editor then lists every guide', async () => {
     const t = { strapi: app, http } as unknown as TestStrapi;
     const login = await http.post('/admin/login').send(TEST_ADMIN);
     superAdmin = { Authorization: `Bearer ${login.body.data.token}` };
@@ -89,7 +92,9 @@ describe('the unregistered-condition hazard', () => {
     firstBoot = await linkageCommand(database, 'member', 'list');
     expect(firstBoot.code).toBe(0);
     expect(roleErrors(firstBoot)).toEqual([
-      expect.stringMatching(/\[linkage\] Role "Linkage unit editor": removed its plugin::content-manager\.explorer\.read permission on guides, which no longer carries a registered linkage condition/),
+      expect.stringMatching(
+        /\[linkage\] Role "Linkage unit editor": removed its plugin::content-manager\.explorer\.read permission on guides, which no longer carries a registered linkage condition/
+      ),
     ]);
     expect(output(firstBoot)).toMatch(/Guide in my units/);
 
@@ -146,7 +151,12 @@ describe('npm run linkage -- member add / list / remove', () => {
       expect.stringMatching(new RegExp(`^${UNIT.jiaozhou}\\s+胶州市\\s+subtree\\s+${EMAIL}$`)),
     ]);
     const byUnit = await linkageCommand(database, 'member', 'list', '--unit', UNIT.jiaozhou);
-    expect(byUnit.stdout.trim().split('\n').filter((l) => /^\d{12}\s/.test(l))).toEqual([expect.stringContaining(EMAIL)]);
+    expect(
+      byUnit.stdout
+        .trim()
+        .split('\n')
+        .filter((l) => /^\d{12}\s/.test(l))
+    ).toEqual([expect.stringContaining(EMAIL)]);
   });
 
   test('member remove: exit 0, prints what was removed; the list no longer shows it', async () => {

@@ -254,7 +254,7 @@ describe('refused writes: 403 naming the unit and the reason, stored data unchan
     await expectUnchanged();
   });
 
-  test.each(NOT_WRITERS.map((actor) => [ACTORS[actor].label, actor] as const))('%s, refused each write above, is told which unit (the guide\'s code) and why', (_label, actor) => {
+  test.each(NOT_WRITERS.map((actor) => [ACTORS[actor].label, actor] as const))("%s, refused each write above, is told which unit (the guide's code) and why", (_label, actor) => {
     const reason = actor === 'auditor' ? /auditor|role|read|may not/i : /no unit|membership|outside your units/i;
     const unexplained = GUIDE_WRITES.flatMap((action) => {
       const res = responses.get(`${actor}/${action}`);
@@ -323,7 +323,7 @@ describe('allowed writes: 2xx and the change is stored', () => {
   });
 
   describe("胶州市's editor (subtree) on guides of 胶州市 and below", () => {
-    test('creates 胶州市\'s missing QD-SI-001/district-approval guide: 201, then listed', async () => {
+    test("creates 胶州市's missing QD-SI-001/district-approval guide: 201, then listed", async () => {
       const cm = cmOf('jiaozhou');
       const res = await cm.create(GUIDE, { itemCode: 'QD-SI-001', stageKey: 'district-approval', unitCode: UNIT.jiaozhou, departmentCode: '370281-SI', phone: '0532-12333' });
       expect(res.status).toBe(201);
@@ -423,12 +423,19 @@ describe('allowed writes: 2xx and the change is stored', () => {
   describe("莱西市's editor fills its missing retirement guides", () => {
     test("creates 莱西市's missing district-review guide of QD-SI-001 (department 370285-SI): 201, listed", async () => {
       const cm = cmOf('laixi');
-      const res = await cm.create(GUIDE, { itemCode: 'QD-SI-001', stageKey: 'district-review', unitCode: UNIT.laixi, departmentCode: '370285-SI', conditions: '男年满60周岁。', phone: '0532-12333' });
+      const res = await cm.create(GUIDE, {
+        itemCode: 'QD-SI-001',
+        stageKey: 'district-review',
+        unitCode: UNIT.laixi,
+        departmentCode: '370285-SI',
+        conditions: '男年满60周岁。',
+        phone: '0532-12333',
+      });
       expect(res.status).toBe(201);
       expect(listedGuides(await cm.list(GUIDE))).toContain(`QD-SI-001/district-review/${UNIT.laixi}`);
     });
 
-    test("clones its own QD-CA-001 guide into the missing district-approval guide of QD-SI-001: 200, stored for 莱西市", async () => {
+    test('clones its own QD-CA-001 guide into the missing district-approval guide of QD-SI-001: 200, stored for 莱西市', async () => {
       const cm = cmOf('laixi');
       const source = await guideId(t.strapi, guideRef('QD-CA-001', 'district-approval', UNIT.laixi));
       const res = await cm.clone(GUIDE, source, { itemCode: 'QD-SI-001', stageKey: 'district-approval', departmentCode: '370285-SI' });
@@ -522,7 +529,11 @@ describe('the city manager may do everything, owner changes included', () => {
 
   test("updates, publishes and unpublishes any unit's guide (青岛市, 黄岛区, 汇泉社区): 200 each", async () => {
     const cm = cmOf('cityManager');
-    for (const g of [guideRef('QD-SI-001', 'city-approval', UNIT.qingdao), guideRef('QD-SI-001', 'district-review', UNIT.huangdao), guideRef('QD-CA-001', 'community-acceptance', UNIT.huiquan)]) {
+    for (const g of [
+      guideRef('QD-SI-001', 'city-approval', UNIT.qingdao),
+      guideRef('QD-SI-001', 'district-review', UNIT.huangdao),
+      guideRef('QD-CA-001', 'community-acceptance', UNIT.huiquan),
+    ]) {
       const documentId = await guideId(t.strapi, g);
       expect((await cm.update(GUIDE, documentId, { phone: '0532-66660001' })).status).toBe(200);
       expect((await cm.publish(GUIDE, documentId, {})).status).toBe(200);
@@ -595,7 +606,10 @@ describe('other linkage records: editors read items, units and departments and w
 
   test.each([['shinan'], ['auditor']] as const)('%s may not create, update or delete units, departments or responsibility rules: 403 each, data unchanged', async (actor) => {
     const cm = cmOf(actor);
-    await refused(`${actor} unit create`, await cm.create('plugin::linkage.unit', { code: '370202003000', level: 'street', kind: 'subdistrict', parentCode: UNIT.shinan, name: '新街道' }));
+    await refused(
+      `${actor} unit create`,
+      await cm.create('plugin::linkage.unit', { code: '370202003000', level: 'street', kind: 'subdistrict', parentCode: UNIT.shinan, name: '新街道' })
+    );
     await refused(`${actor} unit update`, await cm.update('plugin::linkage.unit', ids.unit, { name: '改名' }));
     await refused(`${actor} unit delete`, await cm.remove('plugin::linkage.unit', ids.unit));
     await refused(`${actor} department update`, await cm.update('plugin::linkage.department', ids.department, { phone: '0532-0' }));
@@ -605,7 +619,7 @@ describe('other linkage records: editors read items, units and departments and w
     expect(await changesSince(t.strapi, before)).toEqual([]);
   });
 
-  test("an editor has no permission on site templates or responsibility rules: list, read, create, update and delete are 403, data unchanged", async () => {
+  test('an editor has no permission on site templates or responsibility rules: list, read, create, update and delete are 403, data unchanged', async () => {
     const cm = cmOf('shinan');
     const uid = 'plugin::linkage.site-template';
     await refused('editor template list', await cm.list(uid));

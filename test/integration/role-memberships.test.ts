@@ -145,7 +145,11 @@ describe('adding a membership: validation errors are 400 naming the field, and n
   test('all three at once (unknown email, unknown unit, bad scope): one 400 naming each field', async () => {
     const res = await addMembership(cityManager.auth, { email: 'ghost@nowhere.test', unitCode: '370299000000', scope: 'wide' });
     expect(res.status).toBe(400);
-    expect(fieldErrors(res.body).map((e) => e.split(':')[0]).sort()).toEqual(['email', 'scope', 'unitCode']);
+    expect(
+      fieldErrors(res.body)
+        .map((e) => e.split(':')[0])
+        .sort()
+    ).toEqual(['email', 'scope', 'unitCode']);
   });
 });
 
@@ -196,7 +200,12 @@ describe('a membership removed while the editor is signed in', () => {
     expect((await t.http.get('/linkage/me').set(leaving.auth)).body.data.units).toEqual([]);
     const before = await storedData(t.strapi);
     const documentId = await guideId(t.strapi, own);
-    for (const res of [await cm.update(GUIDE, documentId, { phone: '0532-80800002' }), await cm.publish(GUIDE, documentId, {}), await cm.remove(GUIDE, documentId), await cm.get(GUIDE, documentId)]) {
+    for (const res of [
+      await cm.update(GUIDE, documentId, { phone: '0532-80800002' }),
+      await cm.publish(GUIDE, documentId, {}),
+      await cm.remove(GUIDE, documentId),
+      await cm.get(GUIDE, documentId),
+    ]) {
       expect({ status: res.status, message: errorMessage(res) }).toEqual({ status: 403, message: expect.stringMatching(/no unit|membership|outside your units/) });
     }
     expect(await changesSince(t.strapi, before)).toEqual([]);
@@ -209,7 +218,7 @@ describe('a membership removed while the editor is signed in', () => {
 });
 
 describe('a membership added while the editor is signed in', () => {
-  test('the city manager adds 胶州市 with scope subtree (201); the editor\'s next list shows 胶州市\'s and every guide below it', async () => {
+  test("the city manager adds 胶州市 with scope subtree (201); the editor's next list shows 胶州市's and every guide below it", async () => {
     const cm = contentManagerAs(t, joining);
     expect((await cm.list(GUIDE)).body.pagination.total).toBe(0);
     const res = await addMembership(cityManager.auth, { email: 'Joining@linkage.test', unitCode: UNIT.jiaozhou, scope: 'subtree' });
@@ -264,7 +273,7 @@ describe('two memberships at once (市南区 + 胶州市)', () => {
 });
 
 describe('both locales', () => {
-  test("the en list is filtered exactly like the zh-Hans list (same documents): unit, subtree and no-membership editors, the auditor", async () => {
+  test('the en list is filtered exactly like the zh-Hans list (same documents): unit, subtree and no-membership editors, the auditor', async () => {
     for (const admin of [shinan, jiaozhou, leaving, auditor]) {
       const cm = contentManagerAs(t, admin);
       const ids = async (locale: string) => ((await cm.list(GUIDE, locale)).body.results as Array<{ documentId: string }>).map((g) => g.documentId).sort();

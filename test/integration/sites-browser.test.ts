@@ -59,14 +59,19 @@ test("the city's retirement page, its navigator, the route, and the first step o
   expect(await page.textContent('.first-step a')).toContain('胶州市社会保险事业中心');
   await shot(page, '2-route');
 
-  await Promise.all([page.waitForURL(/\/sites\/370281000000\/items\/enterprise-employee-retirement-certification\?locale=zh-Hans#stage-district-review$/), page.click('.first-step a')]);
+  await Promise.all([
+    page.waitForURL(/\/sites\/370281000000\/items\/enterprise-employee-retirement-certification\?locale=zh-Hans#stage-district-review$/),
+    page.click('.first-step a'),
+  ]);
   expect(await page.textContent('.site-name')).toContain('胶州市');
   const guide = page.locator('#stage-district-review');
   expect(await guide.locator('h3').textContent()).toBe('区(市)社会保险经办机构审核');
   expect(await guide.textContent()).toContain('胶州市社会保险事业中心服务大厅');
   expect(await guide.locator('table.materials tbody tr').count()).toBe(4);
   // Links back up: the city's item page and the city's guides.
-  expect(await page.locator('a', { hasText: '返回市级事项页面' }).getAttribute('href')).toBe('/sites/370200000000/items/enterprise-employee-retirement-certification?locale=zh-Hans');
+  expect(await page.locator('a', { hasText: '返回市级事项页面' }).getAttribute('href')).toBe(
+    '/sites/370200000000/items/enterprise-employee-retirement-certification?locale=zh-Hans'
+  );
   await shot(page, '3-jiaozhou-guide');
   expect(ran).toEqual([]);
   await context.close();
@@ -91,7 +96,9 @@ test('a script injected into a guide is shown as text and never runs; an edit ap
   expect(dialogs).toEqual([]);
   await shot(page, '4-injected-guide');
   // The city's route carries the edit on its next request.
-  const route = await t.http.get('/api/linkage/items/enterprise-employee-retirement-certification/route?answers[retirement_type]=normal&answers[enterprise_type]=domestic&answers[enterprise_location]=370281000000');
+  const route = await t.http.get(
+    '/api/linkage/items/enterprise-employee-retirement-certification/route?answers[retirement_type]=normal&answers[enterprise_type]=domestic&answers[enterprise_location]=370281000000'
+  );
   expect(route.body.data.stages[0].guide.conditions).toBe(payload);
   await page.close();
 });

@@ -47,12 +47,21 @@ const FORBIDDEN: Array<[string, RegExp]> = [
   ...demo.items.map((i): [string, RegExp] => [`item code ${i.code}`, new RegExp(`\\b${escape(i.code)}\\b`)]),
   ...[...new Set(demo.departments.map((d) => d.kind))].map((kind): [string, RegExp] => [`department type code ${kind}`, new RegExp(`(^|[^A-Za-z])${kind}($|[^A-Za-z])`)]),
   ...[...new Set(demo.units.map((u) => u.kind))].filter((k) => k.includes('_')).map((kind): [string, RegExp] => [`unit kind code ${kind}`, new RegExp(`\\b${kind}\\b`)]),
-  ...demo.items.flatMap((i) => i.questions.map((q) => q.key)).filter((k) => k.includes('_')).map((key): [string, RegExp] => [`question key ${key}`, new RegExp(`\\b${key}\\b`)]),
-  ...demo.items.flatMap((i) => i.questions.flatMap((q) => (q.options ?? []).map((o) => o.value))).filter((v) => v.includes('_')).map((value): [string, RegExp] => [`option value ${value}`, new RegExp(`\\b${value}\\b`)]),
+  ...demo.items
+    .flatMap((i) => i.questions.map((q) => q.key))
+    .filter((k) => k.includes('_'))
+    .map((key): [string, RegExp] => [`question key ${key}`, new RegExp(`\\b${key}\\b`)]),
+  ...demo.items
+    .flatMap((i) => i.questions.flatMap((q) => (q.options ?? []).map((o) => o.value)))
+    .filter((v) => v.includes('_'))
+    .map((value): [string, RegExp] => [`option value ${value}`, new RegExp(`\\b${value}\\b`)]),
   ['a path of answers', /answers\.[a-z_]+/],
 ];
 
-const leaks = (text: string): string[] => FORBIDDEN.filter(([, pattern]) => pattern.test(text)).map(([what, pattern]) => `${what}: …${text.slice(Math.max(0, (pattern.exec(text)?.index ?? 0) - 30), (pattern.exec(text)?.index ?? 0) + 40)}…`);
+const leaks = (text: string): string[] =>
+  FORBIDDEN.filter(([, pattern]) => pattern.test(text)).map(
+    ([what, pattern]) => `${what}: …${text.slice(Math.max(0, (pattern.exec(text)?.index ?? 0) - 30), (pattern.exec(text)?.index ?? 0) + 40)}…`
+  );
 
 /** Route pages: complete answers, partial answers and none, on sites of every level. */
 const ROUTES = [
@@ -117,7 +126,7 @@ describe('the first step is shown only once it is settled', () => {
     expect(first?.text).not.toMatch(/请先回答/);
   });
 
-  test("a route page with answers that do not settle the first step says which questions to answer, and names no first step", async () => {
+  test('a route page with answers that do not settle the first step says which questions to answer, and names no first step', async () => {
     const res = await get(`/sites/${CITY}/items/${RETIREMENT}/route?answers[enterprise_type]=domestic&locale=zh-Hans`);
     expect(byClass(res.text, 'p', 'first-step')).toBeUndefined();
     expect(byClass(res.text, 'p', 'notice')?.text).toContain('退休类型');
@@ -180,7 +189,11 @@ describe('the breadcrumb', () => {
 describe('refusals are styled pages in the reader’s language that link back', () => {
   const styled = (html: string) => {
     expect(html).toMatch(/^<!doctype html>/i);
-    expect(tags(html, 'link').filter((l) => l.rel === 'stylesheet').map((l) => l.href)).toEqual([expect.stringMatching(/^\/sites\/assets\/site\.css\?v=/)]);
+    expect(
+      tags(html, 'link')
+        .filter((l) => l.rel === 'stylesheet')
+        .map((l) => l.href)
+    ).toEqual([expect.stringMatching(/^\/sites\/assets\/site\.css\?v=/)]);
     expect(byClass(html, 'header', 'site-header')).toBeDefined();
     expect(headings(html).filter((h) => h.level === 1)).toHaveLength(1);
   };

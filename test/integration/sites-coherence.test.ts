@@ -17,7 +17,8 @@ afterAll(async () => {
   await t?.stop();
 });
 
-const ROUTE = '/api/linkage/items/enterprise-employee-retirement-certification/route?answers[retirement_type]=normal&answers[enterprise_type]=domestic&answers[enterprise_location]=370281000000';
+const ROUTE =
+  '/api/linkage/items/enterprise-employee-retirement-certification/route?answers[retirement_type]=normal&answers[enterprise_type]=domestic&answers[enterprise_location]=370281000000';
 const PAGE = '/sites/370281000000/items/enterprise-employee-retirement-certification?locale=zh-Hans';
 
 test('a guide published by another instance appears on the next request, route and page alike', async () => {

@@ -38,12 +38,19 @@ test("胶州市's retirement page links back to the city's site and its form pos
   expect(view.item.url).toBe(`${JIAOZHOU_SITE}/items/${RETIREMENT}`);
   expect(view.item.cityUrl).toBe(`${QINGDAO_SITE}/items/${RETIREMENT}`);
   expect(view.navigator.action).toBe(`${JIAOZHOU_SITE}/items/${RETIREMENT}/route`);
-  expect(view.upperLinks.map((l: { url: string }) => l.url)).toEqual([`${QINGDAO_SITE}/items/${RETIREMENT}#stage-work-ability-appraisal`, `${QINGDAO_SITE}/items/${RETIREMENT}#stage-city-approval`]);
+  expect(view.upperLinks.map((l: { url: string }) => l.url)).toEqual([
+    `${QINGDAO_SITE}/items/${RETIREMENT}#stage-work-ability-appraisal`,
+    `${QINGDAO_SITE}/items/${RETIREMENT}#stage-city-approval`,
+  ]);
 });
 
 test("八大关街道's allowance page links its communities' guides on 八大关街道's site, and 市南区's on 市南区's", async () => {
   const view = await json(`/sites/370202001000/items/${ALLOWANCE}`);
-  const links = (key: string) => view.otherStages.find((s: { key: string }) => s.key === key).links.map((l: { url: string }) => l.url).sort();
+  const links = (key: string) =>
+    view.otherStages
+      .find((s: { key: string }) => s.key === key)
+      .links.map((l: { url: string }) => l.url)
+      .sort();
   expect(links('community-acceptance')).toEqual([
     `${BADAGUAN_SITE}/units/370202001001/items/${ALLOWANCE}#stage-community-acceptance`,
     `${BADAGUAN_SITE}/units/370202001002/items/${ALLOWANCE}#stage-community-acceptance`,
@@ -61,7 +68,9 @@ test("the community 太平角社区 is served from 八大关街道's site", asyn
 test("the navigator's first step for a normal retirement in 胶州市 links to 胶州市's site, and so does the rendered route page", async () => {
   const route = await json(`/items/${RETIREMENT}/route?answers[retirement_type]=normal&answers[enterprise_type]=domestic&answers[enterprise_location]=370281000000`);
   expect(route.firstStep.url).toBe(`${JIAOZHOU_SITE}/items/${RETIREMENT}#stage-district-review`);
-  const page = await t.http.get(`/sites/370200000000/items/${RETIREMENT}/route?answers%5Bretirement_type%5D=normal&answers%5Benterprise_type%5D=domestic&answers%5Benterprise_location%5D=370281000000`);
+  const page = await t.http.get(
+    `/sites/370200000000/items/${RETIREMENT}/route?answers%5Bretirement_type%5D=normal&answers%5Benterprise_type%5D=domestic&answers%5Benterprise_location%5D=370281000000`
+  );
   expect(page.status).toBe(200);
   expect(page.text).toContain(`<p class="first-step"><a href="${JIAOZHOU_SITE}/items/${RETIREMENT}?locale=zh-Hans#stage-district-review">`);
 });

@@ -81,8 +81,14 @@ function headingProblems(html: string): string[] {
 /** Every select has a non-empty <label for> and every image an alt text. */
 function labelProblems(html: string): string[] {
   const labels = new Map(elements(html, 'label').map((l) => [l.attrs.for, l.text]));
-  const problems = tags(html, 'select').filter((s) => !s.id || !labels.get(s.id)).map((s) => `select ${s.name} has no label`);
-  problems.push(...tags(html, 'img').filter((i) => !i.alt).map((i) => `img ${i.src} has no alt`));
+  const problems = tags(html, 'select')
+    .filter((s) => !s.id || !labels.get(s.id))
+    .map((s) => `select ${s.name} has no label`);
+  problems.push(
+    ...tags(html, 'img')
+      .filter((i) => !i.alt)
+      .map((i) => `img ${i.src} has no alt`)
+  );
   return problems;
 }
 
@@ -108,7 +114,11 @@ describe('the pages are accessible HTML', () => {
     expect(headingProblems(res.text)).toEqual([]);
     expect(labelProblems(res.text)).toEqual([]);
     expect(res.text).toMatch(/<main\b/);
-    expect(tags(res.text, 'link').filter((l) => l.rel === 'stylesheet').map((l) => l.href)).toEqual([expect.stringMatching(/^\/sites\/assets\/site\.css(\?|$)/)]);
+    expect(
+      tags(res.text, 'link')
+        .filter((l) => l.rel === 'stylesheet')
+        .map((l) => l.href)
+    ).toEqual([expect.stringMatching(/^\/sites\/assets\/site\.css(\?|$)/)]);
   });
 
   test("the city's retirement page: title, sections for basic info, navigator, flow chart, the city's guides and the district stages", async () => {
@@ -117,7 +127,11 @@ describe('the pages are accessible HTML', () => {
     expect(h.filter((x) => x.level === 1).map((x) => x.text)).toEqual(['企业职工退休认证']);
     expect(h.filter((x) => x.level === 2).map((x) => x.text)).toEqual(['基本信息', '办事导航', '办理流程图', '本单位办事指南', '办理环节']);
     expect(h.filter((x) => x.level === 3).map((x) => x.text)).toEqual(expect.arrayContaining(['劳动能力鉴定', '市劳动保险经办机构核准']));
-    expect(tags(res.text, 'section').map((s) => s.id).filter(Boolean)).toEqual(['stage-work-ability-appraisal', 'stage-city-approval']);
+    expect(
+      tags(res.text, 'section')
+        .map((s) => s.id)
+        .filter(Boolean)
+    ).toEqual(['stage-work-ability-appraisal', 'stage-city-approval']);
     expect(textOf(res.text)).toContain('因病或非因工致残,经劳动能力鉴定委员会鉴定完全丧失劳动能力。');
     expect(tags(res.text, 'img').map((i) => i.src)).toEqual([`/api/linkage/items/${RETIREMENT}/flowchart?format=svg&locale=zh-Hans`]);
     expect(elements(res.text, 'label').map((l) => l.text)).toEqual(['退休类型', '原企业类型', '原企业所在区(市)', '是否有军龄(视同缴费年限)']);
@@ -128,7 +142,11 @@ describe('the pages are accessible HTML', () => {
     const text = textOf(res.text);
     expect(text).toContain('胶州市社会保险事业中心');
     expect(text).toContain('男年满60周岁,女干部年满55周岁、女工人年满50周岁,累计缴费年限满15年。');
-    expect(tags(res.text, 'section').map((s) => s.id).filter(Boolean)).toEqual(['stage-district-review']);
+    expect(
+      tags(res.text, 'section')
+        .map((s) => s.id)
+        .filter(Boolean)
+    ).toEqual(['stage-district-review']);
     const hrefs = tags(res.text, 'a').map((a) => a.href);
     expect(hrefs).toContain(`/sites/${CITY}/items/${RETIREMENT}?locale=zh-Hans`);
     // In the reader's language: the locale goes before the fragment.
@@ -140,7 +158,9 @@ describe('the pages are accessible HTML', () => {
     const res = await page(`/sites/${TAIPINGJIAO}`);
     expect(elements(res.text, 'p').find((p) => p.attrs.class === 'served-by')?.text).toContain('八大关街道');
     expect(elements(res.text, 'h3').map((x) => x.text)).toEqual(['最低生活保障申请', '公共租赁住房申请', '城乡居民基本医疗保险参保登记']);
-    expect(tags(res.text, 'a').map((a) => a.href)).toEqual(expect.arrayContaining([`/sites/${TAIPINGJIAO}/items/${ALLOWANCE}?locale=zh-Hans`, `/sites/${BADAGUAN}?locale=zh-Hans`]));
+    expect(tags(res.text, 'a').map((a) => a.href)).toEqual(
+      expect.arrayContaining([`/sites/${TAIPINGJIAO}/items/${ALLOWANCE}?locale=zh-Hans`, `/sites/${BADAGUAN}?locale=zh-Hans`])
+    );
   });
 
   test("莱西市's missing review guide and 平度市's incomplete one are shown with a notice", async () => {
@@ -161,7 +181,7 @@ describe('the language: ?locale=, then Accept-Language', () => {
     expect(varies(res)).not.toContain('accept-language');
   });
 
-  test("the English index page's heading and title keep the unit's name and \"Online services\" apart", async () => {
+  test('the English index page\'s heading and title keep the unit\'s name and "Online services" apart', async () => {
     const res = await page(`/sites/${JIAOZHOU}?locale=en`);
     const [h1] = headings(res.text);
     expect(h1.text).toMatch(/^Jiaozhou City\b.*\bOnline services$/);
@@ -284,7 +304,12 @@ describe('the navigator is a plain HTML form', () => {
 
   test('the English form submits to the same route page in English', async () => {
     const item = await page(`/sites/${SHINAN}/items/${RETIREMENT}?locale=en`);
-    const form = submit(item.text, { 'answers[retirement_type]': 'special_job', 'answers[enterprise_type]': 'domestic', 'answers[enterprise_location]': SHINAN, 'answers[has_military_service]': 'true' });
+    const form = submit(item.text, {
+      'answers[retirement_type]': 'special_job',
+      'answers[enterprise_type]': 'domestic',
+      'answers[enterprise_location]': SHINAN,
+      'answers[has_military_service]': 'true',
+    });
     expect(form.action).toBe(`/sites/${SHINAN}/items/${RETIREMENT}/route`);
     const route = await page(`${form.action}?${form.query}`);
     expect(route.status).toBe(200);
@@ -308,12 +333,14 @@ describe('the navigator is a plain HTML form', () => {
   });
 
   test('partial answers render the route page with the core questions still needed', async () => {
-    const route = await page(`/sites/${CITY}/items/${RETIREMENT}/route?locale=zh-Hans&answers%5Benterprise_type%5D=foreign&answers%5Bretirement_type%5D=&answers%5Benterprise_location%5D=&answers%5Bhas_military_service%5D=`);
+    const route = await page(
+      `/sites/${CITY}/items/${RETIREMENT}/route?locale=zh-Hans&answers%5Benterprise_type%5D=foreign&answers%5Bretirement_type%5D=&answers%5Benterprise_location%5D=&answers%5Bhas_military_service%5D=`
+    );
     expect(route.status).toBe(200);
     expect(elements(route.text, 'p').find((p) => p.attrs.class === 'notice')?.text).toContain('退休类型');
   });
 
-  test('a bad answer on the route page is a 400 HTML page naming the question by its label, in the reader\'s language', async () => {
+  test("a bad answer on the route page is a 400 HTML page naming the question by its label, in the reader's language", async () => {
     const res = await page(`/sites/${CITY}/items/${RETIREMENT}/route?answers%5Bretirement_type%5D=early&answers%5Benterprise_type%5D=domestic`);
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -326,7 +353,12 @@ describe('the navigator is a plain HTML form', () => {
   });
 
   test('a unit that handles no stage of the item, an unknown unit and an unknown item are 404 HTML pages', async () => {
-    for (const path of [`/sites/${BADAGUAN}/items/${RETIREMENT}`, `/sites/${TAIPINGJIAO}/items/${RETIREMENT}/route?answers%5Benterprise_type%5D=foreign`, '/sites/370299000000', `/sites/${CITY}/items/no-such-item`]) {
+    for (const path of [
+      `/sites/${BADAGUAN}/items/${RETIREMENT}`,
+      `/sites/${TAIPINGJIAO}/items/${RETIREMENT}/route?answers%5Benterprise_type%5D=foreign`,
+      '/sites/370299000000',
+      `/sites/${CITY}/items/no-such-item`,
+    ]) {
       const res = await page(path);
       expect({ path, status: res.status, type: res.headers['content-type'] }).toEqual({ path, status: 404, type: 'text/html; charset=utf-8' });
       expect(htmlLang(res.text)).toBe('zh-Hans');

@@ -58,13 +58,13 @@ describe("a draft guide, previewed on its unit's site", () => {
     expect((await cm.update(GUIDE, documentId, { conditions: DRAFT_EN }, 'en')).status).toBe(200);
   });
 
-  test('the panel gets a signed link to 胶州市\'s page of the item, at the guide, in the locale edited', async () => {
+  test("the panel gets a signed link to 胶州市's page of the item, at the guide, in the locale edited", async () => {
     const { status, url } = await previewUrl(GUIDE, documentId, { locale: 'zh-Hans', status: 'draft' });
     expect(status).toBe(200);
     expect(url).toMatch(/^\/sites\/preview\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+#stage-district-review$/);
   });
 
-  test('the link shows the draft, exactly as the page will be: the unit\'s site, its guide, in Chinese', async () => {
+  test("the link shows the draft, exactly as the page will be: the unit's site, its guide, in Chinese", async () => {
     const { url } = await previewUrl(GUIDE, documentId, { locale: 'zh-Hans', status: 'draft' });
     const res = await get((url as string).split('#')[0]);
     expect(res.status).toBe(200);
@@ -179,7 +179,7 @@ describe('the link shows the draft to no one else', () => {
   });
 });
 
-describe('a draft item, previewed on the city\'s page', () => {
+describe("a draft item, previewed on the city's page", () => {
   test('its new title and its flow chart show in the preview, not on the public page', async () => {
     const documentId = await documentIdOf(t.strapi, ITEM, { code: 'QD-SI-001' });
     const cm = contentManager(t);
@@ -201,7 +201,7 @@ describe('a draft item, previewed on the city\'s page', () => {
   });
 });
 
-describe('a draft site template, previewed on the city\'s pages', () => {
+describe("a draft site template, previewed on the city's pages", () => {
   test('an edited index heading and style show in the preview and its stylesheet; the public index and stylesheet stay as published', async () => {
     const documentId = await documentIdOf(t.strapi, TEMPLATE, { key: 'site-index', publishedAt: null });
     const cm = contentManager(t);
@@ -263,7 +263,7 @@ describe("a draft site template, previewed on the page of a unit and an item the
     expect(published.text).not.toContain('chosen-page-marker');
   });
 
-  test('with no unit chosen, the city\'s page; in Chinese when asked', async () => {
+  test("with no unit chosen, the city's page; in Chinese when asked", async () => {
     const res = await link({ locale: 'zh-Hans' });
     expect(res.status).toBe(200);
     const page = await get(res.body.data.url as string);
@@ -272,7 +272,7 @@ describe("a draft site template, previewed on the page of a unit and an item the
     expect(textOf(byClass(page.text, 'p', 'site-name')?.inner ?? '')).toBe(textOf(byClass(city.text, 'p', 'site-name')?.inner ?? ''));
   });
 
-  test('a unit or item not in the published catalog, or a language the sites do not have: 400 naming the field, in the admin\'s language', async () => {
+  test("a unit or item not in the published catalog, or a language the sites do not have: 400 naming the field, in the admin's language", async () => {
     const unknownUnit = await link({ unit: '999999999999' }, undefined, 'zh-Hans');
     expect(unknownUnit.status).toBe(400);
     expect(unknownUnit.body.error.details.errors).toEqual([expect.objectContaining({ path: ['unit'], message: '没有代码为 999999999999 的已发布单位：请从列表中选择' })]);
@@ -301,7 +301,10 @@ describe("a draft site template, previewed on the page of a unit and an item the
   });
 
   test('no link for a template that does not exist (404)', async () => {
-    const res = await t.http.post('/linkage/site-templates/no-such-document/preview').set(await superAdmin()).send({});
+    const res = await t.http
+      .post('/linkage/site-templates/no-such-document/preview')
+      .set(await superAdmin())
+      .send({});
     expect(res.status).toBe(404);
   });
 });

@@ -63,7 +63,10 @@ const head = async () => (await allChanges(0)).cursor;
 const jiaozhouReviewId = () => documentIdOf(t.strapi, GUIDE, { itemCode: 'QD-SI-001', stageKey: 'district-review', unitCode: JIAOZHOU });
 
 const unpublish = async (uid: string, documentId: string, locale: string) =>
-  t.http.post(`/content-manager/collection-types/${uid}/${documentId}/actions/unpublish?locale=${locale}`).set('Authorization', `Bearer ${await t.adminToken()}`).send({});
+  t.http
+    .post(`/content-manager/collection-types/${uid}/${documentId}/actions/unpublish?locale=${locale}`)
+    .set('Authorization', `Bearer ${await t.adminToken()}`)
+    .send({});
 
 describe('strong ETags and 304 on every view and page', () => {
   const VIEWS = [
@@ -152,7 +155,12 @@ describe('the change feed', () => {
       expect(new Date(c.at).toISOString()).toBe(c.at);
       expect(c.unitCodes.length).toBeGreaterThan(0);
     }
-    expect(data.filter((c) => c.subjectUid === TEMPLATE).map((c) => c.subjectKey).sort()).toEqual(['guide-page', 'item-page', 'layout', 'navigator-form', 'route-result', 'site-index']);
+    expect(
+      data
+        .filter((c) => c.subjectUid === TEMPLATE)
+        .map((c) => c.subjectKey)
+        .sort()
+    ).toEqual(['guide-page', 'item-page', 'layout', 'navigator-form', 'route-result', 'site-index']);
     expect(data.filter((c) => c.subjectUid === TEMPLATE || c.subjectUid === ITEM).every((c) => c.unitCodes.length === 1 && c.unitCodes[0] === '*')).toBe(true);
   });
 
@@ -220,7 +228,13 @@ describe('the change feed', () => {
     expect(await t.strapi.db.query(GUIDE).count({ where: { documentId } })).toBe(0);
     const { changes } = await allChanges(cursor);
     expect(changes).toHaveLength(1);
-    expect(changes[0]).toMatchObject({ seq: cursor + 1, action: 'deleted', subjectUid: GUIDE, subjectDocumentId: documentId, subjectKey: `QD-MI-001/district-confirmation/${JIAOZHOU}` });
+    expect(changes[0]).toMatchObject({
+      seq: cursor + 1,
+      action: 'deleted',
+      subjectUid: GUIDE,
+      subjectDocumentId: documentId,
+      subjectKey: `QD-MI-001/district-confirmation/${JIAOZHOU}`,
+    });
     expect([...changes[0].unitCodes].sort()).toEqual([CITY, ...JIAOZHOU_SUBTREE].sort());
     expect((await feed(`since=${cursor}&unit=370281001001`)).data).toHaveLength(1);
     expect((await feed(`since=${cursor}&unit=${SHINAN}`)).data).toHaveLength(0);
@@ -241,7 +255,9 @@ describe('the change feed', () => {
 
   test("publishing an item or a template is news for every site: unitCodes ['*'], in every unit's feed", async () => {
     const cursor = await head();
-    const item = await contentManager(t).publish(ITEM, await documentIdOf(t.strapi, ITEM, { code: 'QD-MI-001' }), 'en', { summary: 'Residents not in employee insurance (newborns included) enrol at their community.' });
+    const item = await contentManager(t).publish(ITEM, await documentIdOf(t.strapi, ITEM, { code: 'QD-MI-001' }), 'en', {
+      summary: 'Residents not in employee insurance (newborns included) enrol at their community.',
+    });
     expect(item.status).toBe(200);
     const templateId = await documentIdOf(t.strapi, TEMPLATE, { key: 'site-index' });
     const body = ((await t.strapi.db.query(TEMPLATE).findOne({ where: { documentId: templateId, publishedAt: { $notNull: true } } })) as { body: string }).body;
@@ -273,12 +289,26 @@ describe('the change feed', () => {
   test("a guide created as a draft and deleted before it was published is never news; once published it is, for 莱西市's sites", async () => {
     const cm = contentManager(t);
     const cursor = await head();
-    const draft = await cm.create(GUIDE, { itemCode: 'QD-SI-001', stageKey: 'district-review', unitCode: '370285000000', departmentCode: '370285-SI', conditions: '男年满60周岁。', phone: '0532-12333' });
+    const draft = await cm.create(GUIDE, {
+      itemCode: 'QD-SI-001',
+      stageKey: 'district-review',
+      unitCode: '370285000000',
+      departmentCode: '370285-SI',
+      conditions: '男年满60周岁。',
+      phone: '0532-12333',
+    });
     expect(draft.status).toBe(201);
     expect((await cm.remove(GUIDE, draft.body.data.documentId, '*')).status).toBe(200);
     expect(await head()).toBe(cursor);
 
-    const created = await cm.createAndPublish(GUIDE, { itemCode: 'QD-SI-001', stageKey: 'district-review', unitCode: '370285000000', departmentCode: '370285-SI', conditions: '男年满60周岁。', phone: '0532-12333' });
+    const created = await cm.createAndPublish(GUIDE, {
+      itemCode: 'QD-SI-001',
+      stageKey: 'district-review',
+      unitCode: '370285000000',
+      departmentCode: '370285-SI',
+      conditions: '男年满60周岁。',
+      phone: '0532-12333',
+    });
     expect(created.status).toBe(200);
     const { changes } = await allChanges(cursor);
     expect(changes.map((c) => [c.seq, c.action, c.subjectKey])).toEqual([[cursor + 1, 'published', 'QD-SI-001/district-review/370285000000']]);
@@ -308,7 +338,9 @@ describe('the change feed', () => {
 
   test('a refused write writes no change: a guide publish refused by validation and a template publish that does not parse', async () => {
     const cursor = await head();
-    const guide = await contentManager(t).publish(GUIDE, await documentIdOf(t.strapi, GUIDE, { itemCode: 'QD-SI-001', stageKey: 'city-approval', unitCode: CITY }), 'zh-Hans', { departmentCode: 'QD-CA' });
+    const guide = await contentManager(t).publish(GUIDE, await documentIdOf(t.strapi, GUIDE, { itemCode: 'QD-SI-001', stageKey: 'city-approval', unitCode: CITY }), 'zh-Hans', {
+      departmentCode: 'QD-CA',
+    });
     expect(guide.status).toBe(400);
     expect(fieldErrors(guide.body)).toEqual(expect.arrayContaining([expect.stringMatching(/^departmentCode: /)]));
     const template = await contentManager(t).publish(TEMPLATE, await documentIdOf(t.strapi, TEMPLATE, { key: 'item-page' }), 'zh-Hans', { body: '{% if %}' });
@@ -348,7 +380,7 @@ describe('blank forms from the media library', () => {
     for (const id of uploaded) await t.http.delete(`/upload/files/${id}`).set('Authorization', `Bearer ${await t.adminToken()}`);
   });
 
-  test("a blank form is shown by name, and linked on the next request once a file of that name is uploaded to the media library", async () => {
+  test('a blank form is shown by name, and linked on the next request once a file of that name is uploaded to the media library', async () => {
     const path = `/sites/${CITY}/items/${RETIREMENT}`;
     const before = await t.http.get(path);
     // Named, with where to get it, and no link that leads nowhere.

@@ -39,7 +39,7 @@ const published = async (key: string) => (await rows(key)).find((r) => r.publish
 const draft = async (key: string) => (await rows(key)).find((r) => r.publishedAt === null) as TemplateRow;
 const documentIdOf = async (key: string) => (await published(key)).documentId;
 
-const lastChange = async () => ((await t.http.get('/api/linkage/changes?since=0&limit=1000')).body.meta.cursor as number);
+const lastChange = async () => (await t.http.get('/api/linkage/changes?since=0&limit=1000')).body.meta.cursor as number;
 
 /** Publishes a template with this body, as the admin panel does (the form's data sent with the publish). */
 const publishBody = async (key: string, body: string, styles?: string) =>
@@ -61,21 +61,36 @@ test('the six default templates are seeded and published at boot', async () => {
 
 describe('publishing a template that is not safe or does not work is refused with the reason and its line; nothing is stored', () => {
   const cases: Array<[string, string, string, RegExp]> = [
-    ['a template that does not parse (a tag left open)', 'item-page', `{% layout 'layout' %}{% block content %}\n<h1>{{ item.title }}</h1>\n{% for stage in otherStages %}\n<p>{{ stage.name }}</p>\n{% endblock %}\n`, /does not parse: .*line:\s*\d+/],
+    [
+      'a template that does not parse (a tag left open)',
+      'item-page',
+      `{% layout 'layout' %}{% block content %}\n<h1>{{ item.title }}</h1>\n{% for stage in otherStages %}\n<p>{{ stage.name }}</p>\n{% endblock %}\n`,
+      /does not parse: .*line:\s*\d+/,
+    ],
     ['an illegal tag', 'item-page', itemPage('{% for %}'), /does not parse: illegal tag.*line:\s*3\b/],
     ['an output left open', 'item-page', itemPage('<p>{{ item.title </p>'), /does not parse: output .* not closed, line:\s*3\b/],
     ['a tag that does not exist', 'route-result', itemPage('{% javascript %}alert(1){% endjavascript %}'), /does not parse: tag "javascript" not found, line:\s*3\b/],
     ['the raw filter', 'item-page', itemPage('<p>{{ ownGuides[0].guide.conditions | raw }}</p>'), /line 3: the "raw" filter is not allowed/],
     ['the raw filter with no space', 'guide-page', '<section>\n<p>{{ entry.guide.conditions|raw }}</p>\n</section>\n', /line 2: the "raw" filter is not allowed/],
     ['the raw tag', 'item-page', itemPage('<p>ok</p>\n{% raw %}{{ item.title }}{% endraw %}'), /line 4: the "raw" tag is not allowed/],
-    ['the raw tag with whitespace control', 'layout', '<!doctype html>\n<html lang="{{ page.lang }}">\n{%- raw -%}<b>{%- endraw -%}\n<body>{% block content %}{% endblock %}</body></html>\n', /line 3: the "raw" tag is not allowed/],
+    [
+      'the raw tag with whitespace control',
+      'layout',
+      '<!doctype html>\n<html lang="{{ page.lang }}">\n{%- raw -%}<b>{%- endraw -%}\n<body>{% block content %}{% endblock %}</body></html>\n',
+      /line 3: the "raw" tag is not allowed/,
+    ],
     ['an unknown filter', 'item-page', itemPage('<p>{{ item.title | shout }}</p>'), /shout.*line:\s*3\b/],
     ['a partial that does not exist', 'item-page', itemPage("{% render 'no-such-partial' %}"), /no-such-partial.*line:\s*3\b/],
     ['a layout that does not exist', 'site-index', "{% layout 'no-such-layout' %}{% block content %}<h1>{{ site.unit.name }}</h1>{% endblock %}\n", /no-such-layout/],
     ['a partial that reads the file system', 'item-page', itemPage("{% render '/etc/passwd' %}"), /passwd/],
     ['a partial that climbs out of the templates', 'item-page', itemPage("{% include '../../../package.json' %}"), /package\.json/],
     ['a partial that breaks the pages using it', 'guide-page', "<section>\n{% render 'missing-part' %}\n</section>\n", /rendering "item-page" with it: .*missing-part/],
-    ['a layout with an unknown filter in every page', 'layout', '<!doctype html>\n<html lang="{{ page.lang | shout }}">\n<body>{% block content %}{% endblock %}</body></html>\n', /shout/],
+    [
+      'a layout with an unknown filter in every page',
+      'layout',
+      '<!doctype html>\n<html lang="{{ page.lang | shout }}">\n<body>{% block content %}{% endblock %}</body></html>\n',
+      /shout/,
+    ],
   ];
 
   test.each(cases)('%s (%s)', async (_name, key, body, reason) => {
@@ -164,7 +179,10 @@ describe('drafts and publishing', () => {
 
   test('output stays escaped in an edited template: markup made by filters or echo is shown as text', async () => {
     const current = (await published('item-page')).body;
-    const edited = current.replace('<h1>{{ item.title }}</h1>', '<h1>{{ item.title | append: "<i>x</i>" }}</h1>\n<p id="echo-check">{% echo item.title | prepend: "<b>y</b>" %}</p>');
+    const edited = current.replace(
+      '<h1>{{ item.title }}</h1>',
+      '<h1>{{ item.title | append: "<i>x</i>" }}</h1>\n<p id="echo-check">{% echo item.title | prepend: "<b>y</b>" %}</p>'
+    );
     expect(edited).not.toBe(current);
     expect((await publishBody('item-page', edited)).status).toBe(200);
     const html = (await t.http.get(JIAOZHOU_PAGE)).text;
@@ -178,7 +196,7 @@ describe('drafts and publishing', () => {
 describe('only the city writes templates', () => {
   const denied = (res: Response) => ({ status: res.status, message: (res.body?.error?.message as string | undefined) ?? '' });
 
-  test("a unit editor (胶州市) and the auditor may not create, update or publish a template: 403 each, stored data unchanged", async () => {
+  test('a unit editor (胶州市) and the auditor may not create, update or publish a template: 403 each, stored data unchanged', async () => {
     const editor = await createAdmin(t, 'jiaozhou-templates@linkage.test', [ROLES.unitEditor], [{ unitCode: '370281000000', scope: 'subtree' }]);
     const auditor = await createAdmin(t, 'auditor-templates@linkage.test', [ROLES.auditor]);
     const before = await storedData(t.strapi);
@@ -206,7 +224,10 @@ describe('only the city writes templates', () => {
     const current = (await published('site-index')).body;
     const edited = current.replace('<h1>{{ site.siteName }}</h1>', '<h1>{{ site.siteName }}</h1>\n<p id="manager-check">市级管理员发布</p>');
     expect(edited).not.toBe(current);
-    const res = await t.http.post(`/content-manager/collection-types/${TEMPLATE}/${await documentIdOf('site-index')}/actions/publish`).set(manager.auth).send({ body: edited });
+    const res = await t.http
+      .post(`/content-manager/collection-types/${TEMPLATE}/${await documentIdOf('site-index')}/actions/publish`)
+      .set(manager.auth)
+      .send({ body: edited });
     expect(res.status).toBe(200);
     expect((await t.http.get('/sites/370202001000')).text).toContain('<p id="manager-check">市级管理员发布</p>');
   });

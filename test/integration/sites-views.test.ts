@@ -76,7 +76,16 @@ interface IndexView {
 interface ItemView {
   site: Site;
   isCity: boolean;
-  item: { code: string; slug: string; title: string; url: string; cityUrl: string; managingDepartment: string; policies: Array<{ title: string; url: string | null }>; flowchartUrl: string };
+  item: {
+    code: string;
+    slug: string;
+    title: string;
+    url: string;
+    cityUrl: string;
+    managingDepartment: string;
+    policies: Array<{ title: string; url: string | null }>;
+    flowchartUrl: string;
+  };
   navigator: { action: string; questions: Array<{ key: string; type: string; options?: Array<{ value: string; label: string }> }> };
   ownGuides: OwnGuide[];
   otherStages: OtherStage[];
@@ -109,7 +118,18 @@ describe('the city 青岛市 (370200000000): everything', () => {
     expect(view.site.unit).toMatchObject({ code: CITY, name: '青岛市', level: 'city', siteUrl: 'https://www.qingdao.example' });
     expect(view.site.host?.code).toBe(CITY);
     expect(view.site.ancestors).toEqual([]);
-    expect(view.site.children.map((c) => c.code)).toEqual([SHINAN, SHIBEI, '370211000000', '370212000000', '370213000000', '370214000000', '370215000000', JIAOZHOU, PINGDU, LAIXI]);
+    expect(view.site.children.map((c) => c.code)).toEqual([
+      SHINAN,
+      SHIBEI,
+      '370211000000',
+      '370212000000',
+      '370213000000',
+      '370214000000',
+      '370215000000',
+      JIAOZHOU,
+      PINGDU,
+      LAIXI,
+    ]);
     expect(view.items.map((i) => i.code)).toEqual(ALL_ITEMS);
     expect(view.items.map((i) => i.url)).toEqual(SLUGS.map((slug) => `/sites/${CITY}/items/${slug}`));
     expect(stagesByItem(view)).toEqual({
@@ -136,7 +156,18 @@ describe('the city 青岛市 (370200000000): everything', () => {
     });
     expect(view.navigator.action).toBe(`/sites/${CITY}/items/${RETIREMENT}/route`);
     expect(view.navigator.questions.map((q) => q.key)).toEqual(['retirement_type', 'enterprise_type', 'enterprise_location', 'has_military_service']);
-    expect(view.navigator.questions[2].options?.map((o) => o.value)).toEqual([SHINAN, SHIBEI, '370211000000', '370212000000', '370213000000', '370214000000', '370215000000', JIAOZHOU, PINGDU, LAIXI]);
+    expect(view.navigator.questions[2].options?.map((o) => o.value)).toEqual([
+      SHINAN,
+      SHIBEI,
+      '370211000000',
+      '370212000000',
+      '370213000000',
+      '370214000000',
+      '370215000000',
+      JIAOZHOU,
+      PINGDU,
+      LAIXI,
+    ]);
 
     expect(ownKeys(view)).toEqual(['work-ability-appraisal', 'city-approval']);
     const [appraisal, approval] = view.ownGuides;
@@ -158,7 +189,11 @@ describe('the city 青岛市 (370200000000): everything', () => {
     expect(approval).toMatchObject({
       anchor: 'stage-city-approval',
       department: { code: 'QD-SI', name: '青岛市社会保险事业中心' },
-      guide: { status: 'published', conditions: '男年满60周岁,女干部年满55周岁、女工人年满50周岁,累计缴费年限满15年。', onlineUrl: 'https://www.qingdao.example/online/retirement' },
+      guide: {
+        status: 'published',
+        conditions: '男年满60周岁,女干部年满55周岁、女工人年满50周岁,累计缴费年限满15年。',
+        onlineUrl: 'https://www.qingdao.example/online/retirement',
+      },
     });
     expect(approval.guide.materials?.map((m) => [m.name, m.blankForm, m.when])).toEqual([
       ['职工退休审批表', 'retirement-approval-form.pdf', null],
@@ -190,9 +225,7 @@ describe('a district 市南区 (370202000000)', () => {
     expect(view.isCity).toBe(false);
     expect(view.site.ancestors.map((a) => a.code)).toEqual([CITY]);
     expect(view.site.children.map((c) => c.code)).toEqual([BADAGUAN, '370202002000']);
-    expect(view.items.map((i) => [i.code, i.url, i.cityUrl])).toEqual(
-      SLUGS.map((slug, n) => [ALL_ITEMS[n], `/sites/${SHINAN}/items/${slug}`, `/sites/${CITY}/items/${slug}`])
-    );
+    expect(view.items.map((i) => [i.code, i.url, i.cityUrl])).toEqual(SLUGS.map((slug, n) => [ALL_ITEMS[n], `/sites/${SHINAN}/items/${slug}`, `/sites/${CITY}/items/${slug}`]));
     expect(stagesByItem(view)).toEqual({
       'QD-CA-001': [['district-approval', 'published']],
       'QD-HOUSING-001': [['district-review', 'published']],
@@ -282,10 +315,19 @@ describe('a street 八大关街道 (370202001000)', () => {
     expect(ownKeys(view)).toEqual(['street-review']);
     expect(view.ownGuides[0]).toMatchObject({
       department: { code: '370202001-OFFICE', name: '八大关街道办事处社会事务科' },
-      guide: { status: 'published', conditions: '社区(村)已受理且材料齐全。', timeLimit: { promisedDays: 10 }, fee: '不收费', address: '八大关街道便民服务中心', phone: '0532-81000000' },
+      guide: {
+        status: 'published',
+        conditions: '社区(村)已受理且材料齐全。',
+        timeLimit: { promisedDays: 10 },
+        fee: '不收费',
+        address: '八大关街道便民服务中心',
+        phone: '0532-81000000',
+      },
     });
     expect(view.ownGuides[0].guide.materials?.map((m) => m.name)).toEqual(['社区(村)受理意见']);
-    expect(linksOf(view, 'community-acceptance')).toEqual([guidePage(TAIPINGJIAO, ALLOWANCE, 'community-acceptance'), guidePage(HUIQUAN, ALLOWANCE, 'community-acceptance')].sort());
+    expect(linksOf(view, 'community-acceptance')).toEqual(
+      [guidePage(TAIPINGJIAO, ALLOWANCE, 'community-acceptance'), guidePage(HUIQUAN, ALLOWANCE, 'community-acceptance')].sort()
+    );
     expect(linksOf(view, 'district-approval')).toEqual([guidePage(SHINAN, ALLOWANCE, 'district-approval')]);
     expect(linksOf(view, 'city-filing')).toEqual([guidePage(CITY, ALLOWANCE, 'city-filing')]);
     expect(view.upperLinks.map((l) => [l.unit.code, l.url])).toEqual([
@@ -372,7 +414,13 @@ describe("guide statuses as in the demo: incomplete and missing guides are shown
     expect(stagesByItem(await index(PINGDU))['QD-SI-001']).toEqual([['district-review', 'incomplete']]);
     expect(stagesByItem(await index(LAIXI))['QD-SI-001']).toEqual([['district-review', 'missing']]);
     const laixi = await itemOf(LAIXI, RETIREMENT);
-    expect(laixi.ownGuides).toEqual([expect.objectContaining({ stage: expect.objectContaining({ key: 'district-review' }), department: expect.objectContaining({ code: '370285-SI' }), guide: { status: 'missing', missingFields: [], missingFieldNames: [] } })]);
+    expect(laixi.ownGuides).toEqual([
+      expect.objectContaining({
+        stage: expect.objectContaining({ key: 'district-review' }),
+        department: expect.objectContaining({ code: '370285-SI' }),
+        guide: { status: 'missing', missingFields: [], missingFieldNames: [] },
+      }),
+    ]);
   });
 
   test("北关村's allowance acceptance is incomplete on its own page and on its index", async () => {

@@ -38,9 +38,30 @@ const shinanApproval = { itemCode: 'QD-SI-001', stageKey: 'district-approval', u
 
 const cases: RuleCase[] = [
   { rule: 'an item that does not exist', uid: GUIDE, action: 'create', data: laixiReview({ itemCode: 'QD-XX-999' }), field: 'itemCode', reason: /no item has the code QD-XX-999/ },
-  { rule: 'a stage the item lacks', uid: GUIDE, action: 'create', data: laixiReview({ stageKey: 'district-lottery' }), field: 'stageKey', reason: /has no stage "district-lottery"/ },
-  { rule: 'a unit that does not exist', uid: GUIDE, action: 'create', data: laixiReview({ unitCode: '370299000000' }), field: 'unitCode', reason: /no unit has the code 370299000000/ },
-  { rule: 'a department that does not exist', uid: GUIDE, action: 'create', data: laixiReview({ departmentCode: '370285-XX' }), field: 'departmentCode', reason: /no department has the code 370285-XX/ },
+  {
+    rule: 'a stage the item lacks',
+    uid: GUIDE,
+    action: 'create',
+    data: laixiReview({ stageKey: 'district-lottery' }),
+    field: 'stageKey',
+    reason: /has no stage "district-lottery"/,
+  },
+  {
+    rule: 'a unit that does not exist',
+    uid: GUIDE,
+    action: 'create',
+    data: laixiReview({ unitCode: '370299000000' }),
+    field: 'unitCode',
+    reason: /no unit has the code 370299000000/,
+  },
+  {
+    rule: 'a department that does not exist',
+    uid: GUIDE,
+    action: 'create',
+    data: laixiReview({ departmentCode: '370285-XX' }),
+    field: 'departmentCode',
+    reason: /no department has the code 370285-XX/,
+  },
   {
     rule: "a unit not at the stage's level",
     uid: GUIDE,

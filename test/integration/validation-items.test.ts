@@ -61,9 +61,24 @@ interface PublishCase {
 }
 
 const cases: PublishCase[] = [
-  { rule: 'a repeated stage key', draft: () => item({ stages: [registration, { ...confirmation, key: 'community-registration' }] }), field: 'stages.1.key', reason: /repeats the stage key "community-registration"/ },
-  { rule: 'a repeated question key', draft: () => item({ questions: [residence, { ...newborn, key: 'residence' }] }), field: 'questions.1.key', reason: /repeats the question key "residence"/ },
-  { rule: 'a condition that is not JSON Logic', draft: () => item({ stages: [{ ...registration, appliesWhen: { when: ['residence'] } }, confirmation] }), field: 'stages.0.appliesWhen.when', reason: /"when" is not a JSON Logic operator/ },
+  {
+    rule: 'a repeated stage key',
+    draft: () => item({ stages: [registration, { ...confirmation, key: 'community-registration' }] }),
+    field: 'stages.1.key',
+    reason: /repeats the stage key "community-registration"/,
+  },
+  {
+    rule: 'a repeated question key',
+    draft: () => item({ questions: [residence, { ...newborn, key: 'residence' }] }),
+    field: 'questions.1.key',
+    reason: /repeats the question key "residence"/,
+  },
+  {
+    rule: 'a condition that is not JSON Logic',
+    draft: () => item({ stages: [{ ...registration, appliesWhen: { when: ['residence'] } }, confirmation] }),
+    field: 'stages.0.appliesWhen.when',
+    reason: /"when" is not a JSON Logic operator/,
+  },
   {
     rule: 'a condition with two operators in one rule',
     draft: () => item({ stages: [{ ...registration, appliesWhen: { and: [true], or: [true] } }, confirmation] }),
@@ -119,7 +134,11 @@ describe.each(BOTH_PATHS)('publishing through the %s', (via) => {
     const line = new RegExp(`^${escaped}: .*${c.reason.source}`);
 
     // The admin's checks panel shows the same problem for the draft, its path as `stages[1].key`.
-    const shownPath = c.field.split('.').map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`)).join('').slice(1);
+    const shownPath = c.field
+      .split('.')
+      .map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`))
+      .join('')
+      .slice(1);
     const checks = await t.http.get(`/linkage/items/${documentId}/checks?locale=zh-Hans`).set('Authorization', `Bearer ${await t.adminToken()}`);
     expect(checks.body.publishable).toBe(false);
     expect(checks.body.problems).toEqual(expect.arrayContaining([expect.objectContaining({ path: shownPath, message: expect.stringMatching(c.reason) })]));
@@ -138,9 +157,28 @@ test("structure is edited once: a new locale takes the document's structure, and
   const documentId = (await cm.create(ITEM, draft)).body.data.documentId as string;
   // The English version is written with a stage key of its own: it keeps the document's keys, and
   // its texts where the keys match (the other stage's name is left for a translator).
-  const en = await cm.update(ITEM, documentId, { title: 'Test item', questions: [{ ...residence, label: 'Residence' }, { ...newborn, label: 'Newborn' }], stages: [{ ...registration, name: 'Registration' }, { ...confirmation, key: 'district-check', name: 'Confirmation' }] }, 'en');
+  const en = await cm.update(
+    ITEM,
+    documentId,
+    {
+      title: 'Test item',
+      questions: [
+        { ...residence, label: 'Residence' },
+        { ...newborn, label: 'Newborn' },
+      ],
+      stages: [
+        { ...registration, name: 'Registration' },
+        { ...confirmation, key: 'district-check', name: 'Confirmation' },
+      ],
+    },
+    'en'
+  );
   expect(en.status).toBe(200);
-  const stored = async (locale: string) => (await cm.get(ITEM, documentId, locale)).body.data as { stages: Array<{ key: string; name: string | null; appliesWhen: unknown }>; questions: Array<{ key: string; label: string }> };
+  const stored = async (locale: string) =>
+    (await cm.get(ITEM, documentId, locale)).body.data as {
+      stages: Array<{ key: string; name: string | null; appliesWhen: unknown }>;
+      questions: Array<{ key: string; label: string }>;
+    };
   expect((await stored('en')).stages.map((s) => [s.key, s.name])).toEqual([
     ['community-registration', 'Registration'],
     ['district-confirmation', null],
@@ -172,7 +210,22 @@ test('labels may differ between locales; a valid new item publishes in both', as
   const published = await cm.createAndPublish(ITEM, draft);
   expect(published.status).toBe(200);
   const documentId = published.body.data.documentId as string;
-  const en = await cm.update(ITEM, documentId, { title: 'Test item', questions: [{ ...residence, label: 'Residence' }, { ...newborn, label: 'Newborn' }], stages: [{ ...registration, name: 'Registration' }, { ...confirmation, name: 'Confirmation' }] }, 'en');
+  const en = await cm.update(
+    ITEM,
+    documentId,
+    {
+      title: 'Test item',
+      questions: [
+        { ...residence, label: 'Residence' },
+        { ...newborn, label: 'Newborn' },
+      ],
+      stages: [
+        { ...registration, name: 'Registration' },
+        { ...confirmation, name: 'Confirmation' },
+      ],
+    },
+    'en'
+  );
   expect(en.status).toBe(200);
   expect((await cm.publish(ITEM, documentId, 'en')).status).toBe(200);
 });

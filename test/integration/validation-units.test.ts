@@ -69,8 +69,23 @@ const cases: RuleCase[] = [
     field: 'parentCode',
     reason: /exactly one level up/,
   },
-  { rule: 'a parent that does not exist', uid: UNIT, action: 'create', data: district('370299000000', { parentCode: '370100000000' }), field: 'parentCode', reason: /no unit has the code 370100000000/ },
-  { rule: 'a unit that is its own parent', uid: UNIT, action: 'update', target: { code: '370281000000' }, data: { parentCode: '370281000000' }, field: 'parentCode', reason: /cycle/ },
+  {
+    rule: 'a parent that does not exist',
+    uid: UNIT,
+    action: 'create',
+    data: district('370299000000', { parentCode: '370100000000' }),
+    field: 'parentCode',
+    reason: /no unit has the code 370100000000/,
+  },
+  {
+    rule: 'a unit that is its own parent',
+    uid: UNIT,
+    action: 'update',
+    target: { code: '370281000000' },
+    data: { parentCode: '370281000000' },
+    field: 'parentCode',
+    reason: /cycle/,
+  },
   {
     rule: 'a parent change that makes a cycle',
     uid: UNIT,
@@ -81,7 +96,14 @@ const cases: RuleCase[] = [
     reason: /makes a cycle: 370202000000 → 370202001000 → 370202000000/,
   },
   { rule: 'a duplicate unit code', uid: UNIT, action: 'create', data: district('370202000000'), field: 'code', reason: /already the code of another unit/ },
-  { rule: 'a unit kind that does not belong to its level', uid: UNIT, action: 'create', data: district('370299000000', { kind: 'subdistrict' }), field: 'kind', reason: /must be one of district, county_city, county/ },
+  {
+    rule: 'a unit kind that does not belong to its level',
+    uid: UNIT,
+    action: 'create',
+    data: district('370299000000', { kind: 'subdistrict' }),
+    field: 'kind',
+    reason: /must be one of district, county_city, county/,
+  },
   {
     rule: 'changing the code of a unit that others refer to',
     uid: UNIT,
@@ -91,7 +113,15 @@ const cases: RuleCase[] = [
     field: 'code',
     reason: /referenced by .*departments.*guides/,
   },
-  { rule: 'deleting a unit that others refer to', uid: UNIT, action: 'delete', target: { code: '370281001001' }, locale: '*', field: 'code', reason: /cannot be deleted while it is referenced by .*departments/ },
+  {
+    rule: 'deleting a unit that others refer to',
+    uid: UNIT,
+    action: 'delete',
+    target: { code: '370281001001' },
+    locale: '*',
+    field: 'code',
+    reason: /cannot be deleted while it is referenced by .*departments/,
+  },
   {
     rule: 'a duplicate department code',
     uid: DEPARTMENT,
@@ -125,7 +155,14 @@ const cases: RuleCase[] = [
     field: 'unitCode',
     reason: /referenced by 2 guides/,
   },
-  { rule: 'a responsibility rule with a duplicate key', uid: RULE, action: 'create', data: { key: 'templates', scope: 'template', responsible: 'owner', reviewEveryDays: 30 }, field: 'key', reason: /already the key/ },
+  {
+    rule: 'a responsibility rule with a duplicate key',
+    uid: RULE,
+    action: 'create',
+    data: { key: 'templates', scope: 'template', responsible: 'owner', reviewEveryDays: 30 },
+    field: 'key',
+    reason: /already the key/,
+  },
   {
     rule: 'a responsibility rule naming a department that does not exist',
     uid: RULE,
@@ -134,7 +171,14 @@ const cases: RuleCase[] = [
     field: 'responsibleDepartmentCode',
     reason: /no department has the code NOPE/,
   },
-  { rule: 'a review interval below one day', uid: RULE, action: 'create', data: { key: 'units', scope: 'unit', responsible: 'owner', reviewEveryDays: 0 }, field: 'reviewEveryDays', reason: /≥ 1/ },
+  {
+    rule: 'a review interval below one day',
+    uid: RULE,
+    action: 'create',
+    data: { key: 'units', scope: 'unit', responsible: 'owner', reviewEveryDays: 0 },
+    field: 'reviewEveryDays',
+    reason: /≥ 1/,
+  },
 ];
 
 describe.each(BOTH_PATHS)('through the %s', (via) => {

@@ -11,7 +11,19 @@ const UNIT = 'plugin::linkage.unit';
 const ITEM = 'plugin::linkage.item';
 const GUIDE = 'plugin::linkage.guide';
 
-const BAD = ['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox', '//evil.example/x', '/relative', 'https://user:pass@evil.example/', 'https:// evil.example', 'ftp://files.example/form.pdf'];
+const BAD = [
+  'javascript:alert(1)',
+  'JavaScript:alert(1)',
+  ' javascript:alert(1)',
+  'java\tscript:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'vbscript:msgbox',
+  '//evil.example/x',
+  '/relative',
+  'https://user:pass@evil.example/',
+  'https:// evil.example',
+  'ftp://files.example/form.pdf',
+];
 
 let t: TestStrapi;
 let catalog: { exportCatalog(): Promise<Record<string, unknown>>; importCatalog(input: unknown, options?: object): Promise<unknown> };
@@ -35,7 +47,13 @@ const CASES = async (url: string): Promise<Array<{ what: string; uid: string; do
     { what: "a unit's siteUrl", uid: UNIT, documentId: unit, data: { siteUrl: url }, field: 'siteUrl' },
     { what: "an item's policy url", uid: ITEM, documentId: item, data: { policies: [...policies, { title: '办法', url }] }, field: `policies.${policies.length}.url` },
     { what: "a guide's onlineUrl", uid: GUIDE, documentId: guide, data: { onlineUrl: url }, field: 'onlineUrl' },
-    { what: "a material's blank form", uid: GUIDE, documentId: guide, data: { materials: [{ name: '申请表', required: true, blankForm: url.includes(':') ? url : `javascript:${url}` }] }, field: 'materials.0.blankForm' },
+    {
+      what: "a material's blank form",
+      uid: GUIDE,
+      documentId: guide,
+      data: { materials: [{ name: '申请表', required: true, blankForm: url.includes(':') ? url : `javascript:${url}` }] },
+      field: 'materials.0.blankForm',
+    },
   ];
 };
 
@@ -48,11 +66,19 @@ describe.each(BAD)('the link %j', (url) => {
       expect(fieldErrors(res.body).join('\n')).toMatch(new RegExp(`^${c.field.replace(/\./g, '\\.')}: `, 'm'));
       let thrown: { name?: string; details?: { errors?: Array<{ path: string[] }> } } | null = null;
       try {
-        await (t.strapi.documents(c.uid as 'plugin::linkage.unit') as unknown as { update(p: object): Promise<unknown> }).update({ documentId: c.documentId, locale: 'zh-Hans', data: c.data });
+        await (t.strapi.documents(c.uid as 'plugin::linkage.unit') as unknown as { update(p: object): Promise<unknown> }).update({
+          documentId: c.documentId,
+          locale: 'zh-Hans',
+          data: c.data,
+        });
       } catch (error) {
         thrown = error as typeof thrown;
       }
-      expect({ what: c.what, name: thrown?.name, paths: (thrown?.details?.errors ?? []).map((e) => e.path.join('.')) }).toEqual({ what: c.what, name: 'ValidationError', paths: expect.arrayContaining([c.field]) });
+      expect({ what: c.what, name: thrown?.name, paths: (thrown?.details?.errors ?? []).map((e) => e.path.join('.')) }).toEqual({
+        what: c.what,
+        name: 'ValidationError',
+        paths: expect.arrayContaining([c.field]),
+      });
     }
     expect(await changesSince(t.strapi, before)).toEqual([]);
   });
@@ -60,7 +86,11 @@ describe.each(BAD)('the link %j', (url) => {
 
 describe('the import', () => {
   test('refuses the same links, naming them by their place in the file', async () => {
-    const file = (await catalog.exportCatalog()) as { units: Array<Record<string, unknown>>; items: Array<{ policies?: Array<Record<string, unknown>> }>; guides: Array<Record<string, unknown>> };
+    const file = (await catalog.exportCatalog()) as {
+      units: Array<Record<string, unknown>>;
+      items: Array<{ policies?: Array<Record<string, unknown>> }>;
+      guides: Array<Record<string, unknown>>;
+    };
     file.units[0].siteUrl = 'https://user:pass@evil.example/';
     file.items[0].policies = [{ title: { 'zh-Hans': '办法', en: 'Measures' }, url: 'https:// evil.example' }];
     file.guides[0].onlineUrl = 'https://ok.example/\u2028x';
@@ -71,7 +101,11 @@ describe('the import', () => {
       problems = ((error as { problems?: Array<{ path: Array<string | number>; message: string }> }).problems ?? []).map((p) => `${p.path.join('.')}: ${p.message}`);
     }
     expect(problems).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^units\.0\.siteUrl: must not carry a user name/), expect.stringMatching(/^items\.0\.policies\.0\.url: /), expect.stringMatching(/^guides\.0\.onlineUrl: must not contain spaces/)])
+      expect.arrayContaining([
+        expect.stringMatching(/^units\.0\.siteUrl: must not carry a user name/),
+        expect.stringMatching(/^items\.0\.policies\.0\.url: /),
+        expect.stringMatching(/^guides\.0\.onlineUrl: must not contain spaces/),
+      ])
     );
   });
 

@@ -50,7 +50,10 @@ async function inStep(uid: string, fields: string[], rebuild: () => Promise<unkn
   const before = await tableRows(uid, fields);
   await rebuild();
   const after = await tableRows(uid, fields);
-  return [...before.filter((r) => !after.includes(r)).map((r) => `stored, not derived: ${r}`), ...after.filter((r) => !before.includes(r)).map((r) => `derived, not stored: ${r}`)];
+  return [
+    ...before.filter((r) => !after.includes(r)).map((r) => `stored, not derived: ${r}`),
+    ...after.filter((r) => !before.includes(r)).map((r) => `derived, not stored: ${r}`),
+  ];
 }
 
 interface Effects {
@@ -120,14 +123,30 @@ describe('guides', () => {
 
   test('Content Manager update (zh-Hans): an update entry, no change, no review', async () => {
     const e = await effectsOf(() => cm().update(GUIDE, jiaozhou, { phone: '0532-87200001' }, 'zh-Hans'));
-    expect(e).toEqual({ status: 200, audit: [`update ${REVIEW_KEY(JIAOZHOU)} zh-Hans`], changes: [], reviews: [], factsOutOfStep: [], expectedOutOfStep: [], snapshotForgotten: true });
+    expect(e).toEqual({
+      status: 200,
+      audit: [`update ${REVIEW_KEY(JIAOZHOU)} zh-Hans`],
+      changes: [],
+      reviews: [],
+      factsOutOfStep: [],
+      expectedOutOfStep: [],
+      snapshotForgotten: true,
+    });
   });
 
   test('Content Manager publish (zh-Hans) of the changed guide: publish entry, a published change, a review; the shared phone published in English too', async () => {
     const e = await effectsOf(() => cm().publish(GUIDE, jiaozhou, {}, 'zh-Hans'));
-    expect(e).toMatchObject({ status: 200, changes: [`published ${REVIEW_KEY(JIAOZHOU)} zh-Hans`], reviews: [`publish ${REVIEW_KEY(JIAOZHOU)}`], factsOutOfStep: [], expectedOutOfStep: [] });
+    expect(e).toMatchObject({
+      status: 200,
+      changes: [`published ${REVIEW_KEY(JIAOZHOU)} zh-Hans`],
+      reviews: [`publish ${REVIEW_KEY(JIAOZHOU)}`],
+      factsOutOfStep: [],
+      expectedOutOfStep: [],
+    });
     expect(e.audit).toContain(`publish ${REVIEW_KEY(JIAOZHOU)} zh-Hans`);
-    const english = (await t.strapi.db.query(GUIDE).findOne({ where: { documentId: jiaozhou, locale: 'en', publishedAt: { $notNull: true } }, select: ['phone'] })) as { phone: string };
+    const english = (await t.strapi.db.query(GUIDE).findOne({ where: { documentId: jiaozhou, locale: 'en', publishedAt: { $notNull: true } }, select: ['phone'] })) as {
+      phone: string;
+    };
     expect(english.phone).toBe('0532-87200001');
   });
 
@@ -149,7 +168,15 @@ describe('guides', () => {
       clone = res.body.data?.documentId;
       return res;
     });
-    expect(e).toEqual({ status: 200, audit: [`clone ${REVIEW_KEY(LAIXI)} zh-Hans`], changes: [], reviews: [], factsOutOfStep: [], expectedOutOfStep: [], snapshotForgotten: true });
+    expect(e).toEqual({
+      status: 200,
+      audit: [`clone ${REVIEW_KEY(LAIXI)} zh-Hans`],
+      changes: [],
+      reviews: [],
+      factsOutOfStep: [],
+      expectedOutOfStep: [],
+      snapshotForgotten: true,
+    });
     const fact = (await t.strapi.db.query(GUIDE_FACT).findOne({ where: { guideDocumentId: clone } })) as { unitCode: string; status: string } | null;
     expect(fact).toMatchObject({ unitCode: LAIXI, status: 'draft' });
     expect(await missing()).not.toContain(REVIEW_KEY(LAIXI));
@@ -157,14 +184,27 @@ describe('guides', () => {
 
   test('bulk publish: publish entry, a published change and a review for the clone', async () => {
     const e = await effectsOf(() => bulk(GUIDE, 'bulkPublish', [clone]));
-    expect(e).toMatchObject({ status: 200, changes: [`published ${REVIEW_KEY(LAIXI)} zh-Hans`], reviews: [`publish ${REVIEW_KEY(LAIXI)}`], factsOutOfStep: [], expectedOutOfStep: [], snapshotForgotten: true });
+    expect(e).toMatchObject({
+      status: 200,
+      changes: [`published ${REVIEW_KEY(LAIXI)} zh-Hans`],
+      reviews: [`publish ${REVIEW_KEY(LAIXI)}`],
+      factsOutOfStep: [],
+      expectedOutOfStep: [],
+      snapshotForgotten: true,
+    });
     // The review is audited as it is recorded, inside the publish.
     expect(e.audit).toEqual([`review ${REVIEW_KEY(LAIXI)} -`, `publish ${REVIEW_KEY(LAIXI)} zh-Hans`]);
   });
 
   test('bulk unpublish: unpublish entry and an unpublished change', async () => {
     const e = await effectsOf(() => bulk(GUIDE, 'bulkUnpublish', [clone]));
-    expect(e).toMatchObject({ status: 200, audit: [`unpublish ${REVIEW_KEY(LAIXI)} zh-Hans`], changes: [`unpublished ${REVIEW_KEY(LAIXI)} zh-Hans`], reviews: [], factsOutOfStep: [] });
+    expect(e).toMatchObject({
+      status: 200,
+      audit: [`unpublish ${REVIEW_KEY(LAIXI)} zh-Hans`],
+      changes: [`unpublished ${REVIEW_KEY(LAIXI)} zh-Hans`],
+      reviews: [],
+      factsOutOfStep: [],
+    });
   });
 
   test('bulk delete of a guide never published since: a delete entry, no change, its fact gone', async () => {
@@ -182,7 +222,9 @@ describe('guides', () => {
     });
     expect(e).toMatchObject({ status: 200, factsOutOfStep: [], expectedOutOfStep: [] });
     expect(e.audit.map((a) => a.split(' ')[0])).toEqual(['move', 'review', 'publish']);
-    const english = (await t.strapi.db.query(GUIDE).findOne({ where: { documentId: moved, locale: 'en', publishedAt: { $notNull: true } }, select: ['unitCode'] })) as { unitCode: string };
+    const english = (await t.strapi.db.query(GUIDE).findOne({ where: { documentId: moved, locale: 'en', publishedAt: { $notNull: true } }, select: ['unitCode'] })) as {
+      unitCode: string;
+    };
     expect(english.unitCode).toBe(LAIXI);
     expect(await t.strapi.db.query(GUIDE_FACT).findOne({ where: { guideDocumentId: moved } })).toMatchObject({ unitCode: LAIXI });
     // Back where it was, for the rows below.
@@ -250,14 +292,26 @@ describe('units, departments, templates, rules, the guide spec', () => {
   test("Content Manager update of a unit's name (en): an update entry, a published change for its area, its guides' titles follow", async () => {
     const unit = await idOf(UNIT_UID, { code: LAIXI, locale: 'en' });
     const e = await effectsOf(() => cm().update(UNIT_UID, unit, { name: 'Laixi (renamed)' }, 'en'));
-    expect(e).toMatchObject({ status: 200, audit: [`update ${LAIXI} en`], changes: [`published ${LAIXI} en`], factsOutOfStep: [], expectedOutOfStep: [], snapshotForgotten: true });
+    expect(e).toMatchObject({
+      status: 200,
+      audit: [`update ${LAIXI} en`],
+      changes: [`published ${LAIXI} en`],
+      factsOutOfStep: [],
+      expectedOutOfStep: [],
+      snapshotForgotten: true,
+    });
     const titles = (await t.strapi.db.query(GUIDE).findMany({ where: { unitCode: LAIXI, locale: 'en' }, select: ['title'] })) as Array<{ title: string }>;
     for (const { title } of titles) expect(title).toContain('Laixi (renamed)');
   });
 
   test('Document Service update of a department (zh-Hans): an update entry and a published change', async () => {
-    const department = (await t.strapi.db.query(DEPARTMENT).findOne({ where: { unitCode: LAIXI, kind: 'SI', locale: 'zh-Hans' }, select: ['documentId', 'code'] })) as { documentId: string; code: string };
-    const e = await effectsOf(() => byDocumentService(() => documents(DEPARTMENT).update({ documentId: department.documentId, locale: 'zh-Hans', data: { phone: '0532-88888888' } as never })));
+    const department = (await t.strapi.db.query(DEPARTMENT).findOne({ where: { unitCode: LAIXI, kind: 'SI', locale: 'zh-Hans' }, select: ['documentId', 'code'] })) as {
+      documentId: string;
+      code: string;
+    };
+    const e = await effectsOf(() =>
+      byDocumentService(() => documents(DEPARTMENT).update({ documentId: department.documentId, locale: 'zh-Hans', data: { phone: '0532-88888888' } as never }))
+    );
     expect(e).toMatchObject({ audit: [`update ${department.code} zh-Hans`], changes: [`published ${department.code} zh-Hans`], factsOutOfStep: [], expectedOutOfStep: [] });
   });
 
@@ -301,10 +355,11 @@ describe('a catalog import (trusted writes)', () => {
       return { status: 200 };
     });
     const key = `QD-SI-001/district-approval/${UNIT.shinan}`;
-    expect(e.audit.filter((a) => a.includes(key))).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^update ${key}`)), expect.stringMatching(new RegExp(`^publish ${key}`))]));
+    expect(e.audit.filter((a) => a.includes(key))).toEqual(
+      expect.arrayContaining([expect.stringMatching(new RegExp(`^update ${key}`)), expect.stringMatching(new RegExp(`^publish ${key}`))])
+    );
     expect(e.changes.filter((c) => c.includes(key)).length).toBeGreaterThan(0);
     expect(e.reviews.filter((r) => !r.startsWith('import '))).toEqual([]);
     expect(e).toMatchObject({ factsOutOfStep: [], expectedOutOfStep: [] });
   });
 });
-

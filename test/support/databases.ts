@@ -32,8 +32,7 @@ const runId = () => {
   return process.env.LINKAGE_TEST_RUN;
 };
 
-export const templateName = () =>
-  databaseClient() === 'postgres' ? `${baseName()}_template_${runId()}` : path.join(TEST_TMP, `template-${runId()}.db`);
+export const templateName = () => (databaseClient() === 'postgres' ? `${baseName()}_template_${runId()}` : path.join(TEST_TMP, `template-${runId()}.db`));
 
 async function withAdminClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ ...pgSettings(), database: 'postgres' });

@@ -12,7 +12,10 @@ export const decode = (text: string): string =>
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&');
 
-export const textOf = (html: string): string => decode(html.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+export const textOf = (html: string): string =>
+  decode(html.replace(/<[^>]*>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export function attributes(source: string): Attributes {
   const found: Attributes = {};
@@ -28,8 +31,7 @@ export const elements = (html: string, name: string): Array<{ attrs: Attributes;
   [...html.matchAll(new RegExp(`<${name}\\b([^>]*)>([\\s\\S]*?)</${name}>`, 'gi'))].map((m) => ({ attrs: attributes(m[1]), inner: m[2], text: textOf(m[2]) }));
 
 /** The first element of this name whose class list has `className`. */
-export const byClass = (html: string, name: string, className: string) =>
-  elements(html, name).find((e) => (e.attrs.class ?? '').split(/\s+/).includes(className));
+export const byClass = (html: string, name: string, className: string) => elements(html, name).find((e) => (e.attrs.class ?? '').split(/\s+/).includes(className));
 
 export const headings = (html: string): Array<{ level: number; text: string }> =>
   [...html.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/gi)].map((m) => ({ level: Number(m[1]), text: textOf(m[2]) }));

@@ -200,7 +200,12 @@ interface PermissionRow {
 }
 
 /** Rows of one SQL query ($1, $2... parameters) on a test database, read directly (no Strapi running). */
-export async function queryDatabase<Row = Record<string, unknown>>(database: TestDatabase, sql: string, params: unknown[] = [], options: { write?: boolean } = {}): Promise<Row[]> {
+export async function queryDatabase<Row = Record<string, unknown>>(
+  database: TestDatabase,
+  sql: string,
+  params: unknown[] = [],
+  options: { write?: boolean } = {}
+): Promise<Row[]> {
   if (database.env.DATABASE_CLIENT === 'postgres') {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { Client } = require('pg') as {
@@ -221,7 +226,10 @@ export async function queryDatabase<Row = Record<string, unknown>>(database: Tes
     }
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const Sqlite = require('better-sqlite3') as new (file: string, options: { readonly: boolean }) => {
+  const Sqlite = require('better-sqlite3') as new (
+    file: string,
+    options: { readonly: boolean }
+  ) => {
     prepare(sql: string): { all(...args: unknown[]): unknown[]; run(...args: unknown[]): unknown };
     close(): void;
   };

@@ -8,7 +8,9 @@ const POPULATE: Record<string, object> = {
 };
 
 export async function storedData(strapi: Core.Strapi): Promise<string> {
-  const uids = Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('plugin::linkage.')).sort();
+  const uids = Object.keys(strapi.contentTypes)
+    .filter((uid) => uid.startsWith('plugin::linkage.'))
+    .sort();
   const tables: Record<string, unknown> = {};
   for (const uid of uids) {
     tables[uid] = await strapi.db.query(uid as 'plugin::linkage.unit').findMany({ orderBy: { id: 'asc' }, populate: POPULATE[uid] });

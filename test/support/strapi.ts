@@ -124,6 +124,8 @@ export async function doctorOnDatabase(database: TestDatabase): Promise<void> {
     });
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
-    throw new Error(`The doctor (npm run linkage -- doctor) found differences in the derived data at the end of this test file (exit ${e.code}):\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+    throw new Error(
+      `The doctor (npm run linkage -- doctor) found differences in the derived data at the end of this test file (exit ${e.code}):\n${e.stdout ?? ''}${e.stderr ?? ''}`
+    );
   }
 }

@@ -17,7 +17,11 @@ const settings = () => ({ duration: Number(arg('duration', 15)), connections: Nu
 
 function startServer(port, env = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, '..', 'server.js')], { cwd: APP_DIR, env: { ...process.env, BENCH_PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(__dirname, '..', 'server.js')], {
+      cwd: APP_DIR,
+      env: { ...process.env, BENCH_PORT: String(port), ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     child.stdout.on('data', (chunk) => {
       if (String(chunk).includes('READY')) resolve(child);
     });
@@ -54,7 +58,10 @@ function report(title, rows, extra) {
   if (extra) console.log(`\n${extra}`);
   const started = new Date().toISOString();
   fs.mkdirSync(path.join(APP_DIR, '.tmp', 'bench'), { recursive: true });
-  fs.writeFileSync(path.join(APP_DIR, '.tmp', 'bench', `${title.replace(/\W+/g, '-')}-${started.replace(/[:.]/g, '-')}.json`), JSON.stringify({ started, database: process.env.DATABASE_CLIENT || 'sqlite', ...settings(), rows, extra }, null, 2));
+  fs.writeFileSync(
+    path.join(APP_DIR, '.tmp', 'bench', `${title.replace(/\W+/g, '-')}-${started.replace(/[:.]/g, '-')}.json`),
+    JSON.stringify({ started, database: process.env.DATABASE_CLIENT || 'sqlite', ...settings(), rows, extra }, null, 2)
+  );
 }
 
 module.exports = { APP_DIR, arg, settings, startServer, stopServer, rssMb, measure, report };

@@ -78,25 +78,22 @@ export default {
       Component: () => import('./pages/ReportPage'),
       permissions: [{ action: 'plugin::linkage.reports.read', subject: null }],
     });
-    app.addSettingsLink(
-      { id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.settings.section`, defaultMessage: 'Linkage' } },
-      [
-        {
-          id: 'memberships',
-          to: 'linkage/memberships',
-          intlLabel: { id: `${PLUGIN_ID}.memberships.title`, defaultMessage: 'Memberships' },
-          permissions: [{ action: 'plugin::linkage.memberships.read', subject: null }],
-          Component: () => import('./pages/MembershipsPage'),
-        },
-        {
-          id: 'audit',
-          to: 'linkage/audit',
-          intlLabel: { id: `${PLUGIN_ID}.audit.title`, defaultMessage: 'Audit trail' },
-          permissions: [{ action: 'plugin::linkage.audit.read', subject: null }],
-          Component: () => import('./pages/AuditPage'),
-        },
-      ]
-    );
+    app.addSettingsLink({ id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.settings.section`, defaultMessage: 'Linkage' } }, [
+      {
+        id: 'memberships',
+        to: 'linkage/memberships',
+        intlLabel: { id: `${PLUGIN_ID}.memberships.title`, defaultMessage: 'Memberships' },
+        permissions: [{ action: 'plugin::linkage.memberships.read', subject: null }],
+        Component: () => import('./pages/MembershipsPage'),
+      },
+      {
+        id: 'audit',
+        to: 'linkage/audit',
+        intlLabel: { id: `${PLUGIN_ID}.audit.title`, defaultMessage: 'Audit trail' },
+        permissions: [{ action: 'plugin::linkage.audit.read', subject: null }],
+        Component: () => import('./pages/AuditPage'),
+      },
+    ]);
   },
 
   bootstrap(app: StrapiApp) {

@@ -21,7 +21,15 @@ export interface LinkageConfig {
 }
 
 export default {
-  default: { locales: [], cacheBytes: 32 * 1024 * 1024, auditKey: '', auditPreviousKeys: [], renderBudgetMs: 1000, renderThreads: 0, previewTtlSeconds: 600 } satisfies LinkageConfig,
+  default: {
+    locales: [],
+    cacheBytes: 32 * 1024 * 1024,
+    auditKey: '',
+    auditPreviousKeys: [],
+    renderBudgetMs: 1000,
+    renderThreads: 0,
+    previewTtlSeconds: 600,
+  } satisfies LinkageConfig,
   validator(config: Partial<LinkageConfig>) {
     if (config.locales !== undefined && (!Array.isArray(config.locales) || config.locales.some((l) => typeof l !== 'string' || l === ''))) {
       throw new Error('linkage: config.locales must be a list of locale codes such as ["zh-Hans", "en"]');

@@ -6,5 +6,4 @@ type Factories = typeof services;
 export type LinkageServices = { [K in keyof Factories]: ReturnType<Factories[K]> };
 export type LinkageServiceName = keyof LinkageServices;
 
-export const getService = <K extends LinkageServiceName>(strapi: Core.Strapi, name: K): LinkageServices[K] =>
-  strapi.plugin('linkage').service(name) as LinkageServices[K];
+export const getService = <K extends LinkageServiceName>(strapi: Core.Strapi, name: K): LinkageServices[K] => strapi.plugin('linkage').service(name) as LinkageServices[K];

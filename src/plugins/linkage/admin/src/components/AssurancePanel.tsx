@@ -18,8 +18,7 @@ type Assurance = GuideAssurance;
 
 type State = { kind: 'loading' } | { kind: 'error' } | { kind: 'done'; data: Assurance };
 
-const errorMessageOf = (error: unknown): string | undefined =>
-  (error as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error?.message;
+const errorMessageOf = (error: unknown): string | undefined => (error as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error?.message;
 
 function GuideAssurance({ documentId, version }: { documentId: string; version: string }) {
   const { formatMessage } = useIntl();
@@ -64,7 +63,12 @@ function GuideAssurance({ documentId, version }: { documentId: string; version: 
   };
 
   if (state.kind === 'loading') return <Typography variant="pi">{t('assurance.loading', 'Loading…')}</Typography>;
-  if (state.kind === 'error') return <Typography variant="pi" textColor="danger600">{t('assurance.error', 'The content assurance could not be loaded.')}</Typography>;
+  if (state.kind === 'error')
+    return (
+      <Typography variant="pi" textColor="danger600">
+        {t('assurance.error', 'The content assurance could not be loaded.')}
+      </Typography>
+    );
   const { data } = state;
   const missing = data.completeness.publishedMissing ?? data.completeness.draftMissing;
   const names = (fields: readonly string[]) => missingFieldNames(fields, language).join(language === 'en' ? ', ' : '、');
@@ -72,13 +76,19 @@ function GuideAssurance({ documentId, version }: { documentId: string; version: 
   return (
     <Flex direction="column" alignItems="stretch" gap={2} data-linkage-assurance={missing.length === 0 ? 'complete' : 'incomplete'}>
       {missing.length === 0 ? (
-        <Typography variant="pi" textColor="success600">{t('assurance.complete', 'Complete: it holds every field the guide spec requires.')}</Typography>
+        <Typography variant="pi" textColor="success600">
+          {t('assurance.complete', 'Complete: it holds every field the guide spec requires.')}
+        </Typography>
       ) : (
-        <Typography variant="pi" textColor="warning600" fontWeight="bold">{t('assurance.incomplete', 'Incomplete: it lacks {fields}.', { fields: names(missing) })}</Typography>
+        <Typography variant="pi" textColor="warning600" fontWeight="bold">
+          {t('assurance.incomplete', 'Incomplete: it lacks {fields}.', { fields: names(missing) })}
+        </Typography>
       )}
       {data.completeness.publishedMissing !== null && data.completeness.draftMissing.join() !== data.completeness.publishedMissing.join() && (
         <Typography variant="pi" textColor="neutral600">
-          {draftIncomplete ? t('assurance.draftMissing', 'The draft lacks {fields}.', { fields: names(data.completeness.draftMissing) }) : t('assurance.draftComplete', 'The draft is complete: publish it.')}
+          {draftIncomplete
+            ? t('assurance.draftMissing', 'The draft lacks {fields}.', { fields: names(data.completeness.draftMissing) })
+            : t('assurance.draftComplete', 'The draft is complete: publish it.')}
         </Typography>
       )}
       {draftIncomplete && (

@@ -69,7 +69,13 @@ export function MyWorkWidget() {
                   ? t('myGuides.attention.neverReviewed', 'Never reviewed')
                   : t('myGuides.attention.unpublished', 'Changes not published yet');
           return (
-            <Box key={g.documentId} padding={2} hasRadius background={kind === 'overdue' ? 'danger100' : kind === 'incomplete' ? 'warning100' : 'neutral100'} data-linkage-attention={kind}>
+            <Box
+              key={g.documentId}
+              padding={2}
+              hasRadius
+              background={kind === 'overdue' ? 'danger100' : kind === 'incomplete' ? 'warning100' : 'neutral100'}
+              data-linkage-attention={kind}
+            >
               <Link tag={NavLink} to={`${GUIDE_EDIT}/${g.documentId}?plugins[i18n][locale]=zh-Hans`}>
                 {[text(g.itemTitle, itemCode), text(g.stageName, stageKey), text(g.unitName, unitCode)].join(' · ')}
               </Link>

@@ -31,18 +31,32 @@ function RuleCoverage({ version, ruleKey }: { version: string; ruleKey: string }
   }, [get, version]);
 
   if (state.kind === 'loading') return <Typography variant="pi">{t('assurance.loading', 'Loading…')}</Typography>;
-  if (state.kind === 'error') return <Typography variant="pi" textColor="danger600">{t('coverage.error', 'The rule coverage could not be loaded.')}</Typography>;
+  if (state.kind === 'error')
+    return (
+      <Typography variant="pi" textColor="danger600">
+        {t('coverage.error', 'The rule coverage could not be loaded.')}
+      </Typography>
+    );
   const { ties, gaps } = state.data;
-  if (ties.length === 0 && gaps.length === 0) return <Typography variant="pi" textColor="success600">{t('coverage.ok', 'Every kind of record has exactly one most specific rule.')}</Typography>;
+  if (ties.length === 0 && gaps.length === 0)
+    return (
+      <Typography variant="pi" textColor="success600">
+        {t('coverage.ok', 'Every kind of record has exactly one most specific rule.')}
+      </Typography>
+    );
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
       {ties.length > 0 && (
         <>
-          <Typography variant="pi" fontWeight="bold">{t('coverage.ties', 'Ties (the stricter rule applies)')}</Typography>
+          <Typography variant="pi" fontWeight="bold">
+            {t('coverage.ties', 'Ties (the stricter rule applies)')}
+          </Typography>
           <Box tag="ul" paddingLeft={4}>
             {ties.map((tie) => (
               <li key={tie.subject.text}>
-                <Typography variant="pi" textColor={tie.keys.includes(ruleKey) ? 'warning600' : 'neutral800'}>{tie.message}</Typography>
+                <Typography variant="pi" textColor={tie.keys.includes(ruleKey) ? 'warning600' : 'neutral800'}>
+                  {tie.message}
+                </Typography>
               </li>
             ))}
           </Box>
@@ -50,7 +64,9 @@ function RuleCoverage({ version, ruleKey }: { version: string; ruleKey: string }
       )}
       {gaps.length > 0 && (
         <>
-          <Typography variant="pi" fontWeight="bold">{t('coverage.gaps', 'Gaps (no rule: no review cycle)')}</Typography>
+          <Typography variant="pi" fontWeight="bold">
+            {t('coverage.gaps', 'Gaps (no rule: no review cycle)')}
+          </Typography>
           <Box tag="ul" paddingLeft={4}>
             {gaps.map((gap) => (
               <li key={gap.text}>

@@ -21,8 +21,7 @@ const SITE_LANGUAGES: ReadonlyArray<{ locale: string; name: string }> = [
   { locale: 'en', name: 'English' },
 ];
 
-const errorMessageOf = (error: unknown): string | undefined =>
-  (error as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error?.message;
+const errorMessageOf = (error: unknown): string | undefined => (error as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error?.message;
 
 function TemplatePreview({ documentId }: { documentId: string }) {
   const { formatMessage } = useIntl();
@@ -86,7 +85,12 @@ function TemplatePreview({ documentId }: { documentId: string }) {
         </Combobox>
       </Labelled>
       {!INDEX_ONLY.has(key) ? (
-        <Labelled id="linkage-template-preview-item" label={t('templatePreview.item', 'Linked item')} hint={t('templatePreview.itemHint', 'Left empty: the first item the unit handles.')} shown>
+        <Labelled
+          id="linkage-template-preview-item"
+          label={t('templatePreview.item', 'Linked item')}
+          hint={t('templatePreview.itemHint', 'Left empty: the first item the unit handles.')}
+          shown
+        >
           <Combobox
             value={item}
             textValue={itemList.find((i) => i.code === item)?.title ?? item}

@@ -33,7 +33,9 @@ export function useEditorData<T>(path: string | null): Loaded<T> {
     }
     request
       .then((data) => !cancelled && setLoaded({ state: 'ready', data }))
-      .catch((error: { status?: number; response?: { status?: number } }) => !cancelled && setLoaded({ state: 'failed', status: error?.response?.status ?? error?.status ?? null }));
+      .catch(
+        (error: { status?: number; response?: { status?: number } }) => !cancelled && setLoaded({ state: 'failed', status: error?.response?.status ?? error?.status ?? null })
+      );
     return () => {
       cancelled = true;
     };

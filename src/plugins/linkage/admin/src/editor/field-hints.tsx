@@ -23,12 +23,18 @@ interface EditLayout {
 /** The content type of the page: the Content Manager's route holds it (`.../collection-types/:uid/...`). */
 const modelOfPage = (): string | null => /\/(?:collection|single)-types\/([^/?#]+)/.exec(window.location.pathname)?.[1] ?? null;
 
-const withHint = (uid: string) => (field: LayoutField): LayoutField => (FIELD_NAMES[uid]?.[field.name] ? { ...field, hint: <FieldHint uid={uid} field={field.name} /> } : field);
+const withHint =
+  (uid: string) =>
+  (field: LayoutField): LayoutField =>
+    FIELD_NAMES[uid]?.[field.name] ? { ...field, hint: <FieldHint uid={uid} field={field.name} /> } : field;
 
 export function explainFields({ layout, query }: { layout: EditLayout; query: unknown }): { layout: EditLayout; query: unknown } {
   const model = modelOfPage();
   const components = Object.fromEntries(
-    Object.entries(layout.components).map(([uid, component]) => [uid, uid.startsWith('linkage.') ? { ...component, layout: component.layout.map((row) => row.map(withHint(uid))) } : component])
+    Object.entries(layout.components).map(([uid, component]) => [
+      uid,
+      uid.startsWith('linkage.') ? { ...component, layout: component.layout.map((row) => row.map(withHint(uid))) } : component,
+    ])
   );
   const panels = model && model.startsWith('plugin::linkage.') ? layout.layout.map((panel) => panel.map((row) => row.map(withHint(model)))) : layout.layout;
   return { layout: { ...layout, layout: panels, components }, query };

@@ -27,7 +27,12 @@ export const liquidHtml = StreamLanguage.define<LiquidState>({
       }
       if (stream.match(/^"(?:[^"\\]|\\.)*"|^'(?:[^'\\]|\\.)*'/)) return 'string';
       if (stream.match(/^\d+(\.\d+)?/)) return 'number';
-      if (stream.match(/^(if|elsif|else|endif|unless|endunless|for|endfor|in|case|when|endcase|assign|capture|endcapture|render|include|and|or|contains|break|continue|comment|endcomment|raw)\b/)) return 'keyword';
+      if (
+        stream.match(
+          /^(if|elsif|else|endif|unless|endunless|for|endfor|in|case|when|endcase|assign|capture|endcapture|render|include|and|or|contains|break|continue|comment|endcomment|raw)\b/
+        )
+      )
+        return 'keyword';
       if (stream.match(/^\|\s*[a-z_]+/)) return 'operator';
       if (stream.match(/^[A-Za-z_][\w.]*/)) return 'variableName';
       stream.next();

@@ -13,9 +13,11 @@ export function useMe(): Me | null {
   useEffect(() => {
     let cancelled = false;
     request ??= get<{ data: Me }>('/linkage/me').then(({ data }) => data.data);
-    request.then((value) => !cancelled && setMe(value)).catch(() => {
-      request = null;
-    });
+    request
+      .then((value) => !cancelled && setMe(value))
+      .catch(() => {
+        request = null;
+      });
     return () => {
       cancelled = true;
     };

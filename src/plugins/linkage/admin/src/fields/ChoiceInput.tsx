@@ -12,7 +12,13 @@ export default function ChoiceInput({ name, label, hint, required, disabled, err
   return (
     <Field.Root name={name} id={name} error={error} hint={hint} required={required}>
       <Field.Label action={labelAction}>{label}</Field.Label>
-      <SingleSelect ref={focus} value={value ?? undefined} disabled={disabled} onChange={(next) => onChange(name, next === '' ? null : String(next))} onClear={required ? undefined : () => onChange(name, null)}>
+      <SingleSelect
+        ref={focus}
+        value={value ?? undefined}
+        disabled={disabled}
+        onChange={(next) => onChange(name, next === '' ? null : String(next))}
+        onClear={required ? undefined : () => onChange(name, null)}
+      >
         {(attribute.enum ?? []).map((option) => (
           <SingleSelectOption key={option} value={option}>
             {choiceName(field, option, language)}

@@ -55,9 +55,7 @@ function unitFilter({ model, values, name, me, item }: Context): (u: EditorUnit)
     const stage = item?.stages.find((s) => s.key === text(values, 'stageKey'));
     const mine = new Set((me?.units ?? []).map((u) => u.code));
     return (u) =>
-      (!stage || u.level === stage.level) &&
-      (!stage || !isFixedHandler(stage.handler) || stage.handler.unit === u.code) &&
-      (managesEverything(me) || mine.has(u.code));
+      (!stage || u.level === stage.level) && (!stage || !isFixedHandler(stage.handler) || stage.handler.unit === u.code) && (managesEverything(me) || mine.has(u.code));
   }
   if (model === UNIT && field === 'parentCode') {
     const level = text(values, 'level');
@@ -115,7 +113,8 @@ export default function CodeInput({ name, label, hint, required, disabled, error
 
   const all: Choice[] = useMemo(() => {
     if (refers === 'item') return items.state === 'ready' ? items.data.map((i) => ({ value: i.code, label: i.title })) : [];
-    if (refers === 'stage') return item.state === 'ready' ? item.data.stages.map((s) => ({ value: s.key, label: `${s.name} · ${isLevel(s.level) ? levelName(s.level, language) : s.level}` })) : [];
+    if (refers === 'stage')
+      return item.state === 'ready' ? item.data.stages.map((s) => ({ value: s.key, label: `${s.name} · ${isLevel(s.level) ? levelName(s.level, language) : s.level}` })) : [];
     if (refers === 'unit') return units.state === 'ready' ? unitChoices(units.data, () => true, language) : [];
     if (refers === 'department') return departments.state === 'ready' ? departments.data.map((d) => ({ value: d.code, label: d.name })) : [];
     return [];

@@ -35,7 +35,7 @@ export default function HandlerInput({ name, label, hint, required, disabled, er
   const stageLevel = String(
     siblingOf(name, 'level')
       .split('.')
-      .reduce<unknown>((v, part) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined), values) ?? '',
+      .reduce<unknown>((v, part) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined), values) ?? ''
   );
 
   const handler: Handler = typeof value === 'string' ? safeParse(value) : (value ?? {});
@@ -67,7 +67,7 @@ export default function HandlerInput({ name, label, hint, required, disabled, er
                 set(
                   next === 'fixed'
                     ? { unit: undefined, department: undefined }
-                    : { fromAnswer: unitQuestions[0]?.key, level: isLevel(stageLevel) ? stageLevel : undefined, departmentKind: undefined },
+                    : { fromAnswer: unitQuestions[0]?.key, level: isLevel(stageLevel) ? stageLevel : undefined, departmentKind: undefined }
                 )
               }
             >

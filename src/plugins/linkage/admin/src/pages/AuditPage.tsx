@@ -31,11 +31,9 @@ const PAGE_SIZE = 25;
 const errorOf = (error: unknown): string | undefined => (error as { response?: { data?: ApiErrorBody } })?.response?.data?.error?.message;
 const statusOf = (error: unknown): number | undefined => (error as { response?: { status?: number } })?.response?.status;
 
-
 function AuditPage() {
   const { formatMessage, formatDate } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) => formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
   const language = useAdminLanguage();
@@ -64,10 +62,11 @@ function AuditPage() {
       setPagination(data.meta.pagination);
     } catch (error) {
       // A bad filter is a 400 that says which: show it and keep the page.
-      if (statusOf(error) === 400) toggleNotification({ type: 'danger', message: errorOf(error) ?? t('audit.badFilter', 'Check the filters') });
+      if (statusOf(error) === 400)
+        toggleNotification({ type: 'danger', message: errorOf(error) ?? formatMessage({ id: getTranslation('audit.badFilter'), defaultMessage: 'Check the filters' }) });
       else setLoadFailed(true);
     }
-  }, [get, filters, page]);
+  }, [get, filters, page, formatMessage, toggleNotification]);
 
   useEffect(() => {
     void load();
@@ -190,7 +189,9 @@ function AuditPage() {
             </Tbody>
           </Table>
           <Flex gap={4} justifyContent="space-between">
-            <Typography>{t('audit.page', 'Page {page} of {pageCount} ({total} entries)', { page: pagination.page, pageCount: Math.max(pagination.pageCount, 1), total: pagination.total })}</Typography>
+            <Typography>
+              {t('audit.page', 'Page {page} of {pageCount} ({total} entries)', { page: pagination.page, pageCount: Math.max(pagination.pageCount, 1), total: pagination.total })}
+            </Typography>
             <Flex gap={2}>
               <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
                 {t('audit.newer', 'Newer')}

@@ -2,28 +2,11 @@
 // Super admins and city managers add and remove memberships; auditors read them.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
-import {
-  Box,
-  Button,
-  Field,
-  Flex,
-  IconButton,
-  SingleSelect,
-  SingleSelectOption,
-  Table,
-  Tbody,
-  Td,
-  TextInput,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Box, Button, Field, Flex, IconButton, SingleSelect, SingleSelectOption, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Plus, Trash } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { getTranslation } from '../pluginId';
 import type { Membership } from '../../../server/src/contracts/memberships';
-
 
 interface ApiErrorBody {
   error?: { message?: string; details?: { errors?: Array<{ path: string[]; message: string }> } };
@@ -36,8 +19,7 @@ const errorOf = (error: unknown): ApiErrorBody['error'] => (error as { response?
 
 function MembershipsPage() {
   const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) => formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const { get, post, del } = useFetchClient();
   const { toggleNotification } = useNotification();
   const {
@@ -174,7 +156,9 @@ function MembershipsPage() {
                     <Typography>{m.unitName ?? '—'}</Typography>
                   </Td>
                   <Td>
-                    <Typography>{m.scope === 'subtree' ? t('memberships.scope.subtree', 'This unit and every unit below') : t('memberships.scope.unit', 'This unit only')}</Typography>
+                    <Typography>
+                      {m.scope === 'subtree' ? t('memberships.scope.subtree', 'This unit and every unit below') : t('memberships.scope.unit', 'This unit only')}
+                    </Typography>
                   </Td>
                   <Td>
                     {canManage && (

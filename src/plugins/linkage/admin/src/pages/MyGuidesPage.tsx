@@ -20,8 +20,7 @@ export type GuideRow = MyGuideRow;
 export type MissingRow = MissingGuideRow;
 
 export const GUIDE_EDIT = '/content-manager/collection-types/plugin::linkage.guide';
-const errorMessageOf = (error: unknown): string | undefined =>
-  (error as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error?.message;
+const errorMessageOf = (error: unknown): string | undefined => (error as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error?.message;
 
 /** A localized text in the admin's language, else Chinese, else any. */
 export const useText = () => {
@@ -139,10 +138,18 @@ function MyGuidesPage() {
                 <Table colCount={4} rowCount={data.guides.length + 1}>
                   <Thead>
                     <Tr>
-                      <Th><Typography variant="sigma">{t('myGuides.guide', 'Guide')}</Typography></Th>
-                      <Th><Typography variant="sigma">{t('myGuides.statusHeader', 'Status')}</Typography></Th>
-                      <Th><Typography variant="sigma">{t('myGuides.needs', 'Needs')}</Typography></Th>
-                      <Th><Typography variant="sigma">{t('myGuides.due', 'Review due')}</Typography></Th>
+                      <Th>
+                        <Typography variant="sigma">{t('myGuides.guide', 'Guide')}</Typography>
+                      </Th>
+                      <Th>
+                        <Typography variant="sigma">{t('myGuides.statusHeader', 'Status')}</Typography>
+                      </Th>
+                      <Th>
+                        <Typography variant="sigma">{t('myGuides.needs', 'Needs')}</Typography>
+                      </Th>
+                      <Th>
+                        <Typography variant="sigma">{t('myGuides.due', 'Review due')}</Typography>
+                      </Th>
                     </Tr>
                   </Thead>
                   <Tbody>
@@ -157,16 +164,26 @@ function MyGuidesPage() {
                       const [itemCode, stageKey, unitCode] = g.key.split('/');
                       const need = attention(g);
                       return (
-                        <Tr key={g.documentId} onClick={() => open(g.documentId)} style={{ cursor: 'pointer' }} background={ROW_BACKGROUND[need.kind]} data-linkage-attention={need.kind}>
+                        <Tr
+                          key={g.documentId}
+                          onClick={() => open(g.documentId)}
+                          style={{ cursor: 'pointer' }}
+                          background={ROW_BACKGROUND[need.kind]}
+                          data-linkage-attention={need.kind}
+                        >
                           <Td style={{ whiteSpace: 'normal', maxWidth: 520 }}>
                             <Typography fontWeight="bold" tag="div">{`${text(g.itemTitle, itemCode)} · ${text(g.stageName, stageKey)}`}</Typography>
-                            <Typography variant="pi" textColor="neutral600">{text(g.unitName, unitCode)}</Typography>
+                            <Typography variant="pi" textColor="neutral600">
+                              {text(g.unitName, unitCode)}
+                            </Typography>
                           </Td>
                           <Td>
                             <Badge>{t(`myGuides.status.${g.status}`, g.status)}</Badge>
                           </Td>
                           <Td style={{ whiteSpace: 'normal', maxWidth: 360 }}>
-                            <Typography textColor={need.tone} fontWeight={need.kind === 'overdue' || need.kind === 'incomplete' ? 'bold' : undefined}>{need.text}</Typography>
+                            <Typography textColor={need.tone} fontWeight={need.kind === 'overdue' || need.kind === 'incomplete' ? 'bold' : undefined}>
+                              {need.text}
+                            </Typography>
                           </Td>
                           <Td>
                             <Typography textColor={g.overdueDays > 0 ? 'danger700' : 'neutral800'}>{g.dueOn ?? '—'}</Typography>
@@ -179,9 +196,13 @@ function MyGuidesPage() {
               </Box>
               {data.pagination.pageCount > 1 && (
                 <Flex gap={2} paddingTop={4}>
-                  <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>{t('myGuides.previous', 'Previous')}</Button>
+                  <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+                    {t('myGuides.previous', 'Previous')}
+                  </Button>
                   <Typography>{`${data.pagination.page} / ${data.pagination.pageCount}`}</Typography>
-                  <Button variant="tertiary" disabled={page >= data.pagination.pageCount} onClick={() => setPage(page + 1)}>{t('myGuides.next', 'Next')}</Button>
+                  <Button variant="tertiary" disabled={page >= data.pagination.pageCount} onClick={() => setPage(page + 1)}>
+                    {t('myGuides.next', 'Next')}
+                  </Button>
                 </Flex>
               )}
             </Box>

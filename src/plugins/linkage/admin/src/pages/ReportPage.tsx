@@ -4,7 +4,25 @@
 // and when. For auditors and city managers (plugin::linkage.reports.read).
 import { Fragment, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
-import { Box, Button, Checkbox, Combobox, ComboboxOption, Field, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Button,
+  Checkbox,
+  Combobox,
+  ComboboxOption,
+  Field,
+  Flex,
+  SingleSelect,
+  SingleSelectOption,
+  Table,
+  Tbody,
+  Td,
+  TextInput,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { Cross, Download } from '@strapi/icons';
 import { Layouts, Page, getFetchClient, useFetchClient } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
@@ -95,7 +113,9 @@ function ReportPage() {
   const open = async (owner: OwnerRow, category: Category) => {
     if (drill && drill.owner === owner && drill.category === category) return setDrill(null);
     try {
-      const { data } = await get<{ data: OwnershipRecords }>(`/linkage/reports/ownership/records?${queryOf(filters, { owner: `${owner.unitCode}:${owner.departmentCode}`, category, limit: '500' })}`);
+      const { data } = await get<{ data: OwnershipRecords }>(
+        `/linkage/reports/ownership/records?${queryOf(filters, { owner: `${owner.unitCode}:${owner.departmentCode}`, category, limit: '500' })}`
+      );
       setDrill({ owner, category, rows: data.data.rows });
     } catch (e) {
       setError(errorOf(e) ?? t('report.error', 'The report could not be loaded.'));
@@ -104,7 +124,9 @@ function ReportPage() {
 
   const download = async (format: 'csv' | 'json', path = '/linkage/reports/ownership', extra: Record<string, string> = {}) => {
     const { get: raw } = getFetchClient();
-    const response = (await raw(`${path}?${queryOf(filters, { format, language, ...(format === 'json' ? { download: '1' } : {}), ...extra })}`, { responseType: 'blob' } as never)) as {
+    const response = (await raw(`${path}?${queryOf(filters, { format, language, ...(format === 'json' ? { download: '1' } : {}), ...extra })}`, {
+      responseType: 'blob',
+    } as never)) as {
       data: unknown;
       headers?: Headers;
     };
@@ -188,7 +210,11 @@ function ReportPage() {
               </Field.Root>
               <Field.Root name="domain">
                 <Field.Label>{t('report.domain', 'Domain')}</Field.Label>
-                <TextInput value={filters.domain} onChange={(e: { target: { value: string } }) => setFilters({ ...filters, domain: e.target.value })} placeholder="social-security" />
+                <TextInput
+                  value={filters.domain}
+                  onChange={(e: { target: { value: string } }) => setFilters({ ...filters, domain: e.target.value })}
+                  placeholder="social-security"
+                />
               </Field.Root>
               <Field.Root name="asOf">
                 <Field.Label>{t('report.asOf', 'As of')}</Field.Label>
@@ -206,15 +232,19 @@ function ReportPage() {
         {totals && (
           <Box marginBottom={4}>
             <Typography>
-              {t('report.totals', '{owners} owners ({noEditor} without an editor), {guides} guides: {overdue} overdue (at most {max} days), {missing} missing, {incomplete} incomplete', {
-                owners: totals.owners,
-                noEditor: totals.ownersWithoutEditor,
-                guides: totals.guides,
-                incomplete: totals.incomplete,
-                overdue: totals.overdue,
-                max: totals.overdueDaysMax,
-                missing: totals.missing,
-              })}
+              {t(
+                'report.totals',
+                '{owners} owners ({noEditor} without an editor), {guides} guides: {overdue} overdue (at most {max} days), {missing} missing, {incomplete} incomplete',
+                {
+                  owners: totals.owners,
+                  noEditor: totals.ownersWithoutEditor,
+                  guides: totals.guides,
+                  incomplete: totals.incomplete,
+                  overdue: totals.overdue,
+                  max: totals.overdueDaysMax,
+                  missing: totals.missing,
+                }
+              )}
             </Typography>
           </Box>
         )}
@@ -222,14 +252,30 @@ function ReportPage() {
           <Table colCount={8} rowCount={owners.length + 1}>
             <Thead>
               <Tr>
-                <Th><Typography variant="sigma">{t('report.owner', 'Owner')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('report.guides', 'Guides')}</Typography></Th>
-                <Th><Typography variant="sigma">{categoryName('overdue')}</Typography></Th>
-                <Th><Typography variant="sigma">{categoryName('missing')}</Typography></Th>
-                <Th><Typography variant="sigma">{categoryName('incomplete')}</Typography></Th>
-                <Th><Typography variant="sigma">{categoryName('neverReviewed')}</Typography></Th>
-                <Th><Typography variant="sigma">{categoryName('staleDrafts')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('report.editor', 'Editor')}</Typography></Th>
+                <Th>
+                  <Typography variant="sigma">{t('report.owner', 'Owner')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('report.guides', 'Guides')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{categoryName('overdue')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{categoryName('missing')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{categoryName('incomplete')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{categoryName('neverReviewed')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{categoryName('staleDrafts')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('report.editor', 'Editor')}</Typography>
+                </Th>
               </Tr>
             </Thead>
             <Tbody>
@@ -240,7 +286,9 @@ function ReportPage() {
                   <Fragment key={key}>
                     <Tr background={rowTone(o)} data-linkage-owner={key}>
                       <Td style={{ whiteSpace: 'normal', maxWidth: 360 }}>
-                        <Typography fontWeight="bold" tag="div">{nameOf(o.unitName, o.unitCode)}</Typography>
+                        <Typography fontWeight="bold" tag="div">
+                          {nameOf(o.unitName, o.unitCode)}
+                        </Typography>
                         <Typography variant="pi" textColor="neutral600">
                           {nameOf(o.departmentName, o.departmentCode)}
                           {o.responsibleByRule ? t('report.byRule', ' (responsible by a rule)') : ''}
@@ -260,7 +308,9 @@ function ReportPage() {
                       <Td>{cell(o, 'neverReviewed', o.neverReviewed)}</Td>
                       <Td>{cell(o, 'staleDrafts', o.staleDrafts)}</Td>
                       <Td>
-                        <Typography textColor={o.hasEditor ? 'neutral800' : 'danger700'}>{o.hasEditor ? t('report.yes', 'Yes') : t('report.noEditor', 'None assigned')}</Typography>
+                        <Typography textColor={o.hasEditor ? 'neutral800' : 'danger700'}>
+                          {o.hasEditor ? t('report.yes', 'Yes') : t('report.noEditor', 'None assigned')}
+                        </Typography>
                       </Td>
                     </Tr>
                     {open && (
@@ -268,12 +318,17 @@ function ReportPage() {
                         <Td colSpan={8} style={{ whiteSpace: 'normal' }}>
                           <Box ref={drillRef} padding={4} background="neutral100" hasRadius data-linkage-records={open.category}>
                             <Flex justifyContent="space-between" marginBottom={2} gap={2}>
-                              <Typography variant="delta" tag="h2">{`${nameOf(o.departmentName, o.departmentCode)} · ${categoryName(open.category)} (${open.rows.length})`}</Typography>
+                              <Typography
+                                variant="delta"
+                                tag="h2"
+                              >{`${nameOf(o.departmentName, o.departmentCode)} · ${categoryName(open.category)} (${open.rows.length})`}</Typography>
                               <Flex gap={2}>
                                 <Button
                                   variant="tertiary"
                                   startIcon={<Download />}
-                                  onClick={() => void download('csv', '/linkage/reports/ownership/records', { owner: `${o.unitCode}:${o.departmentCode}`, category: open.category })}
+                                  onClick={() =>
+                                    void download('csv', '/linkage/reports/ownership/records', { owner: `${o.unitCode}:${o.departmentCode}`, category: open.category })
+                                  }
                                 >
                                   {t('report.csv', 'Download CSV')}
                                 </Button>
@@ -285,11 +340,21 @@ function ReportPage() {
                             <Table colCount={5} rowCount={open.rows.length + 1}>
                               <Thead>
                                 <Tr>
-                                  <Th><Typography variant="sigma">{t('report.record', 'Guide')}</Typography></Th>
-                                  <Th><Typography variant="sigma">{t('report.status', 'Status')}</Typography></Th>
-                                  <Th><Typography variant="sigma">{t('report.missingFields', 'Missing')}</Typography></Th>
-                                  <Th><Typography variant="sigma">{t('report.lastReviewed', 'Last reviewed')}</Typography></Th>
-                                  <Th><Typography variant="sigma">{t('report.dueOn', 'Review due')}</Typography></Th>
+                                  <Th>
+                                    <Typography variant="sigma">{t('report.record', 'Guide')}</Typography>
+                                  </Th>
+                                  <Th>
+                                    <Typography variant="sigma">{t('report.status', 'Status')}</Typography>
+                                  </Th>
+                                  <Th>
+                                    <Typography variant="sigma">{t('report.missingFields', 'Missing')}</Typography>
+                                  </Th>
+                                  <Th>
+                                    <Typography variant="sigma">{t('report.lastReviewed', 'Last reviewed')}</Typography>
+                                  </Th>
+                                  <Th>
+                                    <Typography variant="sigma">{t('report.dueOn', 'Review due')}</Typography>
+                                  </Th>
                                 </Tr>
                               </Thead>
                               <Tbody>
@@ -304,11 +369,17 @@ function ReportPage() {
                                           <Typography>{title}</Typography>
                                         )}
                                       </Td>
-                                      <Td><Typography>{t(`report.status.${r.status}`, r.status)}</Typography></Td>
-                                      <Td style={{ whiteSpace: 'normal', maxWidth: 260 }}>
-                                        <Typography textColor={r.missingFields.length > 0 ? 'warning700' : undefined}>{missingFieldNames(r.missingFields, language).join(separator) || '—'}</Typography>
+                                      <Td>
+                                        <Typography>{t(`report.status.${r.status}`, r.status)}</Typography>
                                       </Td>
-                                      <Td><Typography>{r.lastReviewedOn ?? t('report.never', 'Never')}</Typography></Td>
+                                      <Td style={{ whiteSpace: 'normal', maxWidth: 260 }}>
+                                        <Typography textColor={r.missingFields.length > 0 ? 'warning700' : undefined}>
+                                          {missingFieldNames(r.missingFields, language).join(separator) || '—'}
+                                        </Typography>
+                                      </Td>
+                                      <Td>
+                                        <Typography>{r.lastReviewedOn ?? t('report.never', 'Never')}</Typography>
+                                      </Td>
                                       <Td>
                                         <Typography textColor={r.overdueDays > 0 ? 'danger700' : undefined} fontWeight={r.overdueDays > 0 ? 'bold' : undefined}>
                                           {r.dueOn ?? '—'}

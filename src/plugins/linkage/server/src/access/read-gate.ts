@@ -83,7 +83,9 @@ async function checkReads(strapi: Core.Strapi, ctx: GateContext): Promise<void> 
   if (reads.kind === 'none' || reads.kind === 'type') return;
   if (reads.kind === 'unreviewed') return enforce(strapi, denials.unreviewedRoute(request.route, reads.uid));
 
-  const checker = (strapi.plugin('content-manager').service('permission-checker') as unknown as { create(args: { userAbility?: Ability; model: string }): PermissionChecker }).create({
+  const checker = (
+    strapi.plugin('content-manager').service('permission-checker') as unknown as { create(args: { userAbility?: Ability; model: string }): PermissionChecker }
+  ).create({
     userAbility: state.userAbility,
     model: reads.uid,
   });
@@ -132,7 +134,7 @@ function refuseNulCharacters(ctx: GateContext & { path?: string }): void {
 export function gateAdminReads(strapi: Core.Strapi): void {
   const auth = strapi.get('auth') as AuthService | undefined;
   if (!auth || typeof auth.authenticate !== 'function' || typeof auth.verify !== 'function' || typeof auth.register !== 'function') {
-    throw new Error('[linkage] read gate: Strapi\'s auth service no longer has authenticate(ctx, next); the gate cannot guard admin reads (docs/adr/001-read-gate.md)');
+    throw new Error("[linkage] read gate: Strapi's auth service no longer has authenticate(ctx, next); the gate cannot guard admin reads (docs/adr/001-read-gate.md)");
   }
   if ((auth.authenticate as unknown as Record<symbol, boolean>)[GATED]) return;
   const authenticate = auth.authenticate;

@@ -2,7 +2,16 @@
 // carry the plugin's conditions; then, at every boot, a check that the scoped guide permissions of
 // those roles still carry a registered linkage condition, removing any that do not (fail closed).
 import type { Core } from '@strapi/strapi';
-import { ROLE_SPECS, STOCK_ROLE_CODES, linkagePermissions, permissionKey, permissionsToGrant, unscopedGuidePermissions, type RoleSpec, type StoredPermission } from '../domain/linkage-roles';
+import {
+  ROLE_SPECS,
+  STOCK_ROLE_CODES,
+  linkagePermissions,
+  permissionKey,
+  permissionsToGrant,
+  unscopedGuidePermissions,
+  type RoleSpec,
+  type StoredPermission,
+} from '../domain/linkage-roles';
 import { conditionProvider } from './conditions';
 import { getService } from '../get-service';
 
@@ -115,7 +124,11 @@ export async function failClosedOnUnscopedGuides(strapi: Core.Strapi): Promise<n
     const role = await roles.findOne({ code: spec.code });
     if (!role) continue;
     const stored = (await strapi.db.query('admin::permission').findMany({ where: { role: { id: role.id } } })) as Array<StoredPermission & { conditions: string[] | null }>;
-    const unscoped = unscopedGuidePermissions(spec, stored.map((p) => ({ ...p, conditions: p.conditions ?? [] })), (id) => provider.has(id));
+    const unscoped = unscopedGuidePermissions(
+      spec,
+      stored.map((p) => ({ ...p, conditions: p.conditions ?? [] })),
+      (id) => provider.has(id)
+    );
     if (unscoped.length === 0) continue;
     await permissions.deleteByIds(unscoped.map((p) => p.id));
     removed += unscoped.length;

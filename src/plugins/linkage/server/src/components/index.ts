@@ -26,8 +26,7 @@ export const LINKAGE_COMPONENTS: ReadonlyArray<{ readonly uid: string; readonly 
   table: (schema as { collectionName: string }).collectionName,
 }));
 
-const globalIdOf = (uid: string) =>
-  `Component${uid.replace(/(^|[^a-zA-Z0-9])([a-zA-Z0-9])/g, (_m, _sep, ch: string) => ch.toUpperCase())}`;
+const globalIdOf = (uid: string) => `Component${uid.replace(/(^|[^a-zA-Z0-9])([a-zA-Z0-9])/g, (_m, _sep, ch: string) => ch.toUpperCase())}`;
 
 export function registerComponents(strapi: Core.Strapi): void {
   const registry = strapi.get('components');

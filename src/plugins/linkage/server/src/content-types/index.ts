@@ -13,17 +13,17 @@ import ExpectedHandler from './expected-handler';
 import GuideFact from './guide-fact';
 
 export default {
-  'unit': Unit,
-  'department': Department,
-  'item': Item,
-  'guide': Guide,
+  unit: Unit,
+  department: Department,
+  item: Item,
+  guide: Guide,
   'guide-spec': GuideSpec,
-  'review': Review,
+  review: Review,
   'responsibility-rule': ResponsibilityRule,
   'site-template': SiteTemplate,
-  'membership': Membership,
+  membership: Membership,
   'audit-entry': AuditEntry,
-  'change': Change,
+  change: Change,
   'expected-handler': ExpectedHandler,
   'guide-fact': GuideFact,
 };

@@ -38,7 +38,8 @@ export function auditFilterOf(query: Record<string, unknown>): { filter: AuditFi
   const subject = single('subject');
   const userText = single('user');
   // An id is a whole number an id column holds; any other text is an email (or "system").
-  if (userText !== undefined && /^\d+$/.test(userText) && Number(userText) > 2_147_483_647) problems.push(problem(['user'], `must be an admin user id, an email or "system", got ${JSON.stringify(userText)}`));
+  if (userText !== undefined && /^\d+$/.test(userText) && Number(userText) > 2_147_483_647)
+    problems.push(problem(['user'], `must be an admin user id, an email or "system", got ${JSON.stringify(userText)}`));
   const user = userText === undefined ? undefined : /^\d+$/.test(userText) ? Number(userText) : userText;
   const sinceText = single('since');
   let since: string | undefined;

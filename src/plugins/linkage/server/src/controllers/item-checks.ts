@@ -17,8 +17,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const checks = () => getService(strapi, 'checks');
   const locales = () => getService(strapi, 'locales');
 
-  const languageOf = (ctx: Context): AdminLanguage =>
-    (typeof ctx.query.language === 'string' ? asAdminLanguage(ctx.query.language) : null) ?? requestLanguage(strapi);
+  const languageOf = (ctx: Context): AdminLanguage => (typeof ctx.query.language === 'string' ? asAdminLanguage(ctx.query.language) : null) ?? requestLanguage(strapi);
 
   const shown = (list: readonly Problem[], language: AdminLanguage) =>
     list.map((p) => ({ path: formatPath(p.path), field: formFieldOf(p.path), message: p.message, text: problemSentence(p, language) }));
@@ -48,7 +47,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { problems, warnings } = await checks().itemFormChecks(documentId, body.locale, row);
       const language = languageOf(ctx);
       const all = [...unreadable, ...problems];
-      ctx.body = { documentId: documentId ?? null, locale: body.locale, publishable: all.length === 0, problems: shown(all, language), warnings: shown(warnings, language) } satisfies ItemChecks;
+      ctx.body = {
+        documentId: documentId ?? null,
+        locale: body.locale,
+        publishable: all.length === 0,
+        problems: shown(all, language),
+        warnings: shown(warnings, language),
+      } satisfies ItemChecks;
     },
   };
 };

@@ -12,7 +12,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async index(ctx: Context) {
       const query = ctx.query as Record<string, unknown>;
       // Each filter once, as text (email=a&email=b or email[x]=a are refused, naming the parameter).
-      const problems = (['email', 'unitCode'] as const).filter((name) => query[name] !== undefined && typeof query[name] !== 'string').map((name) => problem([name], 'must be given once, as text'));
+      const problems = (['email', 'unitCode'] as const)
+        .filter((name) => query[name] !== undefined && typeof query[name] !== 'string')
+        .map((name) => problem([name], 'must be given once, as text'));
       if (problems.length > 0) throw new Invalid(problems);
       ctx.body = { data: (await memberships().list({ email: query.email as string | undefined, unitCode: query.unitCode as string | undefined })) satisfies Membership[] };
     },

@@ -2,8 +2,7 @@
 import type { Context } from 'koa';
 import type { Rendered } from '../services/render-cache';
 
-const matches = (header: string | undefined, etag: string): boolean =>
-  header !== undefined && (header.trim() === '*' || header.split(',').some((tag) => tag.trim() === etag));
+const matches = (header: string | undefined, etag: string): boolean => header !== undefined && (header.trim() === '*' || header.split(',').some((tag) => tag.trim() === etag));
 
 export function send(ctx: Context, value: Rendered): void {
   ctx.set('ETag', value.etag);

@@ -45,9 +45,7 @@ const valueAt = (data: unknown, path: string[]): unknown =>
 export function candidateUnits(question: CatalogQuestion, item: CatalogItem, units: UnitIndex): UnitFacts[] {
   const scope = answerScope(question, item, units);
   const level = question.answerLevel as Level;
-  return [...units.values()].filter(
-    (u) => isAtOrAbove(level, u.level) && (!scope || u.code === scope.code || ancestorsOf(u.code, units).some((a) => a.code === scope.code))
-  );
+  return [...units.values()].filter((u) => isAtOrAbove(level, u.level) && (!scope || u.code === scope.code || ancestorsOf(u.code, units).some((a) => a.code === scope.code)));
 }
 
 /**
@@ -65,9 +63,17 @@ export function answerSpace(item: CatalogItem, units: UnitIndex): AnswerSpace {
   const candidates = new Map<string, string[]>();
   const fixed = new Map<string, Answer[]>();
   for (const question of item.questions) {
-    if (question.type === 'choice') fixed.set(question.key, (question.options ?? []).map((o) => o.value));
+    if (question.type === 'choice')
+      fixed.set(
+        question.key,
+        (question.options ?? []).map((o) => o.value)
+      );
     else if (question.type === 'boolean') fixed.set(question.key, [true, false]);
-    else candidates.set(question.key, candidateUnits(question, item, units).map((u) => u.code));
+    else
+      candidates.set(
+        question.key,
+        candidateUnits(question, item, units).map((u) => u.code)
+      );
   }
   const memo = new Map<string, Answer[]>();
   const representatives = (key: string, paths: readonly string[]): Answer[] => {

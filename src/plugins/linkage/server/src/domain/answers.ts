@@ -56,8 +56,7 @@ export function answerScope(question: CatalogQuestion, item: CatalogItem, units:
 }
 
 /** True when `code` is `scope` or lies below it. */
-const isWithin = (code: string, scope: UnitFacts, units: UnitIndex): boolean =>
-  code === scope.code || ancestorsOf(code, units).some((u) => u.code === scope.code);
+const isWithin = (code: string, scope: UnitFacts, units: UnitIndex): boolean => code === scope.code || ancestorsOf(code, units).some((u) => u.code === scope.code);
 
 /**
  * Checks raw answers (as they come in a query string) and types them. An empty answer counts as not
@@ -98,7 +97,8 @@ function parseAnswer(question: CatalogQuestion, value: string | boolean, item: C
       return { problem: `${shown} is not an option of ${describeQuestion(question)} (options: ${values.join(', ')})`, reason: 'not-an-option' };
     }
     case 'unit': {
-      if (typeof value !== 'string' || !/^\d{12}$/.test(value)) return { problem: `${describeQuestion(question)} is answered with a 12-digit unit code, got ${shown}`, reason: 'no-such-place' };
+      if (typeof value !== 'string' || !/^\d{12}$/.test(value))
+        return { problem: `${describeQuestion(question)} is answered with a 12-digit unit code, got ${shown}`, reason: 'no-such-place' };
       const unit = units.get(value);
       if (!unit) return { problem: `no unit has the code ${value}`, reason: 'no-such-place' };
       const scope = answerScope(question, item, units);

@@ -81,9 +81,7 @@ export function catalogProblems(file: Catalog, stored: Catalog, configuredLocale
   // Links: the same rule as every other write path.
   file.units.forEach((u, i) => problems.push(...inFile(['units', i], webUrlProblems('plugin::linkage.unit', { siteUrl: u.siteUrl }))));
   file.items.forEach((item, i) => problems.push(...inFile(['items', i], webUrlProblems('plugin::linkage.item', { policies: item.policies ?? [] }))));
-  file.guides.forEach((g, i) =>
-    problems.push(...inFile(['guides', i], webUrlProblems('plugin::linkage.guide', { onlineUrl: g.onlineUrl, materials: g.materials ?? [] })))
-  );
+  file.guides.forEach((g, i) => problems.push(...inFile(['guides', i], webUrlProblems('plugin::linkage.guide', { onlineUrl: g.onlineUrl, materials: g.materials ?? [] }))));
   const unitIndex = indexUnits(units.all.map((u): UnitFacts => ({ code: u.code, level: u.level, kind: u.kind, parentCode: u.parent })));
 
   // Departments.
@@ -127,7 +125,12 @@ export function catalogProblems(file: Catalog, stored: Catalog, configuredLocale
     const versionProblems = unique(locales.flatMap((locale) => itemProblems(itemVersion({ ...itemRow(item, locale), locale }), facts)));
     // A draft may be incomplete; only its identity must hold.
     if (item.status === 'draft') {
-      problems.push(...inFile(['items', i], versionProblems.filter((p) => p.path[0] === 'code')));
+      problems.push(
+        ...inFile(
+          ['items', i],
+          versionProblems.filter((p) => p.path[0] === 'code')
+        )
+      );
       return;
     }
     problems.push(...inFile(['items', i], versionProblems));

@@ -160,12 +160,9 @@ export interface Catalog {
   responsibilityRules?: CatalogRule[];
 }
 
-export const isFixedHandler = (handler: unknown): handler is FixedHandler =>
-  typeof handler === 'object' && handler !== null && 'unit' in handler;
+export const isFixedHandler = (handler: unknown): handler is FixedHandler => typeof handler === 'object' && handler !== null && 'unit' in handler;
 
-export const isAnswerHandler = (handler: unknown): handler is AnswerHandler =>
-  typeof handler === 'object' && handler !== null && 'fromAnswer' in handler;
+export const isAnswerHandler = (handler: unknown): handler is AnswerHandler => typeof handler === 'object' && handler !== null && 'fromAnswer' in handler;
 
 /** A guide's identity: at most one guide per (item, stage, unit). */
-export const guideKey = (guide: { item: string; stage: string; unit: string }): string =>
-  `${guide.item}/${guide.stage}/${guide.unit}`;
+export const guideKey = (guide: { item: string; stage: string; unit: string }): string => `${guide.item}/${guide.stage}/${guide.unit}`;

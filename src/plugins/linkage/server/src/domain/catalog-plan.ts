@@ -12,18 +12,7 @@ import {
   type GuideSpecRecord,
   type LocaleCode,
 } from './catalog-format';
-import {
-  departmentFromRows,
-  departmentRow,
-  guideFromRows,
-  guideRow,
-  itemFromRows,
-  itemRow,
-  ruleFromRows,
-  ruleRow,
-  unitFromRows,
-  unitRow,
-} from './catalog-records';
+import { departmentFromRows, departmentRow, guideFromRows, guideRow, itemFromRows, itemRow, ruleFromRows, ruleRow, unitFromRows, unitRow } from './catalog-records';
 import { levelIndex } from './levels';
 import { firstDifference } from './structure-diff';
 
@@ -80,11 +69,17 @@ export function planImport(file: Catalog, stored: Catalog, reviewDates: ReviewDa
   const locales = [file.defaultLocale, ...file.locales.filter((l) => l !== file.defaultLocale)];
   const withStatus = <T extends { status?: string }>(r: T): T => ({ ...r, status: r.status ?? 'published' });
 
-  const units = plan(file.units, stored.units, (u) => u.code, (u) => roundTrip(u, locales, unitRow, unitFromRows)).sort(
-    (a, b) => levelIndex(a.record.level) - levelIndex(b.record.level)
-  );
-  const departments = plan(file.departments, stored.departments, (d) => d.code, (d) =>
-    roundTrip(d, locales, departmentRow, departmentFromRows)
+  const units = plan(
+    file.units,
+    stored.units,
+    (u) => u.code,
+    (u) => roundTrip(u, locales, unitRow, unitFromRows)
+  ).sort((a, b) => levelIndex(a.record.level) - levelIndex(b.record.level));
+  const departments = plan(
+    file.departments,
+    stored.departments,
+    (d) => d.code,
+    (d) => roundTrip(d, locales, departmentRow, departmentFromRows)
   );
   const items = plan(
     file.items,
@@ -94,11 +89,12 @@ export function planImport(file: Catalog, stored: Catalog, reviewDates: ReviewDa
     // A file without a slug keeps the stored one (or gets one generated).
     (fileItem, storedItem) => (fileItem.slug || !storedItem?.slug ? fileItem : { ...fileItem, slug: storedItem.slug })
   );
-  const guides = plan(file.guides, stored.guides, guideKey, (g) =>
-    withStatus(roundTrip(g, locales, guideRow, (rows) => guideFromRows(rows, g.status ?? 'published')))
-  );
-  const rules = plan(file.responsibilityRules ?? [], stored.responsibilityRules ?? [], (r) => r.key, (r) =>
-    roundTrip(r, locales, ruleRow, ruleFromRows)
+  const guides = plan(file.guides, stored.guides, guideKey, (g) => withStatus(roundTrip(g, locales, guideRow, (rows) => guideFromRows(rows, g.status ?? 'published'))));
+  const rules = plan(
+    file.responsibilityRules ?? [],
+    stored.responsibilityRules ?? [],
+    (r) => r.key,
+    (r) => roundTrip(r, locales, ruleRow, ruleFromRows)
   );
   const spec = file.guideSpec ? { required: file.guideSpec.required } : null;
   const guideSpec: PlannedRecord<GuideSpecRecord> | null = spec

@@ -106,14 +106,11 @@ const textIn = (text: LocalizedText | undefined, locale: LocaleCode): Text => {
 
 /** Collect one field of every locale's row into a localized text (blank locales left out). */
 const gather = <Row extends { locale: LocaleCode }>(rows: readonly Row[], pick: (row: Row) => Text | undefined): LocalizedText | undefined => {
-  const entries = rows
-    .map((row) => [row.locale, pick(row)] as const)
-    .filter((entry): entry is readonly [string, string] => typeof entry[1] === 'string' && entry[1] !== '');
+  const entries = rows.map((row) => [row.locale, pick(row)] as const).filter((entry): entry is readonly [string, string] => typeof entry[1] === 'string' && entry[1] !== '');
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 };
 
-const definedOnly = <T extends object>(record: T): T =>
-  Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
+const definedOnly = <T extends object>(record: T): T => Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
 
 const orNull = <T>(value: T | undefined | null): T | null => (value === undefined ? null : value);
 
@@ -207,9 +204,7 @@ export const itemFromRows = (rows: ReadonlyArray<Localized<ItemRow>>, status: Pu
     managingDepartment: first.managingDepartmentCode,
     title: gather(rows, (r) => r.title) ?? {},
     summary: gather(rows, (r) => r.summary),
-    policies: first.policies.map((p, i) =>
-      definedOnly({ title: gather(rows, (r) => r.policies[i]?.title) ?? {}, url: p.url ?? undefined })
-    ),
+    policies: first.policies.map((p, i) => definedOnly({ title: gather(rows, (r) => r.policies[i]?.title) ?? {}, url: p.url ?? undefined })),
     questions: first.questions.map((q, i) =>
       definedOnly({
         key: q.key,
@@ -218,10 +213,7 @@ export const itemFromRows = (rows: ReadonlyArray<Localized<ItemRow>>, status: Pu
         answerLevel: (q.answerLevel ?? undefined) as Level | undefined,
         within: q.within ?? undefined,
         label: gather(rows, (r) => r.questions[i]?.label) ?? {},
-        options:
-          q.type === 'choice'
-            ? q.options.map((o, j) => ({ value: o.value, label: gather(rows, (r) => r.questions[i]?.options[j]?.label) ?? {} }))
-            : undefined,
+        options: q.type === 'choice' ? q.options.map((o, j) => ({ value: o.value, label: gather(rows, (r) => r.questions[i]?.options[j]?.label) ?? {} })) : undefined,
       })
     ),
     stages: first.stages.map((s, i) => ({
@@ -279,9 +271,7 @@ export const guideRow = (guide: CatalogGuide, locale: LocaleCode): GuideRow => (
     blankForm: m.blankForm ?? null,
   })),
   noMaterialsNeeded: Array.isArray(guide.materials) && guide.materials.length === 0,
-  timeLimit: guide.timeLimit
-    ? { statutoryDays: orNull(guide.timeLimit.statutoryDays), promisedDays: orNull(guide.timeLimit.promisedDays) }
-    : null,
+  timeLimit: guide.timeLimit ? { statutoryDays: orNull(guide.timeLimit.statutoryDays), promisedDays: orNull(guide.timeLimit.promisedDays) } : null,
   fee: textIn(guide.fee, locale),
   onlineUrl: guide.onlineUrl ?? null,
   address: textIn(guide.address, locale),
@@ -289,10 +279,7 @@ export const guideRow = (guide: CatalogGuide, locale: LocaleCode): GuideRow => (
   phone: guide.phone ?? null,
 });
 
-export const guideFromRows = (
-  rows: ReadonlyArray<Localized<GuideRow>>,
-  status: PublicationStatus
-): CatalogGuide => {
+export const guideFromRows = (rows: ReadonlyArray<Localized<GuideRow>>, status: PublicationStatus): CatalogGuide => {
   const [first] = rows;
   const materials: CatalogMaterial[] | undefined =
     first.materials.length > 0

@@ -50,12 +50,20 @@ export function catalogSchemaProblems(input: unknown): Problem[] {
   const problems: Problem[] = [];
   for (const error of errors) {
     if (oneOfPaths.some((p) => inside(error, p))) continue;
-    let { path, message } = describe(error);
+    const described = describe(error);
+    const path = described.path;
+    let message = described.message;
     if (error.keyword === 'oneOf') {
-      const reasons = [...new Set(errors.filter((e) => inside(e, error.instancePath)).map((e) => {
-        const d = describe(e);
-        return `${d.path.slice(path.length).join('.') || 'it'} ${d.message}`;
-      }))];
+      const reasons = [
+        ...new Set(
+          errors
+            .filter((e) => inside(e, error.instancePath))
+            .map((e) => {
+              const d = describe(e);
+              return `${d.path.slice(path.length).join('.') || 'it'} ${d.message}`;
+            })
+        ),
+      ];
       message = `fits none of the allowed shapes (${reasons.join('; ')})`;
     }
     const key = `${path.join('/')}|${message}`;

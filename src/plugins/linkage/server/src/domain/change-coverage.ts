@@ -104,7 +104,13 @@ export function changeCoverage(documents: readonly PublicDocument[], heads: read
             'zh-Hans': `${feed['zh-Hans']}：${type['zh-Hans']} ${name} 已公开，但没有它的“已发布”变更`,
           },
     });
-    missing.push({ action: 'published', subjectUid: document.uid, subjectDocumentId: document.documentId, subjectKey: document.subject.key, unitCodes: document.subject.unitCodes });
+    missing.push({
+      action: 'published',
+      subjectUid: document.uid,
+      subjectDocumentId: document.documentId,
+      subjectKey: document.subject.key,
+      unitCodes: document.subject.unitCodes,
+    });
   }
 
   for (const head of [...heads].sort((a, b) => idOf(a.uid, a.documentId).localeCompare(idOf(b.uid, b.documentId)))) {

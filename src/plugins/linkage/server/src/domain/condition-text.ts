@@ -110,9 +110,27 @@ export function conditionText(logic: unknown, item: CatalogItem, locale: string,
     if (!about.unit || !literals.every((l) => typeof l === 'string')) return null;
     const values = literals as string[];
     const { level, attribute } = about.unit;
-    if (attribute === 'code') return words.unit(about.text, level ? 'lies in' : 'is', negated, values.map((code) => unitName(code) ?? code));
-    if (attribute === 'kind') return words.unit(about.text, level ? 'lies in a' : 'is a', negated, values.map((kind) => kindName(kind, locale)));
-    if (attribute === 'level' && level === null) return words.unit(about.text, 'is at', negated, values.map((l) => (isLevel(l) ? levelName(l, locale) : l)));
+    if (attribute === 'code')
+      return words.unit(
+        about.text,
+        level ? 'lies in' : 'is',
+        negated,
+        values.map((code) => unitName(code) ?? code)
+      );
+    if (attribute === 'kind')
+      return words.unit(
+        about.text,
+        level ? 'lies in a' : 'is a',
+        negated,
+        values.map((kind) => kindName(kind, locale))
+      );
+    if (attribute === 'level' && level === null)
+      return words.unit(
+        about.text,
+        'is at',
+        negated,
+        values.map((l) => (isLevel(l) ? levelName(l, locale) : l))
+      );
     return null;
   };
 
@@ -164,9 +182,19 @@ export function conditionText(logic: unknown, item: CatalogItem, locale: string,
         return zh ? `${about.text}${words.oneOf(values)}` : `${about.text} ${words.oneOf(values)}`;
       }
       case 'and':
-        return wrap(join(args.map((a) => render(a, true)), words.and));
+        return wrap(
+          join(
+            args.map((a) => render(a, true)),
+            words.and
+          )
+        );
       case 'or':
-        return wrap(join(args.map((a) => render(a, true)), words.or));
+        return wrap(
+          join(
+            args.map((a) => render(a, true)),
+            words.or
+          )
+        );
       case '!':
         return words.not(render(args[0], false));
       case '!!':

@@ -22,9 +22,40 @@ const named = (key: string, byKey: ReadonlyMap<string, QuestionShape>) => {
 
 // json-logic-js operators, less `log` (writes to the console) and `method` (calls host methods).
 const OPERATORS = new Set([
-  '==', '===', '!=', '!==', '>', '>=', '<', '<=', '!!', '!', '%', 'in', 'cat', 'substr',
-  '+', '*', '-', '/', 'min', 'max', 'merge', 'var', 'missing', 'missing_some',
-  'if', '?:', 'and', 'or', 'filter', 'map', 'reduce', 'all', 'none', 'some',
+  '==',
+  '===',
+  '!=',
+  '!==',
+  '>',
+  '>=',
+  '<',
+  '<=',
+  '!!',
+  '!',
+  '%',
+  'in',
+  'cat',
+  'substr',
+  '+',
+  '*',
+  '-',
+  '/',
+  'min',
+  'max',
+  'merge',
+  'var',
+  'missing',
+  'missing_some',
+  'if',
+  '?:',
+  'and',
+  'or',
+  'filter',
+  'map',
+  'reduce',
+  'all',
+  'none',
+  'some',
 ]);
 const FORBIDDEN = new Set(['log', 'method']);
 // In these, the second argument runs over each element: its `var`s name the element, not answers.
@@ -49,18 +80,16 @@ export interface ConditionOptions {
   readonly coreOnly: boolean;
 }
 
-export function conditionProblems(
-  logic: unknown,
-  questions: readonly QuestionShape[],
-  options: ConditionOptions
-): Problem[] {
+export function conditionProblems(logic: unknown, questions: readonly QuestionShape[], options: ConditionOptions): Problem[] {
   const byKey = new Map(questions.map((q) => [q.key, q]));
   const problems: Problem[] = [];
 
   const variable = (name: unknown, path: FieldPath): VariableMeaning => {
     if (typeof name === 'number') return { kind: 'other' };
     if (typeof name !== 'string' || name === '') {
-      problems.push(problem(path, 'a variable must name a question', bilingual('a part of the condition names no question: choose a question', '条件中有一处没有指明问题：请选择一个问题')));
+      problems.push(
+        problem(path, 'a variable must name a question', bilingual('a part of the condition names no question: choose a question', '条件中有一处没有指明问题：请选择一个问题'))
+      );
       return { kind: 'other' };
     }
     const [key, ...rest] = name.split('.');
@@ -99,14 +128,15 @@ export function conditionProblems(
           problem(
             path,
             `"${name}": a ${question.type} answer has no parts`,
-            bilingual(`the condition reads a part of the answer to ${q.en}, which has no parts: compare the answer itself`, `条件读取了${q.zh}答案的某一部分，但该答案没有组成部分：请直接比较答案本身`)
+            bilingual(
+              `the condition reads a part of the answer to ${q.en}, which has no parts: compare the answer itself`,
+              `条件读取了${q.zh}答案的某一部分，但该答案没有组成部分：请直接比较答案本身`
+            )
           )
         );
         return { kind: 'other' };
       }
-      return question.type === 'choice'
-        ? { kind: 'choice', values: question.optionValues ?? [], key }
-        : { kind: 'boolean', key };
+      return question.type === 'choice' ? { kind: 'choice', values: question.optionValues ?? [], key } : { kind: 'boolean', key };
     }
     // A unit answer: an object with its code, kind and level, and its ancestor-or-self at each level.
     let parts = rest;
@@ -165,7 +195,10 @@ export function conditionProblems(
             problem(
               path,
               `compares a unit kind with ${shown}, which is not a unit kind (${UNIT_KINDS.join(', ')})`,
-              bilingual(`the condition compares a unit's kind with ${shown}, which is not a kind of unit: choose a kind from the list`, `条件把单位类型与${shown}比较，但这不是单位类型：请从列表中选择类型`)
+              bilingual(
+                `the condition compares a unit's kind with ${shown}, which is not a kind of unit: choose a kind from the list`,
+                `条件把单位类型与${shown}比较，但这不是单位类型：请从列表中选择类型`
+              )
             )
           );
         }
@@ -176,7 +209,10 @@ export function conditionProblems(
             problem(
               path,
               `compares a unit level with ${shown}, which is not a level`,
-              bilingual(`the condition compares a unit's level with ${shown}, which is not a level: choose city, district, street or community`, `条件把单位层级与${shown}比较，但这不是层级：请选择市、区(市)、街道(镇)或社区(村)`)
+              bilingual(
+                `the condition compares a unit's level with ${shown}, which is not a level: choose city, district, street or community`,
+                `条件把单位层级与${shown}比较，但这不是层级：请选择市、区(市)、街道(镇)或社区(村)`
+              )
             )
           );
         }
@@ -199,7 +235,10 @@ export function conditionProblems(
             problem(
               path,
               `compares a unit with ${shown}, which is not a 12-digit unit code`,
-              bilingual(`the condition compares a unit with ${shown}, which is not a unit: choose a unit from the list`, `条件把单位与${shown}比较，但这不是一个单位：请从列表中选择单位`)
+              bilingual(
+                `the condition compares a unit with ${shown}, which is not a unit: choose a unit from the list`,
+                `条件把单位与${shown}比较，但这不是一个单位：请从列表中选择单位`
+              )
             )
           );
         }
@@ -209,8 +248,7 @@ export function conditionProblems(
     }
   };
 
-  const isLiteral = (value: unknown): value is Literal =>
-    value === null || ['string', 'number', 'boolean'].includes(typeof value);
+  const isLiteral = (value: unknown): value is Literal => value === null || ['string', 'number', 'boolean'].includes(typeof value);
 
   const varOf = (value: unknown, path: FieldPath, scoped: boolean): VariableMeaning | null => {
     if (scoped || typeof value !== 'object' || value === null || Array.isArray(value)) return null;
@@ -228,7 +266,9 @@ export function conditionProblems(
       return;
     }
     if (typeof node !== 'object') {
-      problems.push(problem(path, `is not JSON: ${typeof node}`, bilingual('the condition is not a condition: build it with the condition editor', '这不是有效的条件：请用条件编辑器重新设置')));
+      problems.push(
+        problem(path, `is not JSON: ${typeof node}`, bilingual('the condition is not a condition: build it with the condition editor', '这不是有效的条件：请用条件编辑器重新设置'))
+      );
       return;
     }
     const keys = Object.keys(node as object);
@@ -237,7 +277,10 @@ export function conditionProblems(
         problem(
           path,
           `a JSON Logic rule has exactly one operator, found ${keys.length === 0 ? 'none' : [...keys].sort().join(', ')}`,
-          bilingual('a part of the condition is empty or mixes several rules: build it again with the condition editor', '条件中有一部分为空或混杂了多条规则：请用条件编辑器重新设置')
+          bilingual(
+            'a part of the condition is empty or mixes several rules: build it again with the condition editor',
+            '条件中有一部分为空或混杂了多条规则：请用条件编辑器重新设置'
+          )
         )
       );
       return;
@@ -246,11 +289,23 @@ export function conditionProblems(
     const rawArgs = (node as Record<string, unknown>)[op];
     const opPath = [...path, op];
     if (FORBIDDEN.has(op)) {
-      problems.push(problem(opPath, `the operator "${op}" is not allowed in conditions`, bilingual(`the condition uses “${op}”, which conditions may not use: build it with the condition editor`, `条件使用了不允许的运算“${op}”：请用条件编辑器重新设置`)));
+      problems.push(
+        problem(
+          opPath,
+          `the operator "${op}" is not allowed in conditions`,
+          bilingual(`the condition uses “${op}”, which conditions may not use: build it with the condition editor`, `条件使用了不允许的运算“${op}”：请用条件编辑器重新设置`)
+        )
+      );
       return;
     }
     if (!OPERATORS.has(op)) {
-      problems.push(problem(opPath, `"${op}" is not a JSON Logic operator`, bilingual(`the condition uses “${op}”, which is not a known comparison: build it with the condition editor`, `条件使用了无法识别的运算“${op}”：请用条件编辑器重新设置`)));
+      problems.push(
+        problem(
+          opPath,
+          `"${op}" is not a JSON Logic operator`,
+          bilingual(`the condition uses “${op}”, which is not a known comparison: build it with the condition editor`, `条件使用了无法识别的运算“${op}”：请用条件编辑器重新设置`)
+        )
+      );
       return;
     }
     if (op === 'var') {

@@ -74,7 +74,12 @@ export function corsDecision(request: CorsRequest, adminOrigins: readonly string
     kind: 'grant',
     preflight,
     headers: preflight
-      ? { ...base, 'Access-Control-Allow-Methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS', 'Access-Control-Allow-Headers': request.requestedHeaders || ADMIN_HEADERS, 'Access-Control-Max-Age': MAX_AGE }
+      ? {
+          ...base,
+          'Access-Control-Allow-Methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
+          'Access-Control-Allow-Headers': request.requestedHeaders || ADMIN_HEADERS,
+          'Access-Control-Max-Age': MAX_AGE,
+        }
       : base,
   };
 }

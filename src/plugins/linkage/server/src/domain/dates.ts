@@ -13,8 +13,6 @@ export const isIsoDate = (value: unknown): value is string => {
 
 export const toIsoDate = (date: Date): string => date.toISOString().slice(0, 10);
 
-export const daysBetween = (from: string, to: string): number =>
-  Math.round((Date.parse(`${to}T00:00:00.000Z`) - Date.parse(`${from}T00:00:00.000Z`)) / DAY_MS);
+export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00.000Z`) - Date.parse(`${from}T00:00:00.000Z`)) / DAY_MS);
 
-export const addDays = (date: string, days: number): string =>
-  toIsoDate(new Date(Date.parse(`${date}T00:00:00.000Z`) + days * DAY_MS));
+export const addDays = (date: string, days: number): string => toIsoDate(new Date(Date.parse(`${date}T00:00:00.000Z`) + days * DAY_MS));

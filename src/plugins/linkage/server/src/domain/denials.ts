@@ -82,10 +82,7 @@ export const denials = {
       );
     }
     const named = list(owners, label);
-    return deny(
-      `guides of ${named.en} are outside your units (${m.en}); you may not ${v.en} them`,
-      `${named.zh}的指南不在你的单位（${m.zh}）之内；你不能${v['zh-Hans']}它们`
-    );
+    return deny(`guides of ${named.en} are outside your units (${m.en}); you may not ${v.en} them`, `${named.zh}的指南不在你的单位（${m.zh}）之内；你不能${v['zh-Hans']}它们`);
   },
 
   ownerChange(from: string, to: string, label: UnitLabel): Denied {
@@ -106,10 +103,7 @@ export const denials = {
 
   noOwnerNamed(asker: Asker, label: UnitLabel): Denied {
     const m = mine(asker, label);
-    return deny(
-      `a guide must name its owning unit (unitCode), one of your units (${m.en})`,
-      `指南必须写明所属单位（unitCode），且须是你的单位之一（${m.zh}）`
-    );
+    return deny(`a guide must name its owning unit (unitCode), one of your units (${m.en})`, `指南必须写明所属单位（unitCode），且须是你的单位之一（${m.zh}）`);
   },
 
   /** Writes to any record but a guide: city managers only. */

@@ -85,7 +85,10 @@ export function rowDifferences<Row>(comparison: RowComparison<Row>, expected: re
         expected: render(wanted, fields),
         stored: held.map((row) => render(row, fields)).join(' | '),
         repairable: true,
-        message: { en: `${storeName.en}: ${who.en} is stored ${held.length} times, once expected`, 'zh-Hans': `${storeName['zh-Hans']}中${who['zh-Hans']}存了 ${held.length} 次，应只有一次` },
+        message: {
+          en: `${storeName.en}: ${who.en} is stored ${held.length} times, once expected`,
+          'zh-Hans': `${storeName['zh-Hans']}中${who['zh-Hans']}存了 ${held.length} 次，应只有一次`,
+        },
       });
       continue;
     }

@@ -33,7 +33,10 @@ export function repairStep(store: DerivedStore, count: number): RepairStep {
       case 'guide-facts':
         return { en: `guide facts rebuilt from the guides and reviews: ${count} rows`, 'zh-Hans': `已根据办事指南和复核记录重建指南统计表：${count} 行` };
       case 'expected-handlers':
-        return { en: `expected handlers rebuilt from the published items, units and departments: ${count} rows`, 'zh-Hans': `已根据已发布的联动事项、单位和部门重建应办理单位表：${count} 行` };
+        return {
+          en: `expected handlers rebuilt from the published items, units and departments: ${count} rows`,
+          'zh-Hans': `已根据已发布的联动事项、单位和部门重建应办理单位表：${count} 行`,
+        };
       case 'published-snapshot':
         return { en: 'published snapshot forgotten: the next read builds it from the database', 'zh-Hans': '已清除已发布内容快照：下次读取时从数据库重新生成' };
       case 'change-feed':

@@ -42,9 +42,10 @@ export function expectedHandlers(space: AnswerSpace, departments: DepartmentsByU
     }
     const keys = [...paths.keys()];
     for (const answers of completions(space, {}, keys, paths)) {
-      const applies = stage.appliesWhen === null || stage.appliesWhen === undefined
-        ? true
-        : jsonLogic.truthy(jsonLogic.apply(stage.appliesWhen as jsonLogic.RulesLogic, conditionData(answers, item, units)));
+      const applies =
+        stage.appliesWhen === null || stage.appliesWhen === undefined
+          ? true
+          : jsonLogic.truthy(jsonLogic.apply(stage.appliesWhen as jsonLogic.RulesLogic, conditionData(answers, item, units)));
       if (!applies) continue;
       const handler = resolveHandler(stage, answers, units, departments);
       if (handler.kind !== 'resolved') continue;

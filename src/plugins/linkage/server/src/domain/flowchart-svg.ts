@@ -2,7 +2,7 @@
 // lower-level sites can embed it. Stages sit in their level's lane, top to bottom in order; each
 // stage's condition is written where the edges into it arrive.
 import { LEVELS, type Level } from './levels';
-import type { FlowGraph, FlowNode } from './flow-graph';
+import type { FlowGraph } from './flow-graph';
 import { levelName, textIn } from './vocabulary';
 
 const FONT = 13;
@@ -66,9 +66,13 @@ export function flowchartSvg(graph: FlowGraph, locale: string, heading: string):
   const height = y + 60;
 
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="flow-title" font-family="'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif" font-size="${FONT}">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="flow-title" font-family="'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif" font-size="${FONT}">`
+  );
   out.push(`<title id="flow-title">${escapeXml(`${heading} · ${words.title}`)}</title>`);
-  out.push('<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#4a5568"/></marker></defs>');
+  out.push(
+    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#4a5568"/></marker></defs>'
+  );
   lanes.forEach((level, i) => {
     out.push(`<rect x="${laneLeft(i)}" y="${TOP - 40}" width="${LANE_WIDTH}" height="${height - TOP + 20}" fill="${i % 2 === 0 ? '#f7fafc' : '#edf2f7'}"/>`);
     out.push(`<text x="${laneLeft(i) + LANE_WIDTH / 2}" y="${TOP - 18}" text-anchor="middle" font-weight="bold" fill="#2d3748">${escapeXml(levelName(level, locale))}</text>`);

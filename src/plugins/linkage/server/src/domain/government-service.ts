@@ -25,4 +25,7 @@ export function governmentServices(view: SiteItemView, pageUrl: string): object[
 
 /** A `<script type="application/ld+json">` whose text cannot close the script element. */
 export const jsonLdScript = (data: object[]): string =>
-  `<script type="application/ld+json">${JSON.stringify(data.length === 1 ? data[0] : data).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')}</script>`;
+  `<script type="application/ld+json">${JSON.stringify(data.length === 1 ? data[0] : data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')}</script>`;

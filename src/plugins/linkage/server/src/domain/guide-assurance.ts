@@ -77,8 +77,7 @@ export function guideAssurance(input: GuideAssuranceInput): GuideAssurance {
 }
 
 /** The fields a guide lacks, by the names editors know them by (电话, not `phone`). */
-export const missingFieldNames = (fields: readonly string[], language: 'en' | 'zh-Hans'): string[] =>
-  fields.map((field) => fieldLabel('plugin::linkage.guide', field)[language]);
+export const missingFieldNames = (fields: readonly string[], language: 'en' | 'zh-Hans'): string[] => fields.map((field) => fieldLabel('plugin::linkage.guide', field)[language]);
 
 /** Why a guide that lacks required fields cannot be marked reviewed: a review vouches for its content. */
 export function incompleteReviewProblem(missing: readonly string[]): Problem {

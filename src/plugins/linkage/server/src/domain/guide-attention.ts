@@ -25,10 +25,7 @@ const RANK: Readonly<Record<Attention, number>> = { overdue: 0, incomplete: 1, n
 
 export function byAttention(a: AttentionFacts, b: AttentionFacts): number {
   return (
-    RANK[attentionOf(a)] - RANK[attentionOf(b)] ||
-    b.overdueDays - a.overdueDays ||
-    (a.dueOn ?? '9999-12-31').localeCompare(b.dueOn ?? '9999-12-31') ||
-    a.key.localeCompare(b.key)
+    RANK[attentionOf(a)] - RANK[attentionOf(b)] || b.overdueDays - a.overdueDays || (a.dueOn ?? '9999-12-31').localeCompare(b.dueOn ?? '9999-12-31') || a.key.localeCompare(b.key)
   );
 }
 

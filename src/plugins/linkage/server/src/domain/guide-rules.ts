@@ -62,12 +62,23 @@ export function guideProblems(guide: GuideDraft, ctx: GuideContext): Problem[] {
   const unitName = (code: string) => ctx.unitNames?.get(code) ?? code;
   const departmentName = (code: string) => ctx.departmentNames?.get(code) ?? code;
 
-  if (!required(itemCode)) problems.push(problem(['itemCode'], 'is required: the code of the linked item', at('itemCode', 'choose the service this guide belongs to', '请选择本指南所属的联动事项')));
-  else if (!ctx.item) problems.push(problem(['itemCode'], `no item has the code ${itemCode}`, at('itemCode', `no item has the code ${itemCode}: choose one from the list`, `没有编码为 ${itemCode} 的事项：请从列表中选择`)));
+  if (!required(itemCode))
+    problems.push(problem(['itemCode'], 'is required: the code of the linked item', at('itemCode', 'choose the service this guide belongs to', '请选择本指南所属的联动事项')));
+  else if (!ctx.item)
+    problems.push(
+      problem(
+        ['itemCode'],
+        `no item has the code ${itemCode}`,
+        at('itemCode', `no item has the code ${itemCode}: choose one from the list`, `没有编码为 ${itemCode} 的事项：请从列表中选择`)
+      )
+    );
 
   let stage: StageFacts | undefined;
   const stageName = (s: StageFacts) => `“${s.name || s.key}”`;
-  if (!required(stageKey)) problems.push(problem(['stageKey'], 'is required: the key of the stage this guide is for', at('stageKey', 'choose the stage this guide explains', '请选择本指南说明的办理环节')));
+  if (!required(stageKey))
+    problems.push(
+      problem(['stageKey'], 'is required: the key of the stage this guide is for', at('stageKey', 'choose the stage this guide explains', '请选择本指南说明的办理环节'))
+    );
   else if (ctx.item) {
     stage = ctx.item.stages.find((s) => s.key === stageKey);
     if (!stage) {
@@ -83,8 +94,18 @@ export function guideProblems(guide: GuideDraft, ctx: GuideContext): Problem[] {
   }
 
   const unit = required(unitCode) ? ctx.units.get(unitCode) : undefined;
-  if (!required(unitCode)) problems.push(problem(['unitCode'], 'is required: the unit that owns and handles this guide', at('unitCode', 'choose the unit that handles this stage', '请选择办理该环节的单位')));
-  else if (!unit) problems.push(problem(['unitCode'], `no unit has the code ${unitCode}`, at('unitCode', `no unit has the code ${unitCode}: choose one from the list`, `没有代码为 ${unitCode} 的单位：请从列表中选择`)));
+  if (!required(unitCode))
+    problems.push(
+      problem(['unitCode'], 'is required: the unit that owns and handles this guide', at('unitCode', 'choose the unit that handles this stage', '请选择办理该环节的单位'))
+    );
+  else if (!unit)
+    problems.push(
+      problem(
+        ['unitCode'],
+        `no unit has the code ${unitCode}`,
+        at('unitCode', `no unit has the code ${unitCode}: choose one from the list`, `没有代码为 ${unitCode} 的单位：请从列表中选择`)
+      )
+    );
   else if (stage && unit.level !== stage.level) {
     problems.push(
       problem(
@@ -103,20 +124,42 @@ export function guideProblems(guide: GuideDraft, ctx: GuideContext): Problem[] {
       problem(
         ['unitCode'],
         `stage "${stage.key}" is handled by unit ${stage.handler.unit} only, not ${unit.code}`,
-        at('unitCode', `stage ${stageName(stage)} is handled by ${only} only, not by ${unitName(unit.code)}`, `环节${stageName(stage)}只由${only}办理，不由${unitName(unit.code)}办理`)
+        at(
+          'unitCode',
+          `stage ${stageName(stage)} is handled by ${only} only, not by ${unitName(unit.code)}`,
+          `环节${stageName(stage)}只由${only}办理，不由${unitName(unit.code)}办理`
+        )
       )
     );
   }
 
   const department = required(departmentCode) ? ctx.departments.get(departmentCode) : undefined;
-  if (!required(departmentCode)) problems.push(problem(['departmentCode'], 'is required: the department that handles this stage', at('departmentCode', 'choose the department that receives applicants', '请选择受理申请的部门')));
-  else if (!department) problems.push(problem(['departmentCode'], `no department has the code ${departmentCode}`, at('departmentCode', `no department has the code ${departmentCode}: choose one from the list`, `没有代码为 ${departmentCode} 的部门：请从列表中选择`)));
+  if (!required(departmentCode))
+    problems.push(
+      problem(
+        ['departmentCode'],
+        'is required: the department that handles this stage',
+        at('departmentCode', 'choose the department that receives applicants', '请选择受理申请的部门')
+      )
+    );
+  else if (!department)
+    problems.push(
+      problem(
+        ['departmentCode'],
+        `no department has the code ${departmentCode}`,
+        at('departmentCode', `no department has the code ${departmentCode}: choose one from the list`, `没有代码为 ${departmentCode} 的部门：请从列表中选择`)
+      )
+    );
   else if (unit && department.unitCode !== unit.code) {
     problems.push(
       problem(
         ['departmentCode'],
         `${department.code} belongs to unit ${department.unitCode}, not to ${unit.code}`,
-        at('departmentCode', `${departmentName(department.code)} is not a department of ${unitName(unit.code)}: choose one of its departments`, `${departmentName(department.code)}不是${unitName(unit.code)}的部门：请选择该单位的部门`)
+        at(
+          'departmentCode',
+          `${departmentName(department.code)} is not a department of ${unitName(unit.code)}: choose one of its departments`,
+          `${departmentName(department.code)}不是${unitName(unit.code)}的部门：请选择该单位的部门`
+        )
       )
     );
   } else if (stage && isFixedHandler(stage.handler) && stage.handler.department !== department.code) {
@@ -148,14 +191,24 @@ export function guideProblems(guide: GuideDraft, ctx: GuideContext): Problem[] {
       problem(
         ['unitCode'],
         `${unit.code} already has a guide for stage "${stage.key}" of item ${ctx.item?.code} (${ctx.duplicateOf}); a unit keeps one guide per stage`,
-        at('unitCode', `${unitName(unit.code)} already has a guide for stage ${stageName(stage)}: a unit keeps one guide per stage, so edit that one`, `${unitName(unit.code)}已有环节${stageName(stage)}的办事指南：每个单位每个环节只有一份指南，请编辑已有的那份`)
+        at(
+          'unitCode',
+          `${unitName(unit.code)} already has a guide for stage ${stageName(stage)}: a unit keeps one guide per stage, so edit that one`,
+          `${unitName(unit.code)}已有环节${stageName(stage)}的办事指南：每个单位每个环节只有一份指南，请编辑已有的那份`
+        )
       )
     );
   }
 
   const { onlineUrl } = guide;
   if (onlineUrl !== null && onlineUrl !== undefined && onlineUrl !== '' && !isWebUrl(onlineUrl)) {
-    problems.push(problem(['onlineUrl'], 'must be a web address starting with http:// or https://', at('onlineUrl', 'give a web address starting with http:// or https://', '请填写以 http:// 或 https:// 开头的网址')));
+    problems.push(
+      problem(
+        ['onlineUrl'],
+        'must be a web address starting with http:// or https://',
+        at('onlineUrl', 'give a web address starting with http:// or https://', '请填写以 http:// 或 https:// 开头的网址')
+      )
+    );
   }
 
   const materials = guide.materials ?? [];
@@ -164,14 +217,19 @@ export function guideProblems(guide: GuideDraft, ctx: GuideContext): Problem[] {
       problem(
         ['noMaterialsNeeded'],
         `says the stage needs no materials, but ${materials.length} are listed`,
-        at('noMaterialsNeeded', `is ticked, but ${materials.length} materials are listed: untick it, or remove the materials`, `已勾选，但列出了 ${materials.length} 项材料：请取消勾选，或删除这些材料`)
+        at(
+          'noMaterialsNeeded',
+          `is ticked, but ${materials.length} materials are listed: untick it, or remove the materials`,
+          `已勾选，但列出了 ${materials.length} 项材料：请取消勾选，或删除这些材料`
+        )
       )
     );
   }
   if (ctx.item) {
     materials.forEach((material, i) => {
       if (material.when === null || material.when === undefined) return;
-      const name = typeof (material as { name?: unknown }).name === 'string' && (material as { name: string }).name.trim() !== '' ? `“${(material as { name: string }).name}”` : `${i + 1}`;
+      const name =
+        typeof (material as { name?: unknown }).name === 'string' && (material as { name: string }).name.trim() !== '' ? `“${(material as { name: string }).name}”` : `${i + 1}`;
       const where = bilingual(`Material ${name} › ${fieldLabel('linkage.material', 'when').en}`, `材料${name}的${fieldLabel('linkage.material', 'when')['zh-Hans']}`);
       const found = conditionProblems(material.when, ctx.item?.questions ?? [], { coreOnly: false });
       for (const p of found) problems.push(problem(['materials', i, 'when', ...p.path], p.message, p.text ? locatedText(where, p.text) : undefined));

@@ -39,7 +39,11 @@ export function resolveHandler(stage: CatalogStage, answers: Answers, units: Uni
   if (typeof answer !== 'string') return { kind: 'pending', question: handler.fromAnswer };
   const unit = ancestorOrSelfAt(answer, handler.level as Level, units);
   if (!unit) {
-    return { kind: 'unresolvable', reason: `${answer} has no ${handler.level}-level unit above it to handle stage "${stage.key}"`, cause: { kind: 'no-unit-at-level', answer, level: handler.level } };
+    return {
+      kind: 'unresolvable',
+      reason: `${answer} has no ${handler.level}-level unit above it to handle stage "${stage.key}"`,
+      cause: { kind: 'no-unit-at-level', answer, level: handler.level },
+    };
   }
   const candidates = departments.get(`${unit.code}|${handler.departmentKind}`) ?? [];
   if (candidates.length === 0) {

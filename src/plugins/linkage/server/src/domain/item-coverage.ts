@@ -160,7 +160,10 @@ export function unreachableWarning(item: CatalogItem, key: string, locale: strin
     `no combination of answers reaches stage "${key}"`,
     locatedText(
       stageWhere(item, key, locale, 'appliesWhen'),
-      bilingual('no combination of answers reaches this stage, so no applicant goes through it: check its condition', '任何回答组合都不会经过该环节，没有申请人会办理它：请检查其适用条件')
+      bilingual(
+        'no combination of answers reaches this stage, so no applicant goes through it: check its condition',
+        '任何回答组合都不会经过该环节，没有申请人会办理它：请检查其适用条件'
+      )
     )
   );
 }

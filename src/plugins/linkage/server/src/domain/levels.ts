@@ -21,13 +21,11 @@ export const KINDS_BY_LEVEL: Readonly<Record<Level, readonly string[]>> = {
 
 export const UNIT_KINDS: readonly string[] = LEVELS.flatMap((level) => KINDS_BY_LEVEL[level]);
 
-export const isLevel = (value: unknown): value is Level =>
-  typeof value === 'string' && (LEVELS as readonly string[]).includes(value);
+export const isLevel = (value: unknown): value is Level => typeof value === 'string' && (LEVELS as readonly string[]).includes(value);
 
 export const levelIndex = (level: Level): number => LEVELS.indexOf(level);
 
-export const parentLevelOf = (level: Level): Level | null =>
-  level === 'city' ? null : LEVELS[levelIndex(level) - 1];
+export const parentLevelOf = (level: Level): Level | null => (level === 'city' ? null : LEVELS[levelIndex(level) - 1]);
 
 /** True when `upper` is the same level as `lower` or above it. */
 export const isAtOrAbove = (upper: Level, lower: Level): boolean => levelIndex(upper) <= levelIndex(lower);

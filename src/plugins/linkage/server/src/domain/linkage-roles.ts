@@ -117,17 +117,11 @@ export interface StoredPermission {
  * Guide permissions of a role that its spec scopes with a condition but that no longer carry a
  * registered linkage condition: left alone they would grant every unit's guides.
  */
-export function unscopedGuidePermissions(
-  spec: RoleSpec,
-  stored: readonly StoredPermission[],
-  isRegistered: (conditionId: string) => boolean
-): StoredPermission[] {
+export function unscopedGuidePermissions(spec: RoleSpec, stored: readonly StoredPermission[], isRegistered: (conditionId: string) => boolean): StoredPermission[] {
   const scopedActions = new Set(spec.permissions.filter((p) => p.subject === GUIDE_UID && p.conditions && p.conditions.length > 0).map((p) => p.action));
   return stored.filter(
     (permission) =>
-      permission.subject === GUIDE_UID &&
-      scopedActions.has(permission.action) &&
-      !permission.conditions.some((id) => LINKAGE_CONDITIONS.includes(id) && isRegistered(id))
+      permission.subject === GUIDE_UID && scopedActions.has(permission.action) && !permission.conditions.some((id) => LINKAGE_CONDITIONS.includes(id) && isRegistered(id))
   );
 }
 

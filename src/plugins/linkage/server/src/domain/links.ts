@@ -52,7 +52,6 @@ export function unitPageUrl(unitCode: string, ctx: LinkContext): string {
 export const itemPageUrl = (unitCode: string, slug: string, ctx: LinkContext): string => `${unitPageUrl(unitCode, ctx)}/items/${encodeURIComponent(slug)}`;
 
 /** A stage's guide on its handling unit's page of the item. */
-export const guidePageUrl = (unitCode: string, slug: string, stageKey: string, ctx: LinkContext): string =>
-  `${itemPageUrl(unitCode, slug, ctx)}#stage-${stageKey}`;
+export const guidePageUrl = (unitCode: string, slug: string, stageKey: string, ctx: LinkContext): string => `${itemPageUrl(unitCode, slug, ctx)}#stage-${stageKey}`;
 
 export const parseLinkMode = (value: string | undefined): LinkMode => (value === 'site' ? 'site' : 'local');

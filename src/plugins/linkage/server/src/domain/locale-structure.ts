@@ -29,8 +29,7 @@ export type Element = Readonly<Record<string, unknown>>;
 /** What Strapi adds to a component row that is neither structure nor text. */
 const ROW_META = ['id', '__temp_key__', '__component', 'documentId'];
 
-const elements = (value: unknown): Element[] =>
-  Array.isArray(value) ? value.filter((e): e is Element => typeof e === 'object' && e !== null) : [];
+const elements = (value: unknown): Element[] => (Array.isArray(value) ? value.filter((e): e is Element => typeof e === 'object' && e !== null) : []);
 
 const idOf = (element: Element | undefined): unknown => element?.id;
 

@@ -42,7 +42,8 @@ export interface ReportContext {
 
 // A query value as text; an object (`unit[a]=1`) is kept as its JSON, which no rule accepts.
 const text = (value: unknown): string => (typeof value === 'object' && value !== null ? (JSON.stringify(value) ?? '') : String(value));
-const single = (value: unknown): string | undefined => (Array.isArray(value) ? (value.length > 0 ? text(value[value.length - 1]) : undefined) : value === undefined || value === null ? undefined : text(value));
+const single = (value: unknown): string | undefined =>
+  Array.isArray(value) ? (value.length > 0 ? text(value[value.length - 1]) : undefined) : value === undefined || value === null ? undefined : text(value);
 
 const fail = (parameter: string, reason: string): { ok: false; problem: ParamProblem } => ({ ok: false, problem: { parameter, reason } });
 
@@ -124,11 +125,7 @@ export interface RuleClass {
   readonly responsibleDepartmentCode: string | null;
 }
 
-export function ruleClasses(
-  domains: Iterable<string>,
-  asOf: string,
-  applicable: (level: Level, domain: string) => RuleFacts | null
-): RuleClass[] {
+export function ruleClasses(domains: Iterable<string>, asOf: string, applicable: (level: Level, domain: string) => RuleFacts | null): RuleClass[] {
   const classes: RuleClass[] = [];
   for (const domain of domains) {
     for (const level of LEVELS) {
@@ -287,8 +284,7 @@ export const RECORD_COLUMNS = [
   'staleDraft',
 ] as const;
 
-export const recordCsvValues = (row: RecordRow, unitName: string): unknown[] =>
-  RECORD_COLUMNS.map((column) => (column === 'unitName' ? unitName : row[column]));
+export const recordCsvValues = (row: RecordRow, unitName: string): unknown[] => RECORD_COLUMNS.map((column) => (column === 'unitName' ? unitName : row[column]));
 
 /** Parses CSV text as written by csvLine (for tests and round trips). */
 export function parseCsv(text: string): string[][] {
@@ -393,7 +389,10 @@ const CATEGORY_NAMES: Readonly<Record<string, AdminText>> = {
  */
 export function reportFileName(what: { kind: 'summary' | 'records'; scope: string; category?: string; asOf: string; extension: 'csv' | 'json' }, language: AdminLanguage): string {
   const title = what.kind === 'summary' ? t('ownership-report', '内容保障报告')[language] : t('ownership-records', '内容保障记录')[language];
-  const category = what.kind === 'records' && what.category ? CATEGORY_NAMES[what.category]?.[language] ?? what.category : null;
+  const category = what.kind === 'records' && what.category ? (CATEGORY_NAMES[what.category]?.[language] ?? what.category) : null;
   const safe = (part: string) => part.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '');
-  return `${[title, what.scope, category, what.asOf].filter((p): p is string => Boolean(p)).map(safe).join('-')}.${what.extension}`;
+  return `${[title, what.scope, category, what.asOf]
+    .filter((p): p is string => Boolean(p))
+    .map(safe)
+    .join('-')}.${what.extension}`;
 }

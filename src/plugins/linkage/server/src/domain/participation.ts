@@ -43,15 +43,22 @@ export function ownsStage(item: CatalogItem, stageKey: string, unitCode: string,
   const space = facts.space(item);
   if (!isAnswerHandler(stage.handler)) return decide(stage.appliesWhen, {}, space) !== false;
   const { fromAnswer, level } = stage.handler;
-  const paths = [...variablesOf(stage.appliesWhen).filter((v) => questionOf(v) === fromAnswer).map((v) => v.split('.').slice(1).join('.')), `${level}.code`];
+  const paths = [
+    ...variablesOf(stage.appliesWhen)
+      .filter((v) => questionOf(v) === fromAnswer)
+      .map((v) => v.split('.').slice(1).join('.')),
+    `${level}.code`,
+  ];
   return space
     .representatives(fromAnswer, paths)
-    .some((answer) => typeof answer === 'string' && ancestorOrSelfAt(answer, level, facts.unitIndex)?.code === unitCode && decide(stage.appliesWhen, { [fromAnswer]: answer }, space) !== false);
+    .some(
+      (answer) =>
+        typeof answer === 'string' && ancestorOrSelfAt(answer, level, facts.unitIndex)?.code === unitCode && decide(stage.appliesWhen, { [fromAnswer]: answer }, space) !== false
+    );
 }
 
 /** True when this unit handles some stage of the item for some answer. */
-export const handlesStage = (item: CatalogItem, unitCode: string, facts: ParticipationFacts): boolean =>
-  item.stages.some((stage) => ownsStage(item, stage.key, unitCode, facts));
+export const handlesStage = (item: CatalogItem, unitCode: string, facts: ParticipationFacts): boolean => item.stages.some((stage) => ownsStage(item, stage.key, unitCode, facts));
 
 /** True when the unit takes part in the item: its site has a page of it, and the navigator lists it for the unit. */
 export function takesPart(item: CatalogItem, unitCode: string, facts: ParticipationFacts): boolean {

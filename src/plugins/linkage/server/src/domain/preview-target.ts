@@ -46,9 +46,7 @@ export function templatePreviewPage(
   const listed = [...items];
   // An item chosen is shown even where the unit's site has no page of it: the preview says so.
   const sorted = listed.sort((a, b) => a.code.localeCompare(b.code)).filter((i) => handles(i, unit.code));
-  const item =
-    listed.find((i) => i.code === chosen.item) ??
-    (key === 'guide-page' ? (sorted.find((i) => i.stages.some((s) => s.level === unit.level)) ?? sorted[0]) : sorted[0]);
+  const item = listed.find((i) => i.code === chosen.item) ?? (key === 'guide-page' ? (sorted.find((i) => i.stages.some((s) => s.level === unit.level)) ?? sorted[0]) : sorted[0]);
   if (key === 'layout' || key === 'site-index' || !item) return { kind: 'index', unitCode: unit.code };
   if (key === 'route-result') return { kind: 'route', unitCode: unit.code, itemCode: item.code };
   return { kind: 'item', unitCode: unit.code, itemCode: item.code };
@@ -83,7 +81,13 @@ export function templateSceneOf(
       return undefined;
     }
     if (!known.has(value)) {
-      problems.push(problem([field], `no published ${noun.en} has the code ${value}`, bilingual(`no published ${noun.en} has the code ${value}: choose one from the list`, `没有代码为 ${value} 的已发布${noun['zh-Hans']}：请从列表中选择`)));
+      problems.push(
+        problem(
+          [field],
+          `no published ${noun.en} has the code ${value}`,
+          bilingual(`no published ${noun.en} has the code ${value}: choose one from the list`, `没有代码为 ${value} 的已发布${noun['zh-Hans']}：请从列表中选择`)
+        )
+      );
       return undefined;
     }
     return value;
@@ -94,7 +98,14 @@ export function templateSceneOf(
   let locale: string | undefined;
   if (asked !== undefined && asked !== null && asked !== '') {
     if (typeof asked === 'string' && locales.includes(asked)) locale = asked;
-    else problems.push(problem(['locale'], `must be one of ${locales.join(', ')}`, bilingual(`the language must be one of the site's: ${locales.join(', ')}`, `语言须为网站所用语言之一：${locales.join('、')}`)));
+    else
+      problems.push(
+        problem(
+          ['locale'],
+          `must be one of ${locales.join(', ')}`,
+          bilingual(`the language must be one of the site's: ${locales.join(', ')}`, `语言须为网站所用语言之一：${locales.join('、')}`)
+        )
+      );
   }
   if (problems.length > 0) return { problems };
   return { scene: { ...(unit ? { unit } : {}), ...(item ? { item } : {}) }, locale };

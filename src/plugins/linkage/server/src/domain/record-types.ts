@@ -237,6 +237,4 @@ export function nounOf(uid: string): RecordType['noun'] {
 }
 
 /** The types a review may vouch for, by the kind a review names. */
-export const REVIEWED_TYPES: ReadonlyMap<string, 'guide' | 'item' | 'template'> = new Map(
-  TYPES.flatMap((t) => (t.reviewed ? [[t.uid, t.reviewed] as const] : []))
-);
+export const REVIEWED_TYPES: ReadonlyMap<string, 'guide' | 'item' | 'template'> = new Map(TYPES.flatMap((t) => (t.reviewed ? [[t.uid, t.reviewed] as const] : [])));

@@ -115,7 +115,13 @@ export function refusalPage(refusal: SiteRefusal, ctx: RefusalContext): RefusalP
       break;
     case 'preview-not-shown':
       message = t.previewNotShown;
-      details = [refusal.reason === 'item-unpublished' ? t.previewItemUnpublished : refusal.reason === 'not-handled' ? fill(t.previewNotHandled, { unit: unit ? unitName(unit) : '' }) : t.previewBroken];
+      details = [
+        refusal.reason === 'item-unpublished'
+          ? t.previewItemUnpublished
+          : refusal.reason === 'not-handled'
+            ? fill(t.previewNotHandled, { unit: unit ? unitName(unit) : '' })
+            : t.previewBroken,
+      ];
       if (refusal.detail) details = [...details, refusal.detail];
       break;
   }

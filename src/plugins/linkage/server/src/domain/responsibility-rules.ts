@@ -44,7 +44,7 @@ export function ruleProblems(rule: RuleDraft, departments: DepartmentIndex, othe
   } else if (rule.responsible !== 'owner' && rule.responsible !== undefined && rule.responsible !== null) {
     problems.push(problem(['responsible'], `must be owner or department, got ${JSON.stringify(rule.responsible)}`));
   } else if (typeof department === 'string' && department !== '') {
-    problems.push(problem(['responsibleDepartmentCode'], 'names a department, but the responsible party is the record\'s owner'));
+    problems.push(problem(['responsibleDepartmentCode'], "names a department, but the responsible party is the record's owner"));
   }
   return problems;
 }

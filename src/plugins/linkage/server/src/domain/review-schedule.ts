@@ -31,9 +31,7 @@ function mostSpecific(rules: readonly RuleFacts[], subject: RuleSubject): RuleFa
   const matching = rules.filter((rule) => ruleMatches(rule, subject));
   const best = Math.max(-1, ...matching.map(specificity));
   // Among equals (a tie, reported when rules are saved) the stricter rule applies, then the key decides.
-  return matching
-    .filter((rule) => specificity(rule) === best)
-    .sort((a, b) => a.reviewEveryDays - b.reviewEveryDays || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return matching.filter((rule) => specificity(rule) === best).sort((a, b) => a.reviewEveryDays - b.reviewEveryDays || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 export const applicableRule = (rules: readonly RuleFacts[], subject: RuleSubject): RuleFacts | null => mostSpecific(rules, subject)[0] ?? null;

@@ -77,7 +77,13 @@ export function routeView(input: RouteViewInput) {
   const firstLevel = settledFirst ? levelIndex(settledFirst.level) : Number.POSITIVE_INFINITY;
   const upperLinks = stages
     .filter((s) => s !== settledFirst && s.handler !== null && levelIndex(s.level) < firstLevel)
-    .map((s) => ({ stageKey: s.key, level: s.level, unit: { code: s.handler?.unit.code, name: s.handler?.unit.name }, department: s.handler?.department, url: s.guide?.url ?? null }));
+    .map((s) => ({
+      stageKey: s.key,
+      level: s.level,
+      unit: { code: s.handler?.unit.code, name: s.handler?.unit.name },
+      department: s.handler?.department,
+      url: s.guide?.url ?? null,
+    }));
 
   return {
     item: { code: item.code, slug, title: textIn(item.title, locale), url: itemPageUrl(item.managingUnit, slug, links) },

@@ -50,8 +50,13 @@ function siteFrame(unitCode: string, ctx: SiteContext) {
     },
     host: host ? { code: host.code, name: textIn(ctx.units.get(host.code)?.name, locale), siteUrl: host.siteUrl ?? null } : null,
     url: unitPageUrl(unitCode, links),
-    ancestors: ancestorsOf(unitCode, ctx.unitIndex).reverse().map((a) => named(a.code)),
-    children: [...ctx.unitIndex.values()].filter((u) => u.parentCode === unitCode).sort((a, b) => a.code.localeCompare(b.code)).map((u) => named(u.code)),
+    ancestors: ancestorsOf(unitCode, ctx.unitIndex)
+      .reverse()
+      .map((a) => named(a.code)),
+    children: [...ctx.unitIndex.values()]
+      .filter((u) => u.parentCode === unitCode)
+      .sort((a, b) => a.code.localeCompare(b.code))
+      .map((u) => named(u.code)),
     locale,
     locales: ctx.locales,
   };
@@ -142,15 +147,17 @@ export function siteItemView(unitCode: string, item: CatalogItem, ctx: SiteConte
   const own = stages.filter((s) => ownsStage(item, s.key, unitCode, ctx));
   const departmentOf = (stageKey: string, handlerUnit: string) => {
     const g = guides.get(guideKey({ item: item.code, stage: stageKey, unit: handlerUnit }));
-    const code = g?.department ?? (() => {
-      const stage = item.stages.find((s) => s.key === stageKey);
-      if (stage && isFixedHandler(stage.handler)) return stage.handler.department;
-      if (stage && isAnswerHandler(stage.handler)) {
-        const kind = stage.handler.departmentKind;
-        return [...ctx.lookup.departments.values()].find((d) => d.unit === handlerUnit && d.kind === kind)?.code;
-      }
-      return undefined;
-    })();
+    const code =
+      g?.department ??
+      (() => {
+        const stage = item.stages.find((s) => s.key === stageKey);
+        if (stage && isFixedHandler(stage.handler)) return stage.handler.department;
+        if (stage && isAnswerHandler(stage.handler)) {
+          const kind = stage.handler.departmentKind;
+          return [...ctx.lookup.departments.values()].find((d) => d.unit === handlerUnit && d.kind === kind)?.code;
+        }
+        return undefined;
+      })();
     const d = code ? ctx.lookup.departments.get(code) : undefined;
     return d ? { code: d.code, name: textIn(d.name, locale), phone: d.phone ?? null, address: textIn(d.address, locale) || null, hours: textIn(d.hours, locale) || null } : null;
   };

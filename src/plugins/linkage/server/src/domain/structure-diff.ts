@@ -22,8 +22,7 @@ export function firstDifference(a: unknown, b: unknown, path: FieldPath = []): F
   return path;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The value at `path`, for messages. */
 export function valueAt(value: unknown, path: FieldPath): unknown {

@@ -42,7 +42,8 @@ const lineOf = (text: string, index: number): number => text.slice(0, index).spl
 /** Refuses `raw` (filter or tag): escaped output is what keeps guide texts inert. */
 export function rawProblems(body: string): Problem[] {
   const problems: Problem[] = [];
-  for (const match of body.matchAll(/\|\s*raw\b/g)) problems.push(problem(['body'], `line ${lineOf(body, match.index ?? 0)}: the "raw" filter is not allowed: template output is always escaped`));
+  for (const match of body.matchAll(/\|\s*raw\b/g))
+    problems.push(problem(['body'], `line ${lineOf(body, match.index ?? 0)}: the "raw" filter is not allowed: template output is always escaped`));
   for (const match of body.matchAll(/\{%-?\s*raw\b/g)) problems.push(problem(['body'], `line ${lineOf(body, match.index ?? 0)}: the "raw" tag is not allowed`));
   return problems;
 }

@@ -27,5 +27,4 @@ export function unitCodeProblem(code: unknown, level: Level): string | null {
 export const significantPrefix = (code: string, level: Level): string => code.slice(0, SIGNIFICANT_DIGITS[level]);
 
 /** True when `childCode` extends the significant part of `parentCode`. */
-export const extendsCode = (parentCode: string, parentLevel: Level, childCode: string): boolean =>
-  childCode.startsWith(significantPrefix(parentCode, parentLevel));
+export const extendsCode = (parentCode: string, parentLevel: Level, childCode: string): boolean => childCode.startsWith(significantPrefix(parentCode, parentLevel));

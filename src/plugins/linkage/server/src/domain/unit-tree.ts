@@ -44,9 +44,7 @@ export function unitProblems(unit: UnitDraft, others: UnitIndex): Problem[] {
   else if (others.has(code as string)) problems.push(problem(['code'], `${code} is already the code of another unit`));
 
   if (!KINDS_BY_LEVEL[level].includes(kind as string)) {
-    problems.push(
-      problem(['kind'], `must be one of ${KINDS_BY_LEVEL[level].join(', ')} for a ${level}-level unit, got ${JSON.stringify(kind ?? null)}`)
-    );
+    problems.push(problem(['kind'], `must be one of ${KINDS_BY_LEVEL[level].join(', ')} for a ${level}-level unit, got ${JSON.stringify(kind ?? null)}`));
   }
 
   const expectedParentLevel = parentLevelOf(level);
@@ -81,9 +79,7 @@ export function unitProblems(unit: UnitDraft, others: UnitIndex): Problem[] {
       problem(['parentCode'], `${parentCode} is a ${parent.level}-level unit; the parent of a ${level}-level unit must be exactly one level up (${expectedParentLevel})`)
     );
   } else if (!codeProblem && !extendsCode(parent.code, parent.level, code as string)) {
-    problems.push(
-      problem(['code'], `${code} does not start with ${significantPrefix(parent.code, parent.level)}, the significant digits of its parent ${parent.code}`)
-    );
+    problems.push(problem(['code'], `${code} does not start with ${significantPrefix(parent.code, parent.level)}, the significant digits of its parent ${parent.code}`));
   }
   return problems;
 }

@@ -82,5 +82,4 @@ export const departmentKindName = (kind: string, locale: string): string => tabl
 export const domainName = (domain: string, locale: string): string => table(DOMAIN_NAMES, locale)[domain] ?? domain;
 
 /** A localized text in `locale`, else the first locale that has it. */
-export const textIn = (text: Readonly<Record<string, string>> | undefined, locale: string): string =>
-  text?.[locale] ?? Object.values(text ?? {})[0] ?? '';
+export const textIn = (text: Readonly<Record<string, string>> | undefined, locale: string): string => text?.[locale] ?? Object.values(text ?? {})[0] ?? '';

@@ -11,6 +11,7 @@ export function webUrlProblem(value: unknown): string | null {
   if (typeof value !== 'string') return `must be a web address (text), got ${value === null ? 'null' : typeof value}`;
   if (value.length > MAX_URL_LENGTH) return `must be at most ${MAX_URL_LENGTH} characters, got ${value.length}`;
   // Control characters and spaces: browsers strip some of them, which hides a scheme.
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   if (/[\u0000-\u0020\u007f-\u009f\u2028\u2029]/.test(value)) return 'must not contain spaces or control characters';
   if (!/^https?:\/\//i.test(value)) return `must be a web address starting with http:// or https://, got ${JSON.stringify(value.slice(0, 60))}`;
   let url: URL;
@@ -36,6 +37,7 @@ export const optionalWebUrlProblem = (value: unknown): string | null => (value =
 export function blankFormProblem(value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value !== 'string') return `must be a file name or a web address (text), got ${typeof value}`;
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) return 'must not contain control characters';
   // Browsers ignore blanks inside a scheme: "java script:" is still one.
   return /^[a-z][a-z0-9+.-]*:/i.test(value.replace(/\s/g, '')) ? webUrlProblem(value) : null;
@@ -43,6 +45,7 @@ export function blankFormProblem(value: unknown): string | null {
 
 /** Where a stored file may be linked from a page: a web address or a path on this server. */
 export const isLinkableFileUrl = (value: unknown): value is string =>
+  // eslint-disable-next-line no-control-regex -- a path with control characters is no link
   isWebUrl(value) || (typeof value === 'string' && /^\/(?![/\\])[^\s]*$/.test(value) && !/[\u0000-\u001f]/.test(value));
 
 interface Material {

@@ -23,13 +23,7 @@ export type GuideAction = 'create' | 'update' | 'clone' | 'delete' | 'publish' |
  * A write on a guide: allowed when the guide's stored owner and its written owner are both in the
  * actor's scope; only a city manager (or a super admin) may change the owner.
  */
-export function guideWriteDecision(
-  actor: Actor,
-  action: GuideAction,
-  storedUnitCode: string | null,
-  writtenUnitCode: string | null,
-  label: UnitLabel
-): Decision {
+export function guideWriteDecision(actor: Actor, action: GuideAction, storedUnitCode: string | null, writtenUnitCode: string | null, label: UnitLabel): Decision {
   if (actor.isSuperAdmin || actor.isCityManager) return ALLOW;
   const target = storedUnitCode ?? writtenUnitCode;
   if (!actor.mayWriteGuides) return denials.guideRolesLack(actor, action, target, label);

@@ -34,7 +34,10 @@ export default (policyContext: PolicyContext, config: HasActionConfig, { strapi 
   if (config.superAdmin && !(user?.roles ?? []).some((role) => role.code === SUPER_ADMIN_ROLE)) {
     enforce(strapi, {
       allowed: false,
-      reason: { en: `${user?.email ?? 'you'} may not ${config.does.en}: only a super admin may`, 'zh-Hans': `${user?.email ?? '你'} 不能${config.does['zh-Hans']}：只有超级管理员可以` },
+      reason: {
+        en: `${user?.email ?? 'you'} may not ${config.does.en}: only a super admin may`,
+        'zh-Hans': `${user?.email ?? '你'} 不能${config.does['zh-Hans']}：只有超级管理员可以`,
+      },
     });
   }
   if (!userAbility?.can(config.action)) enforce(strapi, denials.missingAction(user?.email, config.action, config.does));

@@ -10,11 +10,16 @@ const may = (action: string, en: string, zh: string, reads?: string) => ({
   config: { action, does: { en, 'zh-Hans': zh }, ...(reads ? { reads } : {}) } satisfies HasActionConfig,
 });
 const inspectItems = may(PLUGIN_ACTIONS.inspectItems, "read items' publishing checks, flow charts and health", '查看联动事项的发布检查、流程图和健康状况', ITEM);
-const readAssurance = may(PLUGIN_ACTIONS.readAssurance, 'read guides\' assurance and reviews', '查看指南的内容保障和复核记录');
+const readAssurance = may(PLUGIN_ACTIONS.readAssurance, "read guides' assurance and reviews", '查看指南的内容保障和复核记录');
 // Checking and drawing the item form being edited is part of editing items.
 const inspectItemForms = {
   name: 'plugin::linkage.has-action',
-  config: { action: PLUGIN_ACTIONS.inspectItems, does: { en: 'check and draw item forms', 'zh-Hans': '检查和绘制联动事项表单' }, reads: ITEM, edits: ITEM } satisfies HasActionConfig,
+  config: {
+    action: PLUGIN_ACTIONS.inspectItems,
+    does: { en: 'check and draw item forms', 'zh-Hans': '检查和绘制联动事项表单' },
+    reads: ITEM,
+    edits: ITEM,
+  } satisfies HasActionConfig,
 };
 // What the edit forms offer to choose from, to whoever may read that type.
 const chooseFrom = (uid: string, en: string, zh: string) => may(PLUGIN_ACTIONS.readAssurance, en, zh, uid);
@@ -80,7 +85,9 @@ export default {
       method: 'POST',
       path: '/site-templates/:documentId/preview',
       handler: 'template-preview.link',
-      config: { policies: ['admin::isAuthenticatedAdmin', may(PLUGIN_ACTIONS.readAssurance, "preview site templates with a unit's pages", '用单位的页面预览站点模板', SITE_TEMPLATE)] },
+      config: {
+        policies: ['admin::isAuthenticatedAdmin', may(PLUGIN_ACTIONS.readAssurance, "preview site templates with a unit's pages", '用单位的页面预览站点模板', SITE_TEMPLATE)],
+      },
     },
     {
       method: 'GET',
@@ -180,7 +187,11 @@ export default {
           'admin::isAuthenticatedAdmin',
           {
             name: 'plugin::linkage.has-action',
-            config: { action: PLUGIN_ACTIONS.runDoctor, does: { en: 'check the derived data (GET /linkage/doctor)', 'zh-Hans': '检查派生数据（GET /linkage/doctor）' }, superAdmin: true } satisfies HasActionConfig,
+            config: {
+              action: PLUGIN_ACTIONS.runDoctor,
+              does: { en: 'check the derived data (GET /linkage/doctor)', 'zh-Hans': '检查派生数据（GET /linkage/doctor）' },
+              superAdmin: true,
+            } satisfies HasActionConfig,
           },
         ],
       },

@@ -127,7 +127,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const unnamed = entries.filter((e) => isGuideKey(e) && !titles.has(e.subjectDocumentId));
     if (unnamed.length > 0) {
       const rows = (await strapi.db.query(GUIDE).findMany({
-        where: { publishedAt: null, $or: unnamed.map((e) => { const [itemCode, stageKey, unitCode] = e.subjectKey.split('/'); return { itemCode, stageKey, unitCode }; }) },
+        where: {
+          publishedAt: null,
+          $or: unnamed.map((e) => {
+            const [itemCode, stageKey, unitCode] = e.subjectKey.split('/');
+            return { itemCode, stageKey, unitCode };
+          }),
+        },
         select: ['itemCode', 'stageKey', 'unitCode', 'locale', 'title'],
       })) as Array<{ itemCode: string; stageKey: string; unitCode: string; locale: string; title: string | null }>;
       for (const row of rows) {
@@ -284,7 +290,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const snapshot = await published().snapshot();
       const inScope = units === null ? {} : { unitCode: { $in: units } };
       if (units !== null && units.length === 0) {
-        return { units, guides: [], pagination: { page, pageSize, total: 0, pageCount: 0 }, order: 'attention', counts: { overdue: 0, incomplete: 0, neverReviewed: 0, unpublished: 0 }, missing: [], recent: [] };
+        return {
+          units,
+          guides: [],
+          pagination: { page, pageSize, total: 0, pageCount: 0 },
+          order: 'attention',
+          counts: { overdue: 0, incomplete: 0, neverReviewed: 0, unpublished: 0 },
+          missing: [],
+          recent: [],
+        };
       }
       // A guide is listed once, by its default-locale draft (Strapi keeps a draft beside every published version).
       const heads = { publishedAt: null, locale: await locales().defaultLocale(), ...inScope };
@@ -319,11 +333,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           })) as Array<{ itemCode: string; stageKey: string; unitCode: string }>
         ).map((g) => guideKey({ item: g.itemCode, stage: g.stageKey, unit: g.unitCode }))
       );
-      const missing = wanted
-        .filter((g) => !existing.has(guideKey({ item: g.itemCode, stage: g.stageKey, unit: g.unitCode })))
-        .map((g) => ({ ...g, ...names(snapshot, g) }));
+      const missing = wanted.filter((g) => !existing.has(guideKey({ item: g.itemCode, stage: g.stageKey, unit: g.unitCode }))).map((g) => ({ ...g, ...names(snapshot, g) }));
       const recent = await recentChanges(units);
-      return { units, guides, pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) }, order: byAttentionOrder ? 'attention' : 'code', counts, missing, recent };
+      return {
+        units,
+        guides,
+        pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
+        order: byAttentionOrder ? 'attention' : 'code',
+        counts,
+        missing,
+        recent,
+      };
     },
 
     /**

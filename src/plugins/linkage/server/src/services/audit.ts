@@ -13,18 +13,7 @@ import type { Core } from '@strapi/strapi';
 import { auditKey, chainEntry, chainReport, chainVerifier, type AuditField, type AuditKey, type ChainedEntry, type ChainReport } from '../domain/audit-chain';
 import { AUDIT_ENTRY } from '../uids';
 
-export type AuditAction =
-  | 'create'
-  | 'clone'
-  | 'update'
-  | 'move'
-  | 'publish'
-  | 'unpublish'
-  | 'discard-draft'
-  | 'delete'
-  | 'review'
-  | 'membership-add'
-  | 'membership-remove';
+export type AuditAction = 'create' | 'clone' | 'update' | 'move' | 'publish' | 'unpublish' | 'discard-draft' | 'delete' | 'review' | 'membership-add' | 'membership-remove';
 
 export interface AuditActor {
   readonly id: number;
@@ -169,23 +158,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // Within one transaction the advisory lock does not exclude itself: two appends started
         // together in it must still take their turns.
         await inTurn(async () => {
-          const last =
-            state.head ??
-            ((await trx(table()).select('seq', 'hash').orderBy('seq', 'desc').first()) as { seq: string | number; hash: string } | undefined) ??
-            null;
+          const last = state.head ?? ((await trx(table()).select('seq', 'hash').orderBy('seq', 'desc').first()) as { seq: string | number; hash: string } | undefined) ?? null;
           const actor = input.actor !== undefined ? input.actor : requestActor();
-          const entry = chainEntry(last ? { seq: Number(last.seq), hash: last.hash } : null, {
-            at: new Date().toISOString(),
-            userId: actor?.id ?? null,
-            userEmail: actor?.email ?? null,
-            unitCode: input.unitCode ?? null,
-            action: input.action,
-            subjectUid: input.subjectUid,
-            subjectDocumentId: input.subjectDocumentId ?? null,
-            subjectKey: input.subjectKey ?? null,
-            subjectLocale: input.subjectLocale ?? null,
-            fields: [...(input.fields ?? [])],
-          }, signing());
+          const entry = chainEntry(
+            last ? { seq: Number(last.seq), hash: last.hash } : null,
+            {
+              at: new Date().toISOString(),
+              userId: actor?.id ?? null,
+              userEmail: actor?.email ?? null,
+              unitCode: input.unitCode ?? null,
+              action: input.action,
+              subjectUid: input.subjectUid,
+              subjectDocumentId: input.subjectDocumentId ?? null,
+              subjectKey: input.subjectKey ?? null,
+              subjectLocale: input.subjectLocale ?? null,
+              fields: [...(input.fields ?? [])],
+            },
+            signing()
+          );
           // createMany: one INSERT, without create()'s read back of the row.
           await query().createMany({ data: [{ ...entry, fields: [...entry.fields] }] as never });
           // The lock (or SQLite's single writer) keeps others out until commit: the head stays ours.

@@ -4,18 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { CATALOG_FORMAT, guideKey, type Catalog, type LocaleCode, type PublicationStatus } from '../domain/catalog-format';
 import { catalogProblems } from '../domain/catalog-checks';
 import { changeCounts, planImport, type Change, type ImportPlan, type PlannedRecord } from '../domain/catalog-plan';
-import {
-  departmentFromRows,
-  departmentRow,
-  guideFromRows,
-  guideRow,
-  itemFromRows,
-  itemRow,
-  ruleFromRows,
-  ruleRow,
-  unitFromRows,
-  unitRow,
-} from '../domain/catalog-records';
+import { departmentFromRows, departmentRow, guideFromRows, guideRow, itemFromRows, itemRow, ruleFromRows, ruleRow, unitFromRows, unitRow } from '../domain/catalog-records';
 import { CatalogRejected } from '../domain/catalog-rejection';
 import { catalogSchemaProblems } from '../domain/catalog-schema';
 import { shiftCatalogDates } from '../domain/catalog-shift';
@@ -123,12 +112,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       defaultLocale: codes[0],
       locales: codes,
       levels: ['city', 'district', 'street', 'community'],
-      units: grouped(units, (rows) => unitFromRows(rows), (u) => u.code, documentIds.units),
-      departments: grouped(departments, (rows) => departmentFromRows(rows), (d) => d.code, documentIds.departments),
+      units: grouped(
+        units,
+        (rows) => unitFromRows(rows),
+        (u) => u.code,
+        documentIds.units
+      ),
+      departments: grouped(
+        departments,
+        (rows) => departmentFromRows(rows),
+        (d) => d.code,
+        documentIds.departments
+      ),
       items: grouped(items, itemFromRows, (i) => i.code, documentIds.items).map((item) => reviewed(item, item.code)),
       guideSpec: spec ?? undefined,
       guides: grouped(guides, guideFromRows, guideKey, documentIds.guides).map((guide) => reviewed(guide, guideKey(guide))),
-      responsibilityRules: grouped(rules, (rows) => ruleFromRows(rows), (r) => r.key, documentIds.rules),
+      responsibilityRules: grouped(
+        rules,
+        (rows) => ruleFromRows(rows),
+        (r) => r.key,
+        documentIds.rules
+      ),
     };
     const specRow = (await strapi.db.query(GUIDE_SPEC).findOne({ select: ['documentId'] })) as { documentId: string } | null;
     return { catalog, documentIds, reviewDates, guideSpecDocumentId: specRow?.documentId ?? null };

@@ -33,8 +33,7 @@ export type WriteAction = 'create' | 'update' | 'clone' | 'publish' | 'delete';
 type Row = Record<string, unknown> & { documentId: string; locale: string; publishedAt: string | null };
 
 const META = ['id', 'documentId', 'locale', 'publishedAt', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'localizations'];
-const withoutMeta = (row: Row | null): Record<string, unknown> =>
-  row ? Object.fromEntries(Object.entries(row).filter(([key]) => !META.includes(key))) : {};
+const withoutMeta = (row: Row | null): Record<string, unknown> => (row ? Object.fromEntries(Object.entries(row).filter(([key]) => !META.includes(key))) : {});
 
 const distinctByDocument = <T extends { documentId: string }>(rows: T[]): T[] => [...new Map(rows.map((r) => [r.documentId, r])).values()];
 
@@ -43,8 +42,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const hasDraftAndPublish = (uid: LinkageUid) => strapi.contentType(uid as 'plugin::linkage.item')?.options?.draftAndPublish === true;
   const defaultLocale = () => getService(strapi, 'locales').defaultLocale();
 
-  const findRows = async (uid: LinkageUid, where: Record<string, unknown>): Promise<Row[]> =>
-    (await db(uid).findMany({ where, populate: POPULATE[uid] })) as Row[];
+  const findRows = async (uid: LinkageUid, where: Record<string, unknown>): Promise<Row[]> => (await db(uid).findMany({ where, populate: POPULATE[uid] })) as Row[];
 
   /** The stored draft (or only version) of a document in a locale, else in any locale. */
   async function storedRow(uid: LinkageUid, documentId: string | undefined, locale: string): Promise<Row | null> {
@@ -320,7 +318,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     if (!publishing || problems.length > 0) return problems;
     if (typeof candidate.body !== 'string' || candidate.body.trim() === '') return [problem(['body'], 'is required: the Liquid template')];
-    const others = (await db(SITE_TEMPLATE).findMany({ where: { publishedAt: { $notNull: true } }, select: ['key', 'body', 'documentId'] })) as Array<{ key: string; body: string; documentId: string }>;
+    const others = (await db(SITE_TEMPLATE).findMany({ where: { publishedAt: { $notNull: true } }, select: ['key', 'body', 'documentId'] })) as Array<{
+      key: string;
+      body: string;
+      documentId: string;
+    }>;
     const published = new Map(others.filter((t) => t.documentId !== params.documentId).map((t) => [t.key, t.body]));
     const sites = getService(strapi, 'sites');
     const renderer = getService(strapi, 'renderer');
@@ -352,7 +354,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     itemPublishChecks: (documentId: string, locale: string) => itemPublishChecks(documentId, [locale]),
 
     /** The same for a version not saved yet (the form being edited), standing in for its locale's draft. */
-    itemFormChecks: (documentId: string | undefined, locale: string, form: ItemRow) =>
-      itemPublishChecks(documentId, [locale], { ...form, locale } as Localized<ItemRow>),
+    itemFormChecks: (documentId: string | undefined, locale: string, form: ItemRow) => itemPublishChecks(documentId, [locale], { ...form, locale } as Localized<ItemRow>),
   };
 };

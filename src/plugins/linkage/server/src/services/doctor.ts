@@ -90,9 +90,11 @@ const doctorService = ({ strapi }: { strapi: Core.Strapi }) => {
       find(SITE_TEMPLATE, ['key', 'publishedAt']),
       find(GUIDE_SPEC, ['updatedAt']),
     ]);
-    const unitIndex = indexUnits(
-      [...new Map(units.map((u) => [String(u.code), { code: String(u.code), level: u.level as Level, kind: String(u.kind), parentCode: (u.parentCode as string | null) ?? null }])).values()]
-    );
+    const unitIndex = indexUnits([
+      ...new Map(
+        units.map((u) => [String(u.code), { code: String(u.code), level: u.level as Level, kind: String(u.kind), parentCode: (u.parentCode as string | null) ?? null }])
+      ).values(),
+    ]);
     const documents: PublicDocument[] = [];
     const add = (uid: string, rows: Row[], drafts: boolean) => {
       const groups = new Map<string, Row[]>();
@@ -204,7 +206,14 @@ const doctorService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { missing } = await coverage();
       const changes = getService(strapi, 'changes');
       for (const change of missing) {
-        await changes.record({ action: change.action, subjectUid: change.subjectUid, subjectDocumentId: change.subjectDocumentId, subjectKey: change.subjectKey, locale: null, unitCodes: [...change.unitCodes] });
+        await changes.record({
+          action: change.action,
+          subjectUid: change.subjectUid,
+          subjectDocumentId: change.subjectDocumentId,
+          subjectKey: change.subjectKey,
+          locale: null,
+          unitCodes: [...change.unitCodes],
+        });
       }
       // New changes: other instances sharing the database forget what they read, and so does this one.
       getService(strapi, 'published').invalidate();

@@ -57,7 +57,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       code: string;
       title: string | null;
       locale: string;
-      questions: Array<{ key: string; kind: string; type: string; label: string | null; answerLevel: string | null; within: string | null; options: Array<{ value: string; label: string | null }> }>;
+      questions: Array<{
+        key: string;
+        kind: string;
+        type: string;
+        label: string | null;
+        answerLevel: string | null;
+        within: string | null;
+        options: Array<{ value: string; label: string | null }>;
+      }>;
       stages: Array<{ key: string; order: number; level: string; name: string | null; handler: unknown; appliesWhen: unknown }>;
     }>;
     const [row] = inLocale(rows, locale);
@@ -65,7 +73,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return {
       code: row.code,
       title: row.title ?? row.code,
-      questions: row.questions.map((q) => ({ key: q.key, kind: q.kind, type: q.type, label: q.label ?? q.key, answerLevel: q.answerLevel, within: q.within, options: q.options.map((o) => ({ value: o.value, label: o.label ?? o.value })) })),
+      questions: row.questions.map((q) => ({
+        key: q.key,
+        kind: q.kind,
+        type: q.type,
+        label: q.label ?? q.key,
+        answerLevel: q.answerLevel,
+        within: q.within,
+        options: q.options.map((o) => ({ value: o.value, label: o.label ?? o.value })),
+      })),
       stages: [...row.stages]
         .sort((a, b) => a.order - b.order)
         .map((s) => ({ key: s.key, name: s.name ?? s.key, level: s.level, handler: s.handler, appliesWhen: fromStoredLogic(s.appliesWhen) })),

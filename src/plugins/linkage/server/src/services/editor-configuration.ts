@@ -28,14 +28,26 @@ const LAYOUTS: Readonly<Record<string, TypeLayout>> = {
     list: ['title', 'updatedAt'],
     edit: [
       [['title', 12]],
-      [['itemCode', 6], ['stageKey', 6]],
-      [['unitCode', 6], ['departmentCode', 6]],
+      [
+        ['itemCode', 6],
+        ['stageKey', 6],
+      ],
+      [
+        ['unitCode', 6],
+        ['departmentCode', 6],
+      ],
       [['conditions', 12]],
       [['noMaterialsNeeded', 12]],
       [['materials', 12]],
       [['timeLimit', 12]],
-      [['fee', 6], ['phone', 6]],
-      [['address', 6], ['hours', 6]],
+      [
+        ['fee', 6],
+        ['phone', 6],
+      ],
+      [
+        ['address', 6],
+        ['hours', 6],
+      ],
       [['onlineUrl', 12]],
     ],
     readOnly: ['title'],
@@ -45,10 +57,19 @@ const LAYOUTS: Readonly<Record<string, TypeLayout>> = {
     defaultSortBy: 'title',
     list: ['title', 'domain', 'updatedAt'],
     edit: [
-      [['title', 6], ['slug', 6]],
+      [
+        ['title', 6],
+        ['slug', 6],
+      ],
       [['summary', 12]],
-      [['code', 4], ['domain', 8]],
-      [['managingUnitCode', 6], ['managingDepartmentCode', 6]],
+      [
+        ['code', 4],
+        ['domain', 8],
+      ],
+      [
+        ['managingUnitCode', 6],
+        ['managingDepartmentCode', 6],
+      ],
       [['policies', 12]],
       [['questions', 12]],
       [['stages', 12]],
@@ -58,35 +79,131 @@ const LAYOUTS: Readonly<Record<string, TypeLayout>> = {
     mainField: 'name',
     defaultSortBy: 'code',
     list: ['name', 'level', 'kind', 'siteUrl'],
-    edit: [[['name', 6], ['code', 6]], [['level', 6], ['kind', 6]], [['parentCode', 6], ['siteUrl', 6]]],
+    edit: [
+      [
+        ['name', 6],
+        ['code', 6],
+      ],
+      [
+        ['level', 6],
+        ['kind', 6],
+      ],
+      [
+        ['parentCode', 6],
+        ['siteUrl', 6],
+      ],
+    ],
   },
   'plugin::linkage.department': {
     mainField: 'name',
     defaultSortBy: 'code',
     list: ['name', 'kind', 'phone'],
-    edit: [[['name', 6], ['code', 6]], [['unitCode', 6], ['kind', 6]], [['address', 6], ['hours', 6]], [['phone', 6]]],
+    edit: [
+      [
+        ['name', 6],
+        ['code', 6],
+      ],
+      [
+        ['unitCode', 6],
+        ['kind', 6],
+      ],
+      [
+        ['address', 6],
+        ['hours', 6],
+      ],
+      [['phone', 6]],
+    ],
   },
   'plugin::linkage.responsibility-rule': {
     mainField: 'description',
     defaultSortBy: 'key',
     list: ['description', 'scope', 'reviewEveryDays'],
   },
-  'plugin::linkage.site-template': { mainField: 'key', defaultSortBy: 'key', list: ['key', 'version', 'updatedAt'], edit: [[['key', 6], ['version', 6]], [['body', 12]], [['styles', 12]]] },
+  'plugin::linkage.site-template': {
+    mainField: 'key',
+    defaultSortBy: 'key',
+    list: ['key', 'version', 'updatedAt'],
+    edit: [
+      [
+        ['key', 6],
+        ['version', 6],
+      ],
+      [['body', 12]],
+      [['styles', 12]],
+    ],
+  },
   'linkage.stage': {
     mainField: 'name',
-    edit: [[['name', 6], ['key', 6]], [['order', 4], ['level', 8]], [['handler', 12]], [['appliesWhen', 12]]],
+    edit: [
+      [
+        ['name', 6],
+        ['key', 6],
+      ],
+      [
+        ['order', 4],
+        ['level', 8],
+      ],
+      [['handler', 12]],
+      [['appliesWhen', 12]],
+    ],
   },
   'linkage.question': {
     mainField: 'label',
-    edit: [[['label', 6], ['key', 6]], [['kind', 6], ['type', 6]], [['options', 12]], [['answerLevel', 6], ['within', 6]]],
+    edit: [
+      [
+        ['label', 6],
+        ['key', 6],
+      ],
+      [
+        ['kind', 6],
+        ['type', 6],
+      ],
+      [['options', 12]],
+      [
+        ['answerLevel', 6],
+        ['within', 6],
+      ],
+    ],
   },
-  'linkage.option': { mainField: 'label', edit: [[['label', 6], ['value', 6]]] },
-  'linkage.policy': { mainField: 'title', edit: [[['title', 6], ['url', 6]]] },
+  'linkage.option': {
+    mainField: 'label',
+    edit: [
+      [
+        ['label', 6],
+        ['value', 6],
+      ],
+    ],
+  },
+  'linkage.policy': {
+    mainField: 'title',
+    edit: [
+      [
+        ['title', 6],
+        ['url', 6],
+      ],
+    ],
+  },
   'linkage.material': {
     mainField: 'name',
-    edit: [[['name', 12]], [['original', 4], ['copies', 4], ['required', 4]], [['when', 12]], [['blankForm', 12]]],
+    edit: [
+      [['name', 12]],
+      [
+        ['original', 4],
+        ['copies', 4],
+        ['required', 4],
+      ],
+      [['when', 12]],
+      [['blankForm', 12]],
+    ],
   },
-  'linkage.time-limit': { edit: [[['statutoryDays', 6], ['promisedDays', 6]]] },
+  'linkage.time-limit': {
+    edit: [
+      [
+        ['statutoryDays', 6],
+        ['promisedDays', 6],
+      ],
+    ],
+  },
 };
 
 interface Metadata {
@@ -128,7 +245,9 @@ export function configured(uid: string, current: Configuration): Configuration {
     metadatas,
     layouts: {
       list: layout.list ? layout.list.filter(known) : current.layouts.list,
-      edit: layout.edit ? layout.edit.map((row) => row.filter(([field]) => known(field)).map(([name, size]) => ({ name, size }))).filter((row) => row.length > 0) : current.layouts.edit,
+      edit: layout.edit
+        ? layout.edit.map((row) => row.filter(([field]) => known(field)).map(([name, size]) => ({ name, size }))).filter((row) => row.length > 0)
+        : current.layouts.edit,
     },
   };
 }
@@ -146,7 +265,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     };
     // docs/adr/009-editor-configuration.md: the Content Manager's own configuration services.
     if (Object.values(services).some((service) => typeof service?.findConfiguration !== 'function' || typeof service?.updateConfiguration !== 'function')) {
-      strapi.log.error('[linkage] The Content Manager no longer offers findConfiguration/updateConfiguration: editors will see raw field names (see docs/adr/009-editor-configuration.md)');
+      strapi.log.error(
+        '[linkage] The Content Manager no longer offers findConfiguration/updateConfiguration: editors will see raw field names (see docs/adr/009-editor-configuration.md)'
+      );
       return false;
     }
     let complete = true;

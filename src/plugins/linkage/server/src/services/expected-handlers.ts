@@ -79,7 +79,11 @@ const expectedHandlersService = ({ strapi }: { strapi: Core.Strapi }) => {
     const values = toColumns(rows);
     await strapi.db.connection.transaction(async (trx) => {
       if (itemCodes === null) await trx(meta.tableName).del();
-      else for (let i = 0; i < itemCodes.length; i += CHUNK) await trx(meta.tableName).whereIn(itemColumn, itemCodes.slice(i, i + CHUNK)).del();
+      else
+        for (let i = 0; i < itemCodes.length; i += CHUNK)
+          await trx(meta.tableName)
+            .whereIn(itemColumn, itemCodes.slice(i, i + CHUNK))
+            .del();
       for (let i = 0; i < values.length; i += CHUNK) await trx(meta.tableName).insert(values.slice(i, i + CHUNK));
     });
   }
@@ -132,7 +136,9 @@ const expectedHandlersService = ({ strapi }: { strapi: Core.Strapi }) => {
         where: { itemCode, stageKey, unitCode },
         select: ['itemCode', 'stageKey', 'unitCode', 'departmentCode', 'level', 'domain'],
       })) as ExpectedHandler | null;
-      return row ? { itemCode: row.itemCode, stageKey: row.stageKey, unitCode: row.unitCode, departmentCode: row.departmentCode, level: row.level, domain: row.domain ?? null } : null;
+      return row
+        ? { itemCode: row.itemCode, stageKey: row.stageKey, unitCode: row.unitCode, departmentCode: row.departmentCode, level: row.level, domain: row.domain ?? null }
+        : null;
     },
 
     async count(): Promise<number> {

@@ -69,9 +69,7 @@ const guideFactsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The calendar day (YYYY-MM-DD, text) of a datetime column, in each dialect. */
   const day = (expr: string) =>
-    isPostgres()
-      ? `to_char(${expr}, 'YYYY-MM-DD')`
-      : `(CASE WHEN typeof(${expr}) IN ('integer', 'real') THEN date(${expr} / 1000, 'unixepoch') ELSE date(${expr}) END)`;
+    isPostgres() ? `to_char(${expr}, 'YYYY-MM-DD')` : `(CASE WHEN typeof(${expr}) IN ('integer', 'real') THEN date(${expr} / 1000, 'unixepoch') ELSE date(${expr}) END)`;
   const isTrue = (expr: string) => (isPostgres() ? `${expr} IS TRUE` : `${expr} = 1`);
 
   /** What the facts were computed against: a change of either makes every fact stale. */
@@ -80,7 +78,10 @@ const guideFactsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const spec = await getService(strapi, 'store').guideSpec();
     const locales = await getService(strapi, 'locales').codes();
     const required = spec?.required ?? [];
-    const fingerprint = crypto.createHash('sha256').update(JSON.stringify({ v: FACTS_VERSION, required, locales })).digest('hex');
+    const fingerprint = crypto
+      .createHash('sha256')
+      .update(JSON.stringify({ v: FACTS_VERSION, required, locales }))
+      .digest('hex');
     return { required, locales, fingerprint };
   }
 
@@ -92,7 +93,12 @@ const guideFactsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * guide's side of the join table) and the last review (MAX by documentId and by key).
    * A document counts once: its published rows if it has any, else its draft rows.
    */
-  function factsQuery(documentId: string | null, required: readonly string[], locales: readonly string[], mode: 'insert' | 'select' = 'insert'): { sql: string; bindings: unknown[] } {
+  function factsQuery(
+    documentId: string | null,
+    required: readonly string[],
+    locales: readonly string[],
+    mode: 'insert' | 'select' = 'insert'
+  ): { sql: string; bindings: unknown[] } {
     const defaultLocale = locales[0] ?? '';
     const guide = columnsOf(GUIDE);
     const g = guide.col;
@@ -108,7 +114,8 @@ const guideFactsService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
     // Template expressions run left to right, so each placeholder is bound in text order.
     const filled = (expr: string) => `(${expr} IS NOT NULL AND ${isPostgres() ? 'btrim' : 'trim'}(${expr}, ${bind(BLANKS)}) <> '')`;
-    const ofDocument = (column: string) => (documentId === null ? '' : `AND ${column} IN (SELECT y.${q(g('id'))} FROM ${q(guide.table)} y WHERE y.${q(g('documentId'))} = ${bind(documentId)})`);
+    const ofDocument = (column: string) =>
+      documentId === null ? '' : `AND ${column} IN (SELECT y.${q(g('id'))} FROM ${q(guide.table)} y WHERE y.${q(g('documentId'))} = ${bind(documentId)})`;
     const parts: string[] = [];
     parts.push(`mats AS (
       SELECT j.${q(join.joinColumn.name)} AS entity_id FROM ${q(join.name)} j WHERE j.${q('field')} = 'materials' ${ofDocument(`j.${q(join.joinColumn.name)}`)}
@@ -250,7 +257,6 @@ const guideFactsService = ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.log.info(`[linkage] Guide facts built: ${n} rows in ${Date.now() - started} ms`);
     return true;
   }
-
 
   /** What the facts table should hold, from the guides, the reviews and the spec as they are now: nothing is written. */
   async function computeFacts(): Promise<GuideFactValues[]> {

@@ -60,18 +60,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let changed = 0;
       // One transaction: SQLite writes a rename's hundreds of rows at once instead of one by one.
       await strapi.db.transaction(async () => {
-      for (const [locale, localeRows] of byLocale) {
-        const names = await namesIn(locale, {
-          itemCodes: [...new Set(localeRows.map((r) => r.itemCode))],
-          unitCodes: [...new Set(localeRows.map((r) => r.unitCode))],
-        });
-        for (const row of localeRows) {
-          const title = guideTitle(row, names);
-          if (title === row.title) continue;
-          await strapi.db.query(GUIDE).update({ where: { id: row.id }, data: { title } });
-          changed += 1;
+        for (const [locale, localeRows] of byLocale) {
+          const names = await namesIn(locale, {
+            itemCodes: [...new Set(localeRows.map((r) => r.itemCode))],
+            unitCodes: [...new Set(localeRows.map((r) => r.unitCode))],
+          });
+          for (const row of localeRows) {
+            const title = guideTitle(row, names);
+            if (title === row.title) continue;
+            await strapi.db.query(GUIDE).update({ where: { id: row.id }, data: { title } });
+            changed += 1;
+          }
         }
-      }
       });
       return changed;
     },

@@ -67,7 +67,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const users = (await strapi.db.query('admin::user').findMany({ where: { id: { $in: userIds } }, select: ['id', 'email'] })) as AdminUserRow[];
       const emails = new Map(users.map((u) => [u.id, u.email]));
       const locale = await locales().defaultLocale();
-      const names = (await strapi.db.query(UNIT).findMany({ where: { code: { $in: [...new Set(rows.map((r) => r.unitCode))] }, locale }, select: ['code', 'name'] })) as Array<{ code: string; name: string }>;
+      const names = (await strapi.db.query(UNIT).findMany({ where: { code: { $in: [...new Set(rows.map((r) => r.unitCode))] }, locale }, select: ['code', 'name'] })) as Array<{
+        code: string;
+        name: string;
+      }>;
       const nameOf = new Map(names.map((n) => [n.code, n.name]));
       return rows.map((r) => ({
         id: r.id,
@@ -84,13 +87,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const email = typeof input.email === 'string' ? input.email.trim().toLowerCase() : input.email;
       const scope = input.scope ?? 'unit';
       const user = typeof email === 'string' && email !== '' ? await findUser(email) : null;
-      const existing =
-        user && typeof input.unitCode === 'string'
-          ? await strapi.db.query(MEMBERSHIP).count({ where: { userId: user.id, unitCode: input.unitCode } })
-          : 0;
+      const existing = user && typeof input.unitCode === 'string' ? await strapi.db.query(MEMBERSHIP).count({ where: { userId: user.id, unitCode: input.unitCode } }) : 0;
       const problems = membershipProblems({ userFound: user !== null, email, unitCode: input.unitCode, scope }, indexUnits(await units()), existing > 0);
       if (problems.length > 0 || !user) throw new Invalid(problems);
-      const created = (await strapi.documents(MEMBERSHIP).create({ data: { userId: user.id, unitCode: input.unitCode as string, scope: scope as MembershipScope } })) as unknown as MembershipRow;
+      const created = (await strapi
+        .documents(MEMBERSHIP)
+        .create({ data: { userId: user.id, unitCode: input.unitCode as string, scope: scope as MembershipScope } })) as unknown as MembershipRow;
       const [view] = (await this.list({ unitCode: created.unitCode })).filter((m) => m.documentId === created.documentId);
       return view;
     },

@@ -143,7 +143,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (typeof chosen !== 'string' || !(FLOWCHART_FORMATS as readonly string[]).includes(chosen)) {
         throw new Invalid([problem(['format'], `must be one of ${FLOWCHART_FORMATS.join(', ')}, got ${JSON.stringify(format)}`)]);
       }
-      return cached(`${snapshot.generation}|flow|${item.code}|${locale}|${chosen}`, () => renderFlowchart(snapshot.space(item.code), snapshot.locales, chosen as FlowchartFormat, locale));
+      return cached(`${snapshot.generation}|flow|${item.code}|${locale}|${chosen}`, () =>
+        renderFlowchart(snapshot.space(item.code), snapshot.locales, chosen as FlowchartFormat, locale)
+      );
     },
   };
 };

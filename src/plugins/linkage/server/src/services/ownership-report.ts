@@ -66,10 +66,29 @@ const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 /** The language of a person downloading (`?language=`), or null for a program. */
 const languageOf = (query: Record<string, unknown>): AdminLanguage | null => (typeof query.language === 'string' ? asAdminLanguage(query.language) : null);
 /** The content locale names are shown in for that language (the default locale when it has none). */
-const contentLocale = (language: AdminLanguage, locales: readonly string[]): string => (locales.includes(language) ? language : (locales.find((l) => l.startsWith(language.split('-')[0])) ?? locales[0]));
+const contentLocale = (language: AdminLanguage, locales: readonly string[]): string =>
+  locales.includes(language) ? language : (locales.find((l) => l.startsWith(language.split('-')[0])) ?? locales[0]);
 
 /** A person's records CSV: names beside the codes. */
-const READABLE_RECORD_COLUMNS = ['itemTitle', 'stageName', 'unitName', 'departmentName', 'status', 'missingFields', 'lastReviewedOn', 'dueOn', 'overdueDays', 'staleDraft', 'level', 'domain', 'itemCode', 'stageKey', 'unitCode', 'departmentCode', 'documentId'];
+const READABLE_RECORD_COLUMNS = [
+  'itemTitle',
+  'stageName',
+  'unitName',
+  'departmentName',
+  'status',
+  'missingFields',
+  'lastReviewedOn',
+  'dueOn',
+  'overdueDays',
+  'staleDraft',
+  'level',
+  'domain',
+  'itemCode',
+  'stageKey',
+  'unitCode',
+  'departmentCode',
+  'documentId',
+];
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection as unknown as Knex;
@@ -84,9 +103,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The calendar day (YYYY-MM-DD, text) of a datetime column, in each dialect. */
   const day = (expr: string) =>
-    isPostgres()
-      ? `to_char(${expr}, 'YYYY-MM-DD')`
-      : `(CASE WHEN typeof(${expr}) IN ('integer', 'real') THEN date(${expr} / 1000, 'unixepoch') ELSE date(${expr}) END)`;
+    isPostgres() ? `to_char(${expr}, 'YYYY-MM-DD')` : `(CASE WHEN typeof(${expr}) IN ('integer', 'real') THEN date(${expr} / 1000, 'unixepoch') ELSE date(${expr}) END)`;
   /** Whole days from one YYYY-MM-DD text to another. */
   const daysFrom = (from: string, to: string) => (isPostgres() ? `(CAST(${to} AS date) - CAST(${from} AS date))` : `CAST(julianday(${to}) - julianday(${from}) AS INTEGER)`);
   const isTrue = (expr: string) => (isPostgres() ? `${expr} IS TRUE` : `${expr} = 1`);
@@ -333,7 +350,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const trx = await knex().transaction();
       try {
         // A utility statement takes no parameters: the values (codes, dates, locales) go in as literals.
-        const literal = knex().raw(sql, bindings as Knex.RawBinding[]).toQuery();
+        const literal = knex()
+          .raw(sql, bindings as Knex.RawBinding[])
+          .toQuery();
         await trx.raw(`DECLARE linkage_report NO SCROLL CURSOR FOR ${literal}`);
         for (;;) {
           const page = rowsOf(await trx.raw(`FETCH ${PAGE} FROM linkage_report`));
@@ -370,7 +389,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
-  async function parsed<T>(query: Record<string, unknown>, parse: (q: Record<string, unknown>, c: ReportContext) => { ok: true; value: T } | { ok: false; problem: { parameter: string; reason: string } }) {
+  async function parsed<T>(
+    query: Record<string, unknown>,
+    parse: (q: Record<string, unknown>, c: ReportContext) => { ok: true; value: T } | { ok: false; problem: { parameter: string; reason: string } }
+  ) {
     const ctx = await context();
     const result = parse(query, ctx.report);
     if (!result.ok) throw new ReportParameterError(result.problem.parameter, result.problem.reason);
@@ -437,7 +459,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               const record = toRecord(row, prepared, params.category);
               if (!language) return csvLine(recordCsvValues(record, snapshot.units.get(record.unitCode)?.name?.[locale] ?? ''));
               const names = recordNames(record, snapshot);
-              const named: Record<string, unknown> = { ...record, itemTitle: names.item[locale], stageName: names.stage[locale], unitName: names.unit[locale], departmentName: names.department[locale] };
+              const named: Record<string, unknown> = {
+                ...record,
+                itemTitle: names.item[locale],
+                stageName: names.stage[locale],
+                unitName: names.unit[locale],
+                departmentName: names.department[locale],
+              };
               return csvLine(READABLE_RECORD_COLUMNS.map((column) => readableValue(column, named[column], language)));
             })
             .join('');
@@ -454,8 +482,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const records = params as RecordsParams;
       const owner = kind === 'records' && records.owner ? records.owner : null;
       const scopeName = owner
-        ? (owner.departmentCode ? snapshot.departments.get(owner.departmentCode)?.name?.[locale] : undefined) ?? snapshot.units.get(owner.unitCode)?.name?.[locale] ?? owner.unitCode
-        : snapshot.units.get(params.unit)?.name?.[locale] ?? params.unit;
+        ? ((owner.departmentCode ? snapshot.departments.get(owner.departmentCode)?.name?.[locale] : undefined) ??
+          snapshot.units.get(owner.unitCode)?.name?.[locale] ??
+          owner.unitCode)
+        : (snapshot.units.get(params.unit)?.name?.[locale] ?? params.unit);
       return reportFileName({ kind, scope: scopeName, category: kind === 'records' ? records.category : undefined, asOf: params.asOf, extension }, language);
     },
 
@@ -463,7 +493,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async summarySql(query: Record<string, unknown>): Promise<string> {
       const { snapshot, domains, value: params } = await parsed(query, parseReportParams);
       const prepared = await prepare(params, snapshot, domains);
-      return knex().raw(ownersSql(prepared), prepared.bindings as Knex.RawBinding[]).toQuery();
+      return knex()
+        .raw(ownersSql(prepared), prepared.bindings as Knex.RawBinding[])
+        .toQuery();
     },
 
     /** For tests: the SQL verdict on every guide in scope, by documentId. */

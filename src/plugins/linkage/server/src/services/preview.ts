@@ -64,7 +64,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => getService(strapi, 'store');
 
   let unavailable: string[] | null = null;
-  const secret = () => previewSecret(strapi.config.get('plugin::linkage.previewSecret') as string | undefined, (strapi.config.get('server.app.keys') as string[] | undefined) ?? []);
+  const secret = () =>
+    previewSecret(strapi.config.get('plugin::linkage.previewSecret') as string | undefined, (strapi.config.get('server.app.keys') as string[] | undefined) ?? []);
   const ttlSeconds = () => Number(strapi.config.get('plugin::linkage.previewTtlSeconds', 600));
   const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -115,10 +116,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!snapshot.units.has(item.managingUnit)) return { kind: 'preview-not-shown', reason: 'broken' };
       return { snapshot: withItem(snapshot, item), page: itemPreviewPage(item), options: { previewBase: base }, claim };
     }
-    const row = (await strapi.db.query(SITE_TEMPLATE).findOne({ where: { documentId: claim.documentId, publishedAt: null } })) as { key: string; body: string; styles: string | null; version: number | null } | null;
+    const row = (await strapi.db.query(SITE_TEMPLATE).findOne({ where: { documentId: claim.documentId, publishedAt: null } })) as {
+      key: string;
+      body: string;
+      styles: string | null;
+      version: number | null;
+    } | null;
     if (!row) return { kind: 'preview-gone' };
     const templates = new Map(snapshot.templates).set(row.key, { body: row.body, styles: row.styles ?? '', version: row.version ?? 1 });
-    const page = templatePreviewPage(row.key, snapshot.units.values(), snapshot.items.values(), { unit: claim.unit, item: claim.item }, (item, unit) => sites().handlesItem(snapshot, item, unit));
+    const page = templatePreviewPage(row.key, snapshot.units.values(), snapshot.items.values(), { unit: claim.unit, item: claim.item }, (item, unit) =>
+      sites().handlesItem(snapshot, item, unit)
+    );
     if (!page) return { kind: 'preview-not-shown', reason: 'broken' };
     // Rendered with the draft in the published set and no fallback: a failure is shown, not hidden.
     const bodies = new Map(snapshot.templateSet.bodies).set(row.key, row.body);
@@ -184,10 +192,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const locale = localized ? (request.locale && snapshot.locales.includes(request.locale) ? request.locale : snapshot.locales[0]) : null;
       const status = request.status === 'published' ? 'published' : 'draft';
       const where = { documentId: request.documentId, ...(locale ? { locale } : {}) };
-      const row = (await strapi.db.query(uid as typeof GUIDE).findOne({ where: { ...where, publishedAt: status === 'published' ? { $notNull: true } : null } })) as Record<string, unknown> | null;
+      const row = (await strapi.db.query(uid as typeof GUIDE).findOne({ where: { ...where, publishedAt: status === 'published' ? { $notNull: true } : null } })) as Record<
+        string,
+        unknown
+      > | null;
       if (!row) return undefined;
       // A guide's owner is its draft's unit: who may read the draft may preview either version.
-      const deciding = uid === GUIDE && status === 'published' ? ((await strapi.db.query(GUIDE).findOne({ where: { ...where, publishedAt: null } })) as Record<string, unknown> | null) : row;
+      const deciding =
+        uid === GUIDE && status === 'published' ? ((await strapi.db.query(GUIDE).findOne({ where: { ...where, publishedAt: null } })) as Record<string, unknown> | null) : row;
       if (!deciding || !mayRead(uid, deciding)) return undefined;
       const page =
         uid === GUIDE

@@ -85,7 +85,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       store.departments(),
       store.items({ publishedAt: { $notNull: true } }),
       store.guideSpec(),
-      strapi.db.query(SITE_TEMPLATE).findMany({ where: { publishedAt: { $notNull: true } } }) as Promise<Array<{ key: string; body: string; styles: string | null; version: number | null }>>,
+      strapi.db.query(SITE_TEMPLATE).findMany({ where: { publishedAt: { $notNull: true } } }) as Promise<
+        Array<{ key: string; body: string; styles: string | null; version: number | null }>
+      >,
     ]);
     const units = new Map<string, CatalogUnit>();
     for (const rows of byDocument(unitRows, locales).values()) {
@@ -175,9 +177,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (pairs.length === 0) return new Map();
       // Exact seeks on the (item, stage, unit) index, one per guide.
       const rows = (
-        await Promise.all(
-          pairs.map((p) => strapi.db.query(GUIDE).findMany({ where: { itemCode, stageKey: p.stageKey, unitCode: p.unitCode, publishedAt: { $notNull: true } } }))
-        )
+        await Promise.all(pairs.map((p) => strapi.db.query(GUIDE).findMany({ where: { itemCode, stageKey: p.stageKey, unitCode: p.unitCode, publishedAt: { $notNull: true } } })))
       ).flat() as Array<Stored<GuideRow>>;
       await attachComponents(strapi, rows);
       const guides = new Map<string, CatalogGuide>();
@@ -233,7 +233,9 @@ export const inReadContext = <T>(strapi: Core.Strapi, work: (knex: Knex) => Prom
 async function attachComponents(strapi: Core.Strapi, rows: Array<Stored<GuideRow>>): Promise<void> {
   const ids = rows.map((r) => r.id);
   const guideMeta = strapi.db.metadata.get(GUIDE);
-  const join = (guideMeta.attributes.materials as unknown as { joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string }; orderColumnName: string } }).joinTable;
+  const join = (
+    guideMeta.attributes.materials as unknown as { joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string }; orderColumnName: string } }
+  ).joinTable;
   const load = async (field: 'materials' | 'timeLimit', componentUid: 'linkage.material' | 'linkage.time-limit') => {
     const meta = strapi.db.metadata.get(componentUid);
     const columns = Object.entries(meta.attributes)
@@ -242,10 +244,14 @@ async function attachComponents(strapi: Core.Strapi, rows: Array<Stored<GuideRow
     const found = ids.length
       ? ((await inReadContext(strapi, async (knex) =>
           knex(join.name)
-          .join(meta.tableName, `${meta.tableName}.id`, `${join.name}.${join.inverseJoinColumn.name}`)
-          .whereIn(`${join.name}.${join.joinColumn.name}`, ids)
-          .orderBy(`${join.name}.${join.orderColumnName}`, 'asc')
-          .select([`${join.name}.${join.joinColumn.name} as __entity`, `${join.name}.field as __field`, ...columns.map(([name, column]) => `${meta.tableName}.${column} as ${name}`)])
+            .join(meta.tableName, `${meta.tableName}.id`, `${join.name}.${join.inverseJoinColumn.name}`)
+            .whereIn(`${join.name}.${join.joinColumn.name}`, ids)
+            .orderBy(`${join.name}.${join.orderColumnName}`, 'asc')
+            .select([
+              `${join.name}.${join.joinColumn.name} as __entity`,
+              `${join.name}.field as __field`,
+              ...columns.map(([name, column]) => `${meta.tableName}.${column} as ${name}`),
+            ])
         )) as Array<Record<string, unknown>>)
       : [];
     // The field is tested here, not in SQL: without statistics SQLite would seek on the (barely

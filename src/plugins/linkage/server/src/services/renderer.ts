@@ -20,7 +20,6 @@ export class RenderFailure extends Error {
   }
 }
 
-
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const budgetMs = Number(strapi.config.get('plugin::linkage.renderBudgetMs', 1000));
   const threads = Number(strapi.config.get('plugin::linkage.renderThreads', 0)) || Math.max(1, Math.min(2, os.cpus().length - 1));

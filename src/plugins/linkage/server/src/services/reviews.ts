@@ -103,7 +103,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             note,
           },
         })) as ReviewRow;
-        await getService(strapi, 'audit').append({ action: 'review', subjectUid: subject.uid, subjectDocumentId: subject.documentId, subjectKey: subject.key, unitCode: subject.unitCode, fields: ['note'] });
+        await getService(strapi, 'audit').append({
+          action: 'review',
+          subjectUid: subject.uid,
+          subjectDocumentId: subject.documentId,
+          subjectKey: subject.key,
+          unitCode: subject.unitCode,
+          fields: ['note'],
+        });
         // The ownership report's fact of a guide carries its last review: refreshed in this transaction.
         if (subject.uid === GUIDE) await getService(strapi, 'guide-facts').refreshFacts(subject.documentId);
         return view(row);

@@ -199,7 +199,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         locale,
         links: navigator().links(snapshot),
       });
-      checks.push({ page: 'route-result', label: `"route-result" for ${name}, ${slug}`, data: pageData(frame(snapshot, locale, view.item.title, `${view.item.url}/route`), { ...view, route }, {}) });
+      checks.push({
+        page: 'route-result',
+        label: `"route-result" for ${name}, ${slug}`,
+        data: pageData(frame(snapshot, locale, view.item.title, `${view.item.url}/route`), { ...view, route }, {}),
+      });
     }
     return checks;
   }
@@ -220,16 +224,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function renderItem(snapshot: Snapshot, unitCode: string, slug: string, locale: string, options: PageOptions = {}): Promise<string> {
     const { view } = await itemView(snapshot, unitCode, slug, locale, options);
-    return renderPage(snapshot, 'item-page', pageData(frame(snapshot, locale, view.item.title, options.previewBase ?? view.item.url, options), view), view.item.url, options, governmentServices(view, view.item.url));
+    return renderPage(
+      snapshot,
+      'item-page',
+      pageData(frame(snapshot, locale, view.item.title, options.previewBase ?? view.item.url, options), view),
+      view.item.url,
+      options,
+      governmentServices(view, view.item.url)
+    );
   }
 
-  async function renderRoute(snapshot: Snapshot, unitCode: string, slug: string, raw: Readonly<Record<string, unknown>>, locale: string, options: PageOptions = {}): Promise<string> {
+  async function renderRoute(
+    snapshot: Snapshot,
+    unitCode: string,
+    slug: string,
+    raw: Readonly<Record<string, unknown>>,
+    locale: string,
+    options: PageOptions = {}
+  ): Promise<string> {
     const { item, view } = await itemView(snapshot, unitCode, slug, locale, options);
     // Said in the reader's language: the refusal page lists these sentences.
     const { answers, view: result } = await navigator().routeOf(snapshot, item, raw, locale, asAdminLanguage(locale) ?? 'en', options.guide);
-    const query = Object.entries(raw).map(([k, v]) => `answers[${encodeURIComponent(k)}]=${encodeURIComponent(String(v))}`).join('&');
+    const query = Object.entries(raw)
+      .map(([k, v]) => `answers[${encodeURIComponent(k)}]=${encodeURIComponent(String(v))}`)
+      .join('&');
     const base = options.previewBase ? `${options.previewBase}/route` : `${view.item.url}/route`;
-    return renderPage(snapshot, 'route-result', pageData(frame(snapshot, locale, `${view.item.title}`, query === '' ? base : `${base}?${query}`, options), { ...view, route: result }, answers), `${view.item.url}/route`, options);
+    return renderPage(
+      snapshot,
+      'route-result',
+      pageData(frame(snapshot, locale, `${view.item.title}`, query === '' ? base : `${base}?${query}`, options), { ...view, route: result }, answers),
+      `${view.item.url}/route`,
+      options
+    );
   }
 
   // Built and hashed once per snapshot: every page names it.
@@ -238,7 +264,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     let stylesheet = stylesheets.get(snapshot);
     if (!stylesheet) {
       const layoutFirst = [...snapshot.templates].sort(([a], [b]) => (a === 'layout' ? -1 : b === 'layout' ? 1 : a.localeCompare(b)));
-      stylesheet = rendered(layoutFirst.map(([, t]) => t.styles).filter(Boolean).join('\n'), 'text/css; charset=utf-8');
+      stylesheet = rendered(
+        layoutFirst
+          .map(([, t]) => t.styles)
+          .filter(Boolean)
+          .join('\n'),
+        'text/css; charset=utf-8'
+      );
       stylesheets.set(snapshot, stylesheet);
     }
     return stylesheet;
@@ -258,7 +290,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async itemJson(unitCode: string, slug: string, requestedLocale: unknown): Promise<Rendered> {
       const snapshot = await published().snapshot();
       const locale = navigator().localeOf(snapshot, requestedLocale);
-      return cache().get(`${snapshot.generation}|site-item|${unitCode}|${slug}|${locale}`, async () => json({ data: (await itemView(snapshot, unitCode, slug, locale)).view, meta: { locale } }));
+      return cache().get(`${snapshot.generation}|site-item|${unitCode}|${slug}|${locale}`, async () =>
+        json({ data: (await itemView(snapshot, unitCode, slug, locale)).view, meta: { locale } })
+      );
     },
 
     async indexPage(unitCode: string, locale: string): Promise<Rendered> {

@@ -54,7 +54,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Every unit's place in the tree (one row per locale: index them). */
     async unitFacts(): Promise<Array<{ code: string; level: string; kind: string; parentCode: string | null }>> {
-      return (await strapi.db.query(UNIT).findMany({ select: ['code', 'level', 'kind', 'parentCode'] })) as Array<{ code: string; level: string; kind: string; parentCode: string | null }>;
+      return (await strapi.db.query(UNIT).findMany({ select: ['code', 'level', 'kind', 'parentCode'] })) as Array<{
+        code: string;
+        level: string;
+        kind: string;
+        parentCode: string | null;
+      }>;
     },
 
     /** These units with their names in each locale, by code. */

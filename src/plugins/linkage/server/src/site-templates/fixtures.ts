@@ -35,12 +35,28 @@ const FIXTURE: Catalog = {
       summary: text('说明', 'About it'),
       policies: [{ title: text('办法', 'Measures'), url: 'https://policy.example' }],
       questions: [
-        { key: 'kind', kind: 'core', type: 'choice', label: text('类型', 'Kind'), options: [{ value: 'a', label: text('甲', 'A') }, { value: 'b', label: text('乙', 'B') }] },
+        {
+          key: 'kind',
+          kind: 'core',
+          type: 'choice',
+          label: text('类型', 'Kind'),
+          options: [
+            { value: 'a', label: text('甲', 'A') },
+            { value: 'b', label: text('乙', 'B') },
+          ],
+        },
         { key: 'place', kind: 'core', type: 'unit', answerLevel: 'district', label: text('所在区', 'District') },
         { key: 'flag', kind: 'auxiliary', type: 'boolean', label: text('是否', 'Flag') },
       ],
       stages: [
-        { key: 'district-check', order: 10, level: 'district', name: text('区审核', 'District check'), handler: { fromAnswer: 'place', level: 'district', departmentKind: 'CA' }, appliesWhen: { '==': [{ var: 'kind' }, 'a'] } },
+        {
+          key: 'district-check',
+          order: 10,
+          level: 'district',
+          name: text('区审核', 'District check'),
+          handler: { fromAnswer: 'place', level: 'district', departmentKind: 'CA' },
+          appliesWhen: { '==': [{ var: 'kind' }, 'a'] },
+        },
         { key: 'city-file', order: 20, level: 'city', name: text('市备案', 'City filing'), handler: { unit: '110000000000', department: 'EX-CA' }, appliesWhen: true },
       ],
     },

@@ -60,7 +60,10 @@ async function withItemSlug(strapi: Core.Strapi, intent: WriteIntent, data: Row,
   const query = strapi.db.query(ITEM);
   const stored =
     intent.documentId && intent.action === 'update'
-      ? ((await query.findOne({ where: { documentId: intent.documentId, locale, publishedAt: null }, select: ['slug', 'title'] })) as { slug: string | null; title: string | null } | null)
+      ? ((await query.findOne({ where: { documentId: intent.documentId, locale, publishedAt: null }, select: ['slug', 'title'] })) as {
+          slug: string | null;
+          title: string | null;
+        } | null)
       : null;
   // An update that does not touch the slug keeps the stored one.
   if (stored?.slug && !('slug' in data)) return data;
@@ -84,7 +87,9 @@ async function withGuideTitle(strapi: Core.Strapi, intent: WriteIntent, data: Ro
 async function withDocumentStructure(strapi: Core.Strapi, intent: WriteIntent, data: Row, locale: string): Promise<Row> {
   const shapes = STRUCTURE_LISTS[intent.type.uid];
   if (!shapes || !intent.documentId || !shapes.some((s) => s.field in data)) return data;
-  const drafts = (await strapi.db.query(intent.type.uid as typeof ITEM).findMany({ where: { documentId: intent.documentId, publishedAt: null }, populate: structurePopulate(shapes) })) as Array<Row & { locale: string }>;
+  const drafts = (await strapi.db
+    .query(intent.type.uid as typeof ITEM)
+    .findMany({ where: { documentId: intent.documentId, publishedAt: null }, populate: structurePopulate(shapes) })) as Array<Row & { locale: string }>;
   // Only a locale the document does not have yet takes the document's structure here.
   if (drafts.some((r) => r.locale === locale)) return data;
   const reference = drafts[0];

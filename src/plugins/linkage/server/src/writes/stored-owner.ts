@@ -4,7 +4,9 @@ import type { Core } from '@strapi/strapi';
 import type { RecordType } from '../domain/record-types';
 
 export async function storedOwner(strapi: Core.Strapi, type: RecordType, documentId: string): Promise<string | null> {
-  const rows = (await strapi.db.query(type.uid as 'plugin::linkage.guide').findMany({ where: { documentId } })) as Array<Record<string, unknown> & { publishedAt?: string | null }>;
+  const rows = (await strapi.db.query(type.uid as 'plugin::linkage.guide').findMany({ where: { documentId } })) as Array<
+    Record<string, unknown> & { publishedAt?: string | null }
+  >;
   const row = rows.find((r) => r.publishedAt === null || r.publishedAt === undefined) ?? rows[0];
   return row ? type.owner(row) : null;
 }

@@ -86,7 +86,8 @@ export const auditTrail: Projector<Row | null> = {
         break;
       default:
         // publish, unpublish, discardDraft: recorded only when some version was acted on.
-        if (written.entries.length > 0) await entry(intent.action === 'discardDraft' ? 'discard-draft' : (intent.action as AuditAction), written.entries[0] ?? null, intent.documentId, []);
+        if (written.entries.length > 0)
+          await entry(intent.action === 'discardDraft' ? 'discard-draft' : (intent.action as AuditAction), written.entries[0] ?? null, intent.documentId, []);
     }
     // create or update with status "published" publishes in the same call.
     if (writtenRow && intent.publishes && intent.action !== 'publish' && model.draftAndPublish) await entry('publish', writtenRow.row, writtenRow.documentId, []);
@@ -133,7 +134,12 @@ function changedFields(written: string[], before: Row, after: Row): AuditField[]
 function comparable(value: unknown): string {
   const strip = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(strip);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v as Row).filter(([k]) => k !== 'id' && k !== '__component' && k !== 'documentId').map(([k, x]) => [k, strip(x)]));
+    if (v && typeof v === 'object')
+      return Object.fromEntries(
+        Object.entries(v as Row)
+          .filter(([k]) => k !== 'id' && k !== '__component' && k !== 'documentId')
+          .map(([k, x]) => [k, strip(x)])
+      );
     return v === undefined || v === '' ? null : v;
   };
   return canonicalJson(strip(value));
@@ -169,4 +175,3 @@ function populateOf(strapi: Core.Strapi, attributes: ModelFacts['attributes'], k
   }
   return populate;
 }
-

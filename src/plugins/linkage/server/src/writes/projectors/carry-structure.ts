@@ -24,7 +24,9 @@ export const carryStructure: Projector<Drafts | null> = {
     const shapes = STRUCTURE_LISTS[intent.type.uid];
     if (!shapes || !intent.documentId || !intent.data || !shapes.some((s) => s.field in intent.data!)) return null;
     const locale = intent.locales !== 'all' && intent.locales.length === 1 && intent.namedLocale !== '*' ? intent.locales[0] : await getService(strapi, 'locales').defaultLocale();
-    const drafts = (await strapi.db.query(intent.type.uid as typeof ITEM).findMany({ where: { documentId: intent.documentId, publishedAt: null }, populate: structurePopulate(shapes) })) as Row[];
+    const drafts = (await strapi.db
+      .query(intent.type.uid as typeof ITEM)
+      .findMany({ where: { documentId: intent.documentId, publishedAt: null }, populate: structurePopulate(shapes) })) as Row[];
     return { locale, before: drafts.find((r) => r.locale === locale) ?? null, others: drafts.filter((r) => r.locale !== locale) };
   },
 
