@@ -43,9 +43,21 @@ async function main() {
     if (guides.length === 0) throw new Error('no guides: is this a demo database?');
     const docs = app.documents(GUIDE);
     const rows = [];
-    rows.push(await timed('guide draft update (zh-Hans)', WRITES, (i) => docs.update({ documentId: guides[i % guides.length].documentId, locale: 'zh-Hans', data: { phone: `0532-8${String(i).padStart(7, '0')}` } })));
-    rows.push(await timed('guide publish of a changed draft (zh-Hans)', Math.min(WRITES, guides.length * 2), (i) => docs.publish({ documentId: guides[i % guides.length].documentId, locale: 'zh-Hans' })));
-    rows.push(await timed('guide update and publish in one call (en)', WRITES / 2, (i) => docs.update({ documentId: guides[i % guides.length].documentId, locale: 'en', status: 'published', data: { phone: `0532-9${String(i).padStart(7, '0')}` } })));
+    rows.push(
+      await timed('guide draft update (zh-Hans)', WRITES, (i) =>
+        docs.update({ documentId: guides[i % guides.length].documentId, locale: 'zh-Hans', data: { phone: `0532-8${String(i).padStart(7, '0')}` } })
+      )
+    );
+    rows.push(
+      await timed('guide publish of a changed draft (zh-Hans)', Math.min(WRITES, guides.length * 2), (i) =>
+        docs.publish({ documentId: guides[i % guides.length].documentId, locale: 'zh-Hans' })
+      )
+    );
+    rows.push(
+      await timed('guide update and publish in one call (en)', WRITES / 2, (i) =>
+        docs.update({ documentId: guides[i % guides.length].documentId, locale: 'en', status: 'published', data: { phone: `0532-9${String(i).padStart(7, '0')}` } })
+      )
+    );
     console.log('\n| writes (sequential, Document Service) | count | writes/s | p50 ms | p99 ms |\n|---|---|---|---|---|');
     for (const r of rows) console.log(`| ${r.label} | ${r.count} | ${r.perSecond} | ${r.p50} | ${r.p99} |`);
     return 0;
