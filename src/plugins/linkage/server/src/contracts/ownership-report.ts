@@ -1,33 +1,14 @@
 // The ownership report (内容保障报告): GET /linkage/reports/ownership and /ownership/records (JSON).
 
-export type Names = Readonly<Record<string, string>>;
+import type { OwnerCounts, OwnerRow } from '../domain/ownership-report';
 
-export interface OwnerCounts {
-  guides: number;
-  complete: number;
-  incomplete: number;
-  neverReviewed: number;
-  overdue: number;
-  overdueDaysMax: number;
-  overdueDaysTotal: number;
-  staleDrafts: number;
-  missing: number;
-}
+export type { OwnerCounts, OwnerRow };
+
+export type Names = Readonly<Record<string, string>>;
 
 export interface OwnerTotals extends OwnerCounts {
   owners: number;
   ownersWithoutEditor: number;
-}
-
-export interface OwnerRow extends OwnerCounts {
-  unitCode: string;
-  unitName: Names;
-  departmentCode: string;
-  departmentName: Names;
-  /** The rule that named this department responsible, if one did. */
-  responsibleByRule: string | null;
-  /** Whether some membership covers the unit. */
-  hasEditor: boolean;
 }
 
 export interface OwnershipSummary {

@@ -5,17 +5,11 @@ import { scopeCodes, type MembershipFacts, type MembershipScope, type ScopeMode 
 import { indexUnits, type UnitFacts } from '../domain/unit-tree';
 import { Invalid, NotFound } from '../domain/failures';
 import { MEMBERSHIP, UNIT } from '../uids';
+import type { Membership } from '../contracts/memberships';
 import { getService } from '../get-service';
 
-export interface MembershipView {
-  id: number;
-  documentId: string;
-  userId: number;
-  email: string | null;
-  unitCode: string;
-  unitName: string | null;
-  scope: MembershipScope;
-}
+/** A membership as the admin sees it (the contract of its routes). */
+export type MembershipView = Membership;
 
 interface MembershipRow {
   id: number;
