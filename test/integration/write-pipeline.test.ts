@@ -227,6 +227,10 @@ describe('guides', () => {
     };
     expect(english.unitCode).toBe(LAIXI);
     expect(await t.strapi.db.query(GUIDE_FACT).findOne({ where: { guideDocumentId: moved } })).toMatchObject({ unitCode: LAIXI });
+    // Every version's title names the unit it moved to (a title is made from the draft's codes, never a published row's).
+    const titles = (await t.strapi.db.query(GUIDE).findMany({ where: { documentId: moved, locale: 'zh-Hans' }, select: ['title'] })) as Array<{ title: string }>;
+    expect(titles.length).toBe(2);
+    for (const { title } of titles) expect(title).toContain('莱西市');
     // Back where it was, for the rows below.
     const home = (await t.strapi.db.query(DEPARTMENT).findOne({ where: { unitCode: '370283000000', kind: 'SI' }, select: ['code'] })) as { code: string };
     expect((await cm().publish(GUIDE, moved, { unitCode: '370283000000', departmentCode: home.code }, 'zh-Hans')).status).toBe(200);

@@ -77,10 +77,13 @@ async function withItemSlug(strapi: Core.Strapi, intent: WriteIntent, data: Row,
 }
 
 async function withGuideTitle(strapi: Core.Strapi, intent: WriteIntent, data: Row, locale: string): Promise<Row> {
-  const stored = intent.documentId
-    ? ((await strapi.db.query(GUIDE).findOne({ where: { documentId: intent.documentId }, select: ['itemCode', 'stageKey', 'unitCode'] })) as Row | null)
-    : null;
-  const title = await getService(strapi, 'guide-titles').titleFor({ ...stored, ...data }, locale);
+  // The codes as they stand in the draft (a move changes the draft first; published rows keep the old owner until published).
+  const drafts = intent.documentId
+    ? ((await strapi.db.query(GUIDE).findMany({ where: { documentId: intent.documentId, publishedAt: null }, select: ['itemCode', 'stageKey', 'unitCode', 'locale'] })) as Row[])
+    : [];
+  const stored = drafts.find((r) => r.locale === locale) ?? drafts[0] ?? null;
+  const { locale: _locale, ...codes } = stored ?? {};
+  const title = await getService(strapi, 'guide-titles').titleFor({ ...codes, ...data }, locale);
   return { ...data, title };
 }
 
