@@ -26,6 +26,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       // Preview links (the admin's preview panel): signed with this secret, valid this long.
       previewSecret: env('LINKAGE_PREVIEW_SECRET', ''),
       previewTtlSeconds: env.int('LINKAGE_PREVIEW_TTL_SECONDS', 600),
+      // The city's clock, for times said in messages (an edit conflict's "saved at").
+      timeZone: env('LINKAGE_TIME_ZONE', 'Asia/Shanghai'),
     },
   },
 });

@@ -5,6 +5,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { Book, ChartPie, Clock } from '@strapi/icons';
 import { asAdminLanguage } from '../../server/src/domain/admin-language';
 import { AssurancePanel } from './components/AssurancePanel';
+import { EditConflictPanel } from './components/EditConflictPanel';
 import { ItemChecksPanel } from './components/ItemChecksPanel';
 import { ItemFlowchartPanel } from './components/ItemFlowchartPanel';
 import { RuleCoveragePanel } from './components/RuleCoveragePanel';
@@ -98,7 +99,7 @@ export default {
 
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: ContentManagerApis };
-    contentManager.apis.addEditViewSidePanel([ItemChecksPanel, ItemFlowchartPanel, AssurancePanel, RuleCoveragePanel, TemplatePreviewPanel]);
+    contentManager.apis.addEditViewSidePanel([EditConflictPanel, ItemChecksPanel, ItemFlowchartPanel, AssurancePanel, RuleCoveragePanel, TemplatePreviewPanel]);
     app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', explainFields as never);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', nameChoiceColumns as never);
   },

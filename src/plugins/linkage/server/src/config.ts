@@ -18,6 +18,8 @@ export interface LinkageConfig {
   previewSecret?: string;
   /** How long a preview link shows its draft. */
   previewTtlSeconds: number;
+  /** The city's clock (an IANA time zone), for times said in messages (LINKAGE_TIME_ZONE). */
+  timeZone: string;
 }
 
 export default {
@@ -29,6 +31,7 @@ export default {
     renderBudgetMs: 1000,
     renderThreads: 0,
     previewTtlSeconds: 600,
+    timeZone: 'Asia/Shanghai',
   } satisfies LinkageConfig,
   validator(config: Partial<LinkageConfig>) {
     if (config.locales !== undefined && (!Array.isArray(config.locales) || config.locales.some((l) => typeof l !== 'string' || l === ''))) {
@@ -54,8 +57,21 @@ export default {
     if (config.previewSecret !== undefined && config.previewSecret !== '' && (typeof config.previewSecret !== 'string' || config.previewSecret.length < 16)) {
       throw new Error('linkage: config.previewSecret (LINKAGE_PREVIEW_SECRET) must be at least 16 characters');
     }
+    if (config.timeZone !== undefined && !isTimeZone(config.timeZone)) {
+      throw new Error(`linkage: config.timeZone (LINKAGE_TIME_ZONE) must be an IANA time zone such as Asia/Shanghai, not ${JSON.stringify(config.timeZone)}`);
+    }
     if (config.previewTtlSeconds !== undefined && (!Number.isInteger(config.previewTtlSeconds) || config.previewTtlSeconds < 10 || config.previewTtlSeconds > 86400)) {
       throw new Error('linkage: config.previewTtlSeconds must be a whole number of seconds from 10 to 86400');
     }
   },
 };
+
+function isTimeZone(value: unknown): boolean {
+  if (typeof value !== 'string' || value === '') return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -5,8 +5,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
+import createHttpError from 'http-errors';
 import type { AdminLanguage } from './domain/admin-language';
-import { Invalid, InvalidParameter, NotFound, OriginRefused, Refused, Unauthenticated, Unprocessable, problemsSentence } from './domain/failures';
+import { Conflict, Invalid, InvalidParameter, NotFound, OriginRefused, Refused, Unauthenticated, Unprocessable, problemsSentence } from './domain/failures';
 import type { Problem } from './domain/problems';
 import { requestLanguage } from './request-language';
 
@@ -31,6 +32,11 @@ export function toHttpError(strapi: Core.Strapi, error: unknown): unknown {
   if (error instanceof Refused) return new errors.PolicyError(error.reason[requestLanguage(strapi)], { messages: error.reason });
   if (error instanceof OriginRefused) return new errors.ForbiddenError(error.message, { origin: error.origin });
   if (error instanceof Unauthenticated) return new errors.UnauthorizedError(error.message);
+  // Strapi has no error class for a 409; its error middleware answers an http-errors error with its status and details.
+  if (error instanceof Conflict) {
+    const language = requestLanguage(strapi);
+    return createHttpError(409, error.reason[language], { details: { ...error.details, messages: error.reason } });
+  }
   return error;
 }
 

@@ -7,6 +7,7 @@ import { scopeRelationPicker } from './access/relation-picker';
 import { registerComponents } from './components';
 import { registerCustomFields } from './custom-fields';
 import { assertStrapiInternals } from './internals/self-checks';
+import { rememberLoads } from './writes/edit-versions';
 import { writePipeline } from './writes/pipeline';
 
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -18,6 +19,8 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerActions(strapi);
   // Every write of a linkage record, from any path, goes through the one write pipeline.
   strapi.documents.use(writePipeline(strapi) as never);
+  // What each admin session's edit forms were built on, for optimistic concurrency.
+  strapi.documents.use(rememberLoads(strapi) as never);
   gateAdminReads(strapi);
   scopeRelationPicker(strapi);
   explainDenials(strapi);

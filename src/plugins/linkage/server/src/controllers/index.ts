@@ -4,6 +4,7 @@ import assurance from './assurance';
 import audit from './audit';
 import changes from './changes';
 import doctor from './doctor';
+import editConflicts from './edit-conflicts';
 import editorChoices from './editor-choices';
 import itemChecks from './item-checks';
 import itemFlowchart from './item-flowchart';
@@ -31,6 +32,7 @@ export default {
   audit: answering(audit),
   changes: answering(changes),
   doctor: answering(doctor),
+  'edit-conflicts': answering(editConflicts),
   'editor-choices': answering(editorChoices),
   'item-checks': answering(itemChecks),
   'item-flowchart': answering(itemFlowchart),

@@ -92,6 +92,17 @@ export class Unprocessable extends Error {
   }
 }
 
+/** A save built on a version another save has replaced (a 409): who, when, what, in both languages. */
+export class Conflict extends Error {
+  constructor(
+    readonly reason: AdminText,
+    readonly details: Readonly<Record<string, unknown>>
+  ) {
+    super(reason.en);
+    this.name = 'Conflict';
+  }
+}
+
 /** A site page whose templates, the fallbacks included, all fail: answered with a plain page. */
 export class PageUnavailable extends Error {
   constructor(message: string) {
@@ -100,7 +111,7 @@ export class PageUnavailable extends Error {
   }
 }
 
-export type Failure = Invalid | InvalidParameter | NotFound | Refused | OriginRefused | Unauthenticated | Unprocessable;
+export type Failure = Invalid | InvalidParameter | NotFound | Refused | OriginRefused | Unauthenticated | Unprocessable | Conflict;
 
 export const isFailure = (error: unknown): error is Failure =>
   error instanceof Invalid ||
@@ -109,4 +120,5 @@ export const isFailure = (error: unknown): error is Failure =>
   error instanceof Refused ||
   error instanceof OriginRefused ||
   error instanceof Unauthenticated ||
-  error instanceof Unprocessable;
+  error instanceof Unprocessable ||
+  error instanceof Conflict;

@@ -220,6 +220,16 @@ export const SELF_CHECKS: readonly SelfCheck[] = [
       ...method(at(subject, 'permissionChecker'), 'content-manager permission-checker', 'create', 1),
     ],
   },
+  {
+    name: "the Content Manager's edit-page reads and the admin's sign-in sessions (what each edit form was built on)",
+    adr: 'docs/adr/017-edit-versions.md',
+    phase: 'bootstrap',
+    subject: (strapi) => ({ routes: contentManagerRoutes(strapi), sessionManager: attempt(() => (strapi as unknown as { sessionManager?: unknown }).sessionManager) }),
+    inspect: (subject) => [
+      ...(typeof at(subject, 'sessionManager') === 'function' ? [] : ['strapi.sessionManager is gone: admin requests carry no sign-in session to remember loads by']),
+      ...missingRoutes(at(subject, 'routes'), ['GET /collection-types/:model/:id', 'GET /single-types/:model']),
+    ],
+  },
 ];
 
 /** Every problem of one phase's checks, each naming its decision record. */

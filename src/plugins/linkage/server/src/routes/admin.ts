@@ -177,6 +177,19 @@ export default {
       // The guide is created through the Document Service: its write guard decides whose.
       config: { policies: ['admin::isAuthenticatedAdmin', readAssurance] },
     },
+    // Optimistic concurrency: has the record this session's edit page shows been saved by someone
+    // else since? Only what the session's own edit page read (past the read gate) is answered.
+    {
+      method: 'GET',
+      path: '/edit-conflict',
+      handler: 'edit-conflicts.show',
+      config: {
+        policies: [
+          'admin::isAuthenticatedAdmin',
+          may(PLUGIN_ACTIONS.readAssurance, 'see whether a record being edited was saved by someone else', '查看正在编辑的记录是否已被他人保存'),
+        ],
+      },
+    },
     // The doctor: every derived store recomputed and compared (it reads everything: super admins only).
     {
       method: 'GET',

@@ -4,6 +4,7 @@ import catalog from './catalog';
 import changes from './changes';
 import checks from './checks';
 import doctor from './doctor';
+import editVersions from './edit-versions';
 import editorChoices from './editor-choices';
 import editorConfiguration from './editor-configuration';
 import expectedHandlers from './expected-handlers';
@@ -30,6 +31,7 @@ export default {
   changes,
   checks,
   doctor,
+  'edit-versions': editVersions,
   'editor-choices': editorChoices,
   'editor-configuration': editorConfiguration,
   'expected-handlers': expectedHandlers,

@@ -2,7 +2,7 @@
 // Manager, bulk actions, clone, the Document Service, an import), runs these steps in this order:
 //
 //   refuse (append-only and immutable types) → guard (403) → normalise → check (400)
-//   → one transaction { the write; the in-transaction projectors, in list order }
+//   → one transaction { a stale edit refused (409); the write; the in-transaction projectors, in list order }
 //   → the after-commit projectors.
 //
 // What each call means is decided by domain/write-intent.ts (pure); which projectors it feeds, by
@@ -14,6 +14,7 @@ import { currentActor } from '../access/actor';
 import { denials } from '../domain/denials';
 import { classifyCall, refusalOf, type DocumentCall, type WriteIntent, type WritePath } from '../domain/write-intent';
 import { getService } from '../get-service';
+import { toHttpError } from '../http-errors';
 import { inTrustedWrites } from '../write-trust';
 import { checkWrite } from './check';
 import { inCarriedWrite } from './carried';
@@ -77,6 +78,12 @@ export const writePipeline =
     const result = await strapi.db.transaction(async ({ onCommit }) => {
       // Every audited write takes the audit lock before any other: one order, no deadlock.
       if (intent.type.feeds.includes('audit-trail')) await getService(strapi, 'audit').lock();
+      // A save built on a version another save has replaced is refused (409), under the lock.
+      const madeVersion = await getService(strapi, 'edit-versions')
+        .guardFreshness(intent)
+        .catch((error: unknown) => {
+          throw toHttpError(strapi, error);
+        });
       const before = new Map<string, unknown>();
       for (const projector of projectors) if (projector.before) before.set(projector.name, await projector.before(strapi, intent));
       const returned = (await next()) as (Row & { documentId?: string; entries?: Row[] }) | null;
@@ -84,6 +91,7 @@ export const writePipeline =
       const made = intent.action === 'create' || intent.action === 'clone';
       const written: Written = { documentId: (made ? returned?.documentId : intent.documentId) ?? null, result: returned, entries: returned?.entries ?? [] };
       for (const projector of projectors) if (projector.inTransaction) await projector.inTransaction(strapi, intent, written, before.get(projector.name));
+      if (madeVersion) onCommit(await madeVersion());
       const later = projectors.filter((p) => p.afterCommit).map((p) => () => p.afterCommit!(strapi, intent, written));
       if (later.length > 0) {
         if (outermost) afterCommit.push(...later);
