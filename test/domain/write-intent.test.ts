@@ -143,6 +143,7 @@ describe('the stores each write feeds', () => {
     expect(sorted(normalisations(intent(GUIDE, 'clone', { data: {} })))).toEqual(['conditions', 'guide-title']);
     expect(sorted(normalisations(intent(ITEM, 'update', { data: {} })))).toEqual(['conditions', 'item-slug', 'new-locale-structure']);
     expect(sorted(normalisations(intent(ITEM, 'publish')))).toEqual([]);
+    expect(sorted(normalisations(intent(GUIDE, 'update', { data: {} })))).toEqual(['conditions', 'guide-title', 'new-locale-structure', 'shared-component-rows']);
   });
 });
 

@@ -76,6 +76,15 @@ describe('two editors save the same guide', () => {
     expect(await auditCount()).toBe(entries);
   });
 
+  test('two saves sent at the same moment from the same load: one is stored, the other refused', async () => {
+    const mine = await open(first);
+    const theirs = await open(second);
+    const [a, b] = await Promise.all([save(first, { ...mine, fee: '同时 A' }), save(second, { ...theirs, fee: '同时 B' })]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const winner = a.status === 200 ? '同时 A' : '同时 B';
+    expect((await stored()).fee).toBe(winner);
+  });
+
   test('after reloading, the second editor saves their change on top of the first one', async () => {
     const reloaded = await open(second);
     expect(reloaded.address).toBe('青岛市市南区八大关街道办事处一楼 3 号窗口');
@@ -113,7 +122,7 @@ describe('two editors save the same guide', () => {
     const chinese = await open(first, 'zh-Hans');
     expect((await save(first, { ...chinese, address: '八大关街道办事处二楼' })).status).toBe(200);
     const saved = await save(second, { ...english, address: 'Floor 2, Badaguan Street Office' }, 'en');
-    expect(saved.status).toBe(200);
+    expect([saved.status, saved.body.error?.message]).toEqual([200, undefined]);
     expect((await stored('en')).address).toBe('Floor 2, Badaguan Street Office');
     expect((await stored('zh-Hans')).address).toBe('八大关街道办事处二楼');
   });

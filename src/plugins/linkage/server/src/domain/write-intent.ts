@@ -159,7 +159,7 @@ export function followUps(intent: WriteIntent): ReadonlySet<FollowUp> {
 }
 
 /** Normalisations of the data before it is checked and stored. */
-export type Normalisation = 'conditions' | 'item-slug' | 'guide-title' | 'new-locale-structure';
+export type Normalisation = 'conditions' | 'item-slug' | 'guide-title' | 'new-locale-structure' | 'shared-component-rows';
 
 export function normalisations(intent: WriteIntent): ReadonlySet<Normalisation> {
   const result = new Set<Normalisation>();
@@ -169,6 +169,9 @@ export function normalisations(intent: WriteIntent): ReadonlySet<Normalisation> 
   if (uid === ITEM) result.add('item-slug');
   if (uid === GUIDE) result.add('guide-title');
   if (STRUCTURE_TYPES.includes(uid) && intent.action === 'update' && intent.documentId && !intent.trusted && !intent.carried) result.add('new-locale-structure');
+  // A save of one locale gives the others new rows of the components every locale shares (a guide's
+  // time limit): a form of another locale opened before it names rows that are gone.
+  if (uid === GUIDE && intent.action === 'update' && intent.documentId) result.add('shared-component-rows');
   return result;
 }
 

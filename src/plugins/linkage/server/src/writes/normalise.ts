@@ -4,7 +4,11 @@
 // - an item written without a slug gets one from its title, Chinese spelled out in pinyin;
 // - a guide gets its readable title per locale from its codes as they will be stored;
 // - a new locale of an existing item or guide starts from the document's structure
-//   (domain/locale-structure.ts), with the texts given.
+//   (domain/locale-structure.ts), with the texts given;
+// - a component every locale shares (a guide's time limit), written with the id of a row this
+//   locale no longer has (Strapi gives every other locale new rows when one locale is saved), is
+//   written as new rows: the values are the form's, and whether they replace someone's change is
+//   the concurrency check's to say (services/edit-versions.ts).
 import type { Core } from '@strapi/strapi';
 import { conditionFromInput } from '../domain/stored-logic';
 import { carryStructure } from '../domain/locale-structure';
@@ -15,6 +19,7 @@ import { getService } from '../get-service';
 import { requestLanguage } from '../request-language';
 import { GUIDE, ITEM } from '../uids';
 import { validationError } from '../http-errors';
+import { componentIds, rowsOfThisLocale } from '../domain/shared-components';
 import { STRUCTURE_LISTS, structurePopulate, withoutIds } from './structure';
 
 type Row = Record<string, unknown>;
@@ -34,6 +39,7 @@ export async function normaliseWrite(strapi: Core.Strapi, intent: WriteIntent, p
   if (steps.has('item-slug')) data = await withItemSlug(strapi, intent, data, locale);
   if (steps.has('guide-title')) data = await withGuideTitle(strapi, intent, data, locale);
   if (steps.has('new-locale-structure')) data = await withDocumentStructure(strapi, intent, data, locale);
+  if (steps.has('shared-component-rows')) data = await withSharedComponentRows(strapi, intent, data, locale);
   params.data = data;
   return { ...intent, data };
 }
@@ -98,4 +104,25 @@ async function withDocumentStructure(strapi: Core.Strapi, intent: WriteIntent, d
   const reference = drafts[0];
   if (!reference) return data;
   return { ...data, ...(withoutIds(carryStructure(shapes, reference, reference, data)) as Row) };
+}
+
+async function withSharedComponentRows(strapi: Core.Strapi, intent: WriteIntent, data: Row, locale: string): Promise<Row> {
+  const model = strapi.getModel(intent.type.uid as typeof GUIDE) as unknown as {
+    attributes: Record<string, { type: string; pluginOptions?: { i18n?: { localized?: boolean } } }>;
+    pluginOptions?: { i18n?: { localized?: boolean } };
+  };
+  if (model.pluginOptions?.i18n?.localized !== true) return data;
+  const shared = Object.keys(model.attributes).filter(
+    (name) => model.attributes[name].type === 'component' && model.attributes[name].pluginOptions?.i18n?.localized === false && name in data
+  );
+  if (shared.length === 0) return data;
+  const row = (await strapi.db.query(intent.type.uid as typeof GUIDE).findOne({
+    where: { documentId: intent.documentId, locale, publishedAt: null },
+    select: ['id'],
+    populate: Object.fromEntries(shared.map((name) => [name, { select: ['id'] }])),
+  })) as Row | null;
+  if (!row) return data;
+  const renewed: Row = { ...data };
+  for (const name of shared) renewed[name] = rowsOfThisLocale(data[name], componentIds(row[name]));
+  return renewed;
 }
