@@ -26,6 +26,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       // Preview links (the admin's preview panel): signed with this secret, valid this long.
       previewSecret: env('LINKAGE_PREVIEW_SECRET', ''),
       previewTtlSeconds: env.int('LINKAGE_PREVIEW_TTL_SECONDS', 600),
+      // On SIGTERM/SIGINT, how long requests in flight may take to finish before the exit.
+      shutdownGraceMs: env.int('LINKAGE_SHUTDOWN_GRACE_MS', 25_000),
     },
   },
 });
