@@ -37,7 +37,7 @@ function run(main) {
   main().then(
     (code) => process.exit(code),
     (error) => {
-      if (error && ['ValidationError', 'NotFoundError', 'CatalogRejected', 'Invalid', 'NotFound'].includes(error.name)) {
+      if (error && ['ValidationError', 'NotFoundError', 'CatalogRejected', 'Invalid', 'NotFound', 'BackupError'].includes(error.name)) {
         console.error(error.message);
         for (const detail of (error.details && error.details.errors) || []) console.error(`  - ${detail.path.join('.')}: ${detail.message}`);
         // The plugin's own failures (server/src/domain/failures.ts) list their problems.
