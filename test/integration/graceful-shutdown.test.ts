@@ -2,41 +2,25 @@
 // process) gets SIGTERM while a request is in flight (an admin login whose body is still arriving)
 // and a keep-alive connection sits idle. The idle connection is closed at once, a new connection is
 // refused, the request in flight completes with its 200, and the process exits 0.
-import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import path from 'node:path';
+import { startAppProcess, type AppProcess } from '../support/app-process';
 import { copyOfTemplate, type TestDatabase } from '../support/databases';
-import { APP_DIR, TEST_ADMIN, applyTestEnv } from '../support/env';
+import { TEST_ADMIN } from '../support/env';
 import { doctorOnDatabase } from '../support/strapi';
 
 let database: TestDatabase;
-let app: ChildProcess;
-let exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+let app: AppProcess;
 let port = 0;
 
 beforeAll(async () => {
-  applyTestEnv();
   database = await copyOfTemplate();
-  app = spawn('node', [path.join(APP_DIR, 'test', 'support', 'app-server.js')], {
-    cwd: APP_DIR,
-    env: { ...process.env, ...database.env, LINKAGE_SEED_DEMO: 'false', HOST: '127.0.0.1', PORT: '0', LINKAGE_SHUTDOWN_GRACE_MS: '60000' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  exited = new Promise((resolve) => app.on('exit', (code, signal) => resolve({ code, signal })));
-  port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    app.stdout!.on('data', (chunk) => {
-      out += String(chunk);
-      const listening = /LISTENING (\d+)/.exec(out);
-      if (listening) resolve(Number(listening[1]));
-    });
-    void exited.then(({ code }) => reject(new Error(`the app exited (${code}) before it listened`)));
-  });
+  app = await startAppProcess(database, { LINKAGE_SHUTDOWN_GRACE_MS: '60000' });
+  port = app.port;
 });
 
 afterAll(async () => {
-  if (app.exitCode === null && app.signalCode === null) app.kill('SIGKILL');
-  await exited;
+  if (app.child.exitCode === null && app.child.signalCode === null) app.child.kill('SIGKILL');
+  await app.exited;
   // The app is stopped: its database is examined by the doctor on its own.
   try {
     await doctorOnDatabase(database);
@@ -75,7 +59,7 @@ test('SIGTERM: the request in flight completes with its 200, idle and new connec
   );
   await new Promise((resolve) => setTimeout(resolve, 300));
 
-  app.kill('SIGTERM');
+  app.child.kill('SIGTERM');
   // Soon nothing new is accepted (the signal takes a moment to arrive), and the idle connection is
   // closed by the server, while the request in flight still waits for its body.
   const tryConnect = () =>
@@ -90,7 +74,7 @@ test('SIGTERM: the request in flight completes with its 200, idle and new connec
   expect(await tryConnect()).toBe('ECONNREFUSED');
   await idle.closed;
   expect(inFlight.socket.closed).toBe(false);
-  expect(app.exitCode).toBeNull();
+  expect(app.child.exitCode).toBeNull();
 
   inFlight.socket.write(body.slice(10));
   await inFlight.closed;
@@ -100,5 +84,5 @@ test('SIGTERM: the request in flight completes with its 200, idle and new connec
   expect(head).toMatch(/\r\nConnection: close\r\n/i);
   expect(JSON.parse(payload).data.token).toEqual(expect.any(String));
 
-  expect(await exited).toEqual({ code: 0, signal: null });
+  expect(await app.exited).toEqual({ code: 0, signal: null });
 });
