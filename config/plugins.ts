@@ -28,6 +28,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       previewTtlSeconds: env.int('LINKAGE_PREVIEW_TTL_SECONDS', 600),
       // The city's clock, for times said in messages (an edit conflict's "saved at").
       timeZone: env('LINKAGE_TIME_ZONE', 'Asia/Shanghai'),
+      // On SIGTERM/SIGINT, how long requests in flight may take to finish before the exit.
+      shutdownGraceMs: env.int('LINKAGE_SHUTDOWN_GRACE_MS', 25_000),
     },
   },
 });

@@ -5,7 +5,10 @@
 // npm run linkage -- audit verify
 // npm run linkage -- report rebuild
 // npm run linkage -- doctor [--repair]
+// npm run linkage -- backup FILE
+// npm run linkage -- restore FILE
 'use strict';
+const { backup, restore } = require('./lib/database-backup');
 const { run, withStrapi } = require('./lib/headless-strapi');
 
 const usage = `Usage:
@@ -20,7 +23,14 @@ const usage = `Usage:
                                       the published snapshot, change-feed coverage, the audit chain,
                                       item health) and list every difference: exit 0 when none, 1 if any
   npm run linkage -- doctor --repair  rebuild what differs, then check again: exit 0 when nothing is
-                                      left (a broken audit chain cannot be repaired)`;
+                                      left (a broken audit chain cannot be repaired)
+  npm run linkage -- backup FILE      back up the configured database to FILE, a new file (SQLite: an
+                                      online backup, consistent while the app writes; Postgres: pg_dump
+                                      --format=custom)
+  npm run linkage -- restore FILE     restore FILE into the configured database, which must be empty
+                                      (SQLite: no file or an empty one; Postgres: a database with no
+                                      tables); start the app with the same LINKAGE_AUDIT_KEY
+                                      (docs/backup-and-restore.md)`;
 
 /** --name value pairs; null when an argument is not of that form. */
 function parseOptions(args, allowed) {
@@ -122,6 +132,21 @@ async function main() {
       console.log(`Guide facts rebuilt: ${n} guides in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       return 0;
     });
+  }
+  if (topic === 'backup' || topic === 'restore') {
+    if (!command || rest.length > 0) {
+      console.error(usage);
+      return 2;
+    }
+    const progress = (message) => console.error(message);
+    if (topic === 'backup') await backup(command, progress);
+    else {
+      await restore(command, progress);
+      console.log(
+        'Restored. Start the app with the LINKAGE_AUDIT_KEY (and LINKAGE_AUDIT_PREVIOUS_KEYS) of the instance that was backed up, then check: npm run linkage -- doctor'
+      );
+    }
+    return 0;
   }
   if (topic === 'audit') {
     if (command !== 'verify' || rest.length > 0) {

@@ -77,13 +77,8 @@ async function main() {
   ]);
   const port = Number(process.env.BENCH_PORT || 1399);
   await new Promise((resolve) => app.server.listen(port, '127.0.0.1', resolve));
+  // SIGTERM (the harness's stop) drains and exits: the plugin's handler (docs/adr/018-graceful-shutdown.md).
   process.stdout.write(`READY ${port}\n`);
-  const stop = async () => {
-    await app.destroy();
-    process.exit(0);
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
 }
 
 main().catch((error) => {

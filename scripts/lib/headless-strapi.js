@@ -37,11 +37,16 @@ function run(main) {
   main().then(
     (code) => process.exit(code),
     (error) => {
-      if (error && ['ValidationError', 'NotFoundError', 'CatalogRejected', 'Invalid', 'NotFound'].includes(error.name)) {
+      if (error && ['ValidationError', 'NotFoundError', 'CatalogRejected', 'Invalid', 'NotFound', 'BackupError'].includes(error.name)) {
         console.error(error.message);
         for (const detail of (error.details && error.details.errors) || []) console.error(`  - ${detail.path.join('.')}: ${detail.message}`);
         // The plugin's own failures (server/src/domain/failures.ts) list their problems.
         for (const p of error.problems || []) console.error(`  - ${p.path.join('.')}: ${p.message}`);
+      } else if (error && error.code === 'SQLITE_BUSY') {
+        // SQLite has one writer at a time; an import holds the write lock until it commits.
+        console.error(
+          'The database is locked: another process is writing to it (on SQLite an import holds the write lock until it has finished). Nothing was written; try again when it has finished.'
+        );
       } else console.error(error);
       process.exit(1);
     }

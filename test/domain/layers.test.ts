@@ -60,7 +60,7 @@ const LAYERS: ReadonlyArray<readonly [RegExp, Layer]> = [
   [/^server\/src\/routes\//, 'routes'],
   [/^server\/src\/site-templates\/(routes|seed)\.ts$/, 'wiring'],
   [/^server\/src\/site-templates\//, 'templates'],
-  [/^server\/src\/(index|bootstrap|register|destroy|config)\.ts$/, 'wiring'],
+  [/^server\/src\/(index|bootstrap|register|destroy|config|graceful-shutdown)\.ts$/, 'wiring'],
   [/^server\/src\/(content-types|components|custom-fields)\//, 'wiring'],
   // Boot self-checks of what the plugin patches in Strapi (docs/adr): part of the boot.
   [/^server\/src\/internals\//, 'wiring'],

@@ -222,3 +222,26 @@ describe('the read gate (001), shared fields (010), previews (011), editor confi
     ]);
   });
 });
+
+describe("Strapi's signal handlers and HTTP server (017)", () => {
+  const shutdown = check('018-graceful-shutdown.md');
+  const server = { close: () => undefined, closeIdleConnections: () => undefined, on: () => undefined };
+  const listeners = (name: string) => ({ SIGTERM: [name], SIGINT: [name] });
+  test('as in Strapi 5.54: createStrapi adds terminateStrapi to both signals', () => {
+    expect(shutdown.inspect({ listeners: listeners('terminateStrapi'), server })).toEqual([]);
+  });
+  test('already replaced by the plugin (a second check on the same process)', () => {
+    expect(shutdown.inspect({ listeners: listeners('drainThenStop'), server })).toEqual([]);
+  });
+  test('Strapi renamed its handler: the plugin could not remove it, and it would cut requests', () => {
+    expect(shutdown.inspect({ listeners: listeners('stopStrapi'), server })).toEqual([
+      'createStrapi added no SIGTERM listener named terminateStrapi',
+      'createStrapi added no SIGINT listener named terminateStrapi',
+    ]);
+  });
+  test('a server without closeIdleConnections (idle keep-alive connections would hold the exit)', () => {
+    expect(shutdown.inspect({ listeners: listeners('terminateStrapi'), server: { close: () => undefined, on: () => undefined } })).toEqual([
+      'strapi.server.httpServer.closeIdleConnections is not a function',
+    ]);
+  });
+});

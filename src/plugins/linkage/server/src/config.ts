@@ -20,6 +20,8 @@ export interface LinkageConfig {
   previewTtlSeconds: number;
   /** The city's clock (an IANA time zone), for times said in messages (LINKAGE_TIME_ZONE). */
   timeZone: string;
+  /** On SIGTERM/SIGINT, how long requests in flight may take to finish before the exit (LINKAGE_SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs: number;
 }
 
 export default {
@@ -32,6 +34,8 @@ export default {
     renderThreads: 0,
     previewTtlSeconds: 600,
     timeZone: 'Asia/Shanghai',
+    // Under the 30 s an orchestrator (Kubernetes, systemd) commonly waits before SIGKILL, leaving time to stop.
+    shutdownGraceMs: 25_000,
   } satisfies LinkageConfig,
   validator(config: Partial<LinkageConfig>) {
     if (config.locales !== undefined && (!Array.isArray(config.locales) || config.locales.some((l) => typeof l !== 'string' || l === ''))) {
@@ -62,6 +66,9 @@ export default {
     }
     if (config.previewTtlSeconds !== undefined && (!Number.isInteger(config.previewTtlSeconds) || config.previewTtlSeconds < 10 || config.previewTtlSeconds > 86400)) {
       throw new Error('linkage: config.previewTtlSeconds must be a whole number of seconds from 10 to 86400');
+    }
+    if (config.shutdownGraceMs !== undefined && (!Number.isInteger(config.shutdownGraceMs) || config.shutdownGraceMs < 0 || config.shutdownGraceMs > 600_000)) {
+      throw new Error('linkage: config.shutdownGraceMs (LINKAGE_SHUTDOWN_GRACE_MS) must be a whole number of milliseconds from 0 to 600000');
     }
   },
 };

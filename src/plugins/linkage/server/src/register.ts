@@ -6,6 +6,7 @@ import { gateAdminReads } from './access/read-gate';
 import { scopeRelationPicker } from './access/relation-picker';
 import { registerComponents } from './components';
 import { registerCustomFields } from './custom-fields';
+import { installGracefulShutdown } from './graceful-shutdown';
 import { assertStrapiInternals } from './internals/self-checks';
 import { rememberLoads } from './writes/edit-versions';
 import { writePipeline } from './writes/pipeline';
@@ -13,6 +14,8 @@ import { writePipeline } from './writes/pipeline';
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // docs/adr: what the plugin patches in Strapi is checked first, and the boot fails if it moved.
   assertStrapiInternals(strapi, 'register');
+  // SIGTERM and SIGINT let the requests in flight finish before Strapi stops.
+  installGracefulShutdown(strapi);
   registerCustomFields(strapi);
   registerComponents(strapi);
   registerConditions(strapi);

@@ -7,6 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { LINKAGE_COMPONENTS } from '../components';
+import { LINKAGE_SIGNAL_LISTENER, SHUTDOWN_SIGNALS, STRAPI_SIGNAL_LISTENER } from '../graceful-shutdown';
 import { GUIDE } from '../uids';
 
 /** `register`: checked before the plugin patches anything at register; `bootstrap`: at bootstrap. */
@@ -73,6 +74,30 @@ export const SELF_CHECKS: readonly SelfCheck[] = [
     subject: (strapi) => attempt(() => strapi.get('auth')),
     inspect: (auth) =>
       isObject(auth) ? [...method(auth, 'auth', 'authenticate', 2), ...method(auth, 'auth', 'verify'), ...method(auth, 'auth', 'register')] : ["strapi.get('auth') is gone"],
+  },
+  {
+    name: "Strapi's signal handlers and HTTP server (the plugin drains the server on SIGTERM and SIGINT instead)",
+    adr: 'docs/adr/018-graceful-shutdown.md',
+    phase: 'register',
+    subject: (strapi) => ({
+      listeners: Object.fromEntries(SHUTDOWN_SIGNALS.map((signal) => [signal, process.listeners(signal).map((listener) => listener.name)])),
+      server: attempt(() => strapi.server.httpServer),
+    }),
+    inspect: (subject) => [
+      ...SHUTDOWN_SIGNALS.flatMap((signal) => {
+        const names = at(at(subject, 'listeners'), signal);
+        // Strapi's, before the plugin replaces it; the plugin's, once it has.
+        const found = Array.isArray(names) && (names.includes(STRAPI_SIGNAL_LISTENER) || names.includes(LINKAGE_SIGNAL_LISTENER));
+        return found ? [] : [`createStrapi added no ${signal} listener named ${STRAPI_SIGNAL_LISTENER}`];
+      }),
+      ...(isObject(at(subject, 'server'))
+        ? [
+            ...method(at(subject, 'server'), 'strapi.server.httpServer', 'close'),
+            ...method(at(subject, 'server'), 'strapi.server.httpServer', 'closeIdleConnections'),
+            ...method(at(subject, 'server'), 'strapi.server.httpServer', 'on'),
+          ]
+        : ['strapi.server.httpServer is gone']),
+    ],
   },
   {
     name: "Strapi's component registry (the plugin registers its components there)",

@@ -1,5 +1,6 @@
 // Catalog export and import: the whole catalog in the `linkage-catalog/1` format, written
-// all-or-nothing in one transaction, record by record through the Document Service.
+// all-or-nothing in one transaction, record by record through the Document Service, one import at
+// a time (services/import-lock.ts).
 import type { Core } from '@strapi/strapi';
 import { CATALOG_FORMAT, guideKey, type Catalog, type LocaleCode, type PublicationStatus } from '../domain/catalog-format';
 import { catalogProblems } from '../domain/catalog-checks';
@@ -14,6 +15,7 @@ import { withTrustedWrites } from '../write-trust';
 import { DEPARTMENT, GUIDE, GUIDE_SPEC, ITEM, RESPONSIBILITY_RULE, REVIEW, UNIT, type LinkageUid } from '../uids';
 import { byDocument, currentVersion, type RowMeta } from './store';
 import { getService } from '../get-service';
+import { takeImportLock } from './import-lock';
 
 export interface ImportOptions {
   /** Check and plan only; write nothing. */
@@ -228,6 +230,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (unknownLocales.length > 0) throw new CatalogRejected(unknownLocales);
 
       const run = async (): Promise<ImportSummary> => {
+        // Before anything is read: the plan must be made against what another import committed.
+        if (!options.dryRun) {
+          const started = Date.now();
+          let waited = false;
+          await takeImportLock(strapi, () => {
+            waited = true;
+            progress('Waiting for another import to finish (it holds the import lock)...');
+          });
+          if (waited) progress(`  the other import has finished (waited ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        }
         progress(`Checking ${file.units.length} units, ${file.departments.length} departments, ${file.items.length} items, ${file.guides.length} guides...`);
         const localesAdded = options.dryRun ? [] : await locales().ensure(file.locales);
         if (localesAdded.length > 0) progress(`  locales added: ${localesAdded.join(', ')}`);
