@@ -164,6 +164,70 @@ describe('two editors save the same guide', () => {
   });
 });
 
+describe('every linkage record edited in the admin', () => {
+  const CT = '/content-manager/collection-types';
+  const cases: Array<{ uid: string; where: Record<string, unknown>; locale: string | null; mine: Record<string, unknown>; theirs: Record<string, unknown> }> = [
+    { uid: 'plugin::linkage.item', where: { code: 'QD-CA-001' }, locale: 'zh-Hans', mine: { summary: '城乡低保申请。' }, theirs: { managingDepartmentCode: undefined } },
+    { uid: 'plugin::linkage.unit', where: { code: BADAGUAN }, locale: 'zh-Hans', mine: { name: '八大关街道办事处' }, theirs: { siteUrl: 'https://badaguan.example.gov.cn' } },
+    { uid: 'plugin::linkage.department', where: { unitCode: BADAGUAN }, locale: 'en', mine: { address: 'No. 1 Badaguan Road' }, theirs: { hours: 'Weekdays' } },
+    { uid: 'plugin::linkage.responsibility-rule', where: {}, locale: 'zh-Hans', mine: { description: '由办理单位负责。' }, theirs: { reviewEveryDays: 90 } },
+  ];
+
+  test.each(cases)('$uid: the later save from the same load is refused', async ({ uid, where, locale, mine, theirs }) => {
+    const documentId = await documentIdOf(t.strapi, uid, where);
+    const query = locale ? `?locale=${locale}` : '';
+    const load = async (admin: SignedInAdmin) => {
+      const response = await t.http.get(`${CT}/${uid}/${documentId}${query}`).set(admin.auth);
+      expect(response.status).toBe(200);
+      const {
+        id: _id,
+        documentId: _d,
+        createdAt: _c,
+        updatedAt: _u,
+        publishedAt: _p,
+        createdBy: _cb,
+        updatedBy: _ub,
+        localizations: _l,
+        status: _s,
+        ...form
+      } = response.body.data;
+      return form as Form;
+    };
+    const otherManager = await createAdmin(t, `manager-${uid.split('.').pop()}@linkage.test`, [ROLES.cityManager]);
+    const a = await load(cityManager);
+    const b = await load(otherManager);
+    const first = await t.http
+      .put(`${CT}/${uid}/${documentId}${query}`)
+      .set(cityManager.auth)
+      .send({ ...a, ...mine });
+    expect(first.status).toBe(200);
+    const second = await t.http
+      .put(`${CT}/${uid}/${documentId}${query}`)
+      .set(otherManager.auth)
+      .send({ ...b, ...Object.fromEntries(Object.entries(theirs).filter(([, v]) => v !== undefined)) });
+    expect(second.status).toBe(409);
+    expect(second.body.error.details.conflict.fields).toEqual(Object.keys(mine));
+  });
+
+  test('the guide spec (a single type) too', async () => {
+    const SPEC = '/content-manager/single-types/plugin::linkage.guide-spec';
+    const otherManager = await createAdmin(t, 'manager-spec@linkage.test', [ROLES.cityManager]);
+    const a = (await t.http.get(SPEC).set(cityManager.auth)).body.data;
+    const b = (await t.http.get(SPEC).set(otherManager.auth)).body.data;
+    expect(
+      (
+        await t.http
+          .put(SPEC)
+          .set(cityManager.auth)
+          .send({ required: [...a.required].slice(0, -1) })
+      ).status
+    ).toBe(200);
+    const refused = await t.http.put(SPEC).set(otherManager.auth).send({ required: b.required });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.details.conflict.fields).toEqual(['required']);
+  });
+});
+
 describe('the edit page asks whether what it shows was replaced', () => {
   test('the session whose load was replaced is told who, when and what; the one that saved is not', async () => {
     const theirs = await open(second);

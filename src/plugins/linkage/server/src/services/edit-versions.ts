@@ -16,7 +16,10 @@ import { AUDIT_ENTRY } from '../uids';
 type Row = Record<string, unknown>;
 
 // The Content Manager's read of one document for its edit page: the load a form is built on.
-const EDIT_PAGE_READS = new Set(['/content-manager/collection-types/:model/:id', '/content-manager/single-types/:model']);
+const SINGLE_TYPE_PAGE = '/content-manager/single-types/:model';
+const EDIT_PAGE_READS = new Set(['/content-manager/collection-types/:model/:id', SINGLE_TYPE_PAGE]);
+
+type ReadRow = Row & { documentId?: string; locale?: string | null; publishedAt?: unknown };
 
 interface SessionState {
   method?: string;
@@ -139,11 +142,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
-  /** Remembers the version of a record the current request's edit page read, for its session. */
-  async function rememberRead(uid: string, row: Row & { documentId?: string; locale?: string | null; publishedAt?: unknown }): Promise<void> {
-    if (!recordType(uid) || !row.documentId) return;
+  /**
+   * Remembers the version of a record the current request's edit page read, for its session: the
+   * document a collection type's page reads, or the first of the list a single type's page reads.
+   */
+  async function rememberRead(uid: string, read: ReadRow | ReadRow[]): Promise<void> {
+    if (!recordType(uid)) return;
     const ctx = strapi.requestContext.get() as SessionState | undefined;
-    if (ctx?.method !== 'GET' || !EDIT_PAGE_READS.has(ctx._matchedRoute ?? '')) return;
+    const route = ctx?._matchedRoute ?? '';
+    if (ctx?.method !== 'GET' || !EDIT_PAGE_READS.has(route)) return;
+    if (Array.isArray(read) !== (route === SINGLE_TYPE_PAGE)) return;
+    const row = Array.isArray(read) ? read[0] : read;
+    if (!row?.documentId) return;
     const session = sessionOf();
     if (!session) return;
     // Forms are built on drafts; the published version read beside it is not what they save.

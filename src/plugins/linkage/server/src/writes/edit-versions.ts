@@ -8,8 +8,8 @@ export const rememberLoads =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (context, next) => {
     const result = await next();
-    if ((context.action === 'findOne' || context.action === 'findFirst') && result && typeof result === 'object') {
-      await getService(strapi, 'edit-versions').rememberRead(context.uid, result as Record<string, unknown>);
+    if (['findOne', 'findFirst', 'findMany'].includes(context.action) && result && typeof result === 'object') {
+      await getService(strapi, 'edit-versions').rememberRead(context.uid, result as Record<string, unknown> | Array<Record<string, unknown>>);
     }
     return result;
   };
