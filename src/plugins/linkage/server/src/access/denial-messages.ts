@@ -6,6 +6,7 @@ import { errors } from '@strapi/utils';
 import type { AdminText } from '../domain/admin-language';
 import { requestReads } from '../domain/admin-read-routes';
 import { denials } from '../domain/denials';
+import { recordType } from '../domain/record-types';
 import { bulkGuideDecision, guideReadDecision, guideWriteDecision, recordWriteDecision, type GuideAction } from '../domain/write-access';
 import { GUIDE, isLinkageUid } from '../uids';
 import { currentActor } from './actor';
@@ -49,7 +50,7 @@ async function reasonFor(strapi: Core.Strapi, ctx: DeniedContext): Promise<Admin
     const decision = action === 'read' ? denials.readRolesLack(actor, model) : recordWriteDecision(plain, model, action);
     return decision.allowed ? denials.rolesLack(actor, verb, model).reason : decision.reason;
   }
-  const owners = (await Promise.all(documentIds.map((id) => getService(strapi, 'store').guideOwner(id)))).filter((o): o is string => o !== null);
+  const owners = (await Promise.all(documentIds.map((id) => getService(strapi, 'store').ownerOf(recordType(GUIDE)!, id)))).filter((o): o is string => o !== null);
   const requested = (ctx.request.body ?? {}) as { unitCode?: unknown };
   const written = typeof requested.unitCode === 'string' ? requested.unitCode : null;
   const label = await getService(strapi, 'unit-labels').of([...owners, written, ...actor.scope]);

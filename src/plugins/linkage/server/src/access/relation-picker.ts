@@ -34,7 +34,7 @@ export const relationPickerScope =
     const body = ctx.body as RelationsBody | undefined;
     if (!body || !Array.isArray(body.results)) return;
     const documentIds = body.results.map((r) => r.documentId).filter((id): id is string => typeof id === 'string');
-    // A guide's owner is its draft's unitCode (see the store's guideOwner).
+    // A guide's owner is its draft's unitCode (see the store's ownerOf).
     const owners = (await strapi.db.query(GUIDE).findMany({ where: { documentId: { $in: documentIds }, publishedAt: null }, select: ['documentId', 'unitCode'] })) as Array<{
       documentId: string;
       unitCode: string;

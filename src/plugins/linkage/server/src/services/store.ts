@@ -1,6 +1,7 @@
 // Reads stored documents of the plugin's types as typed rows: one row per locale and status.
 import type { Core } from '@strapi/strapi';
 import type { DepartmentRow, GuideRow, ItemRow, Localized, RuleRow, UnitRow } from '../domain/catalog-records';
+import type { RecordType } from '../domain/record-types';
 import { DEPARTMENT, GUIDE, GUIDE_SPEC, ITEM, RESPONSIBILITY_RULE, REVIEW, UNIT, type LinkageUid } from '../uids';
 
 export interface RowMeta {
@@ -80,14 +81,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * A guide's owner is its draft's unitCode: a city manager's move changes the draft, and the moved
-     * guide is the new owner's to publish, unpublish or discard, not the former owner's.
+     * The owner of a stored record: its draft's where it has one (a city manager's move changes a
+     * guide's draft, and the moved guide is the new owner's to publish, unpublish or discard).
      */
-    async guideOwner(documentId: string): Promise<string | null> {
-      const draft = (await strapi.db.query(GUIDE).findOne({ where: { documentId, publishedAt: null }, select: ['unitCode'] })) as { unitCode: string | null } | null;
-      if (draft) return draft.unitCode;
-      const any = (await strapi.db.query(GUIDE).findOne({ where: { documentId }, select: ['unitCode'] })) as { unitCode: string | null } | null;
-      return any?.unitCode ?? null;
+    async ownerOf(type: RecordType, documentId: string): Promise<string | null> {
+      const query = strapi.db.query(type.uid as typeof GUIDE);
+      const row = ((await query.findOne({ where: { documentId, publishedAt: null } })) ?? (await query.findOne({ where: { documentId } }))) as Record<string, unknown> | null;
+      return row ? type.owner(row) : null;
     },
 
     /** An item's draft in one locale, with its components. */

@@ -20,7 +20,6 @@ import { checkWrite } from './check';
 import { inCarriedWrite } from './carried';
 import { normaliseWrite } from './normalise';
 import { projectorsFor, type Written } from './projectors';
-import { storedOwner } from './stored-owner';
 
 export interface DocumentMiddlewareContext {
   uid: string;
@@ -51,7 +50,7 @@ async function intentOf(strapi: Core.Strapi, call: DocumentCall): Promise<WriteI
   const admin = (await currentActor(strapi)) !== null;
   return classifyCall(call, {
     defaultLocale: await getService(strapi, 'locales').defaultLocale(),
-    storedOwner: probe.documentId ? await storedOwner(strapi, probe.type, probe.documentId) : null,
+    storedOwner: probe.documentId ? await getService(strapi, 'store').ownerOf(probe.type, probe.documentId) : null,
     trusted: inTrustedWrites(),
     path: pathOf(strapi, admin),
     carried: inCarriedWrite(),

@@ -3,6 +3,7 @@
 // locale is a Document Service update of its own (guarded, checked and audited like any other),
 // inside the write's transaction. (A new locale takes the structure as it is written: writes/normalise.ts.)
 import { carryStructure as carried, structureOf } from '../../domain/locale-structure';
+import { singleLocale } from '../../domain/write-intent';
 import { getService } from '../../get-service';
 import { ITEM } from '../../uids';
 import { withCarriedWrites } from '../carried';
@@ -23,7 +24,7 @@ export const carryStructure: Projector<Drafts | null> = {
   async before(strapi, intent) {
     const shapes = STRUCTURE_LISTS[intent.type.uid];
     if (!shapes || !intent.documentId || !intent.data || !shapes.some((s) => s.field in intent.data!)) return null;
-    const locale = intent.locales !== 'all' && intent.locales.length === 1 && intent.namedLocale !== '*' ? intent.locales[0] : await getService(strapi, 'locales').defaultLocale();
+    const locale = singleLocale(intent) ?? (await getService(strapi, 'locales').defaultLocale());
     const drafts = (await strapi.db
       .query(intent.type.uid as typeof ITEM)
       .findMany({ where: { documentId: intent.documentId, publishedAt: null }, populate: structurePopulate(shapes) })) as Row[];
