@@ -3,6 +3,7 @@ import audit from './audit';
 import catalog from './catalog';
 import changes from './changes';
 import checks from './checks';
+import databaseHealth from './database-health';
 import doctor from './doctor';
 import editorChoices from './editor-choices';
 import editorConfiguration from './editor-configuration';
@@ -18,6 +19,7 @@ import preview from './preview';
 import published from './published';
 import renderCache from './render-cache';
 import renderer from './renderer';
+import readiness from './readiness';
 import reviews from './reviews';
 import sites from './sites';
 import store from './store';
@@ -29,6 +31,7 @@ export default {
   catalog,
   changes,
   checks,
+  'database-health': databaseHealth,
   doctor,
   'editor-choices': editorChoices,
   'editor-configuration': editorConfiguration,
@@ -42,6 +45,7 @@ export default {
   'ownership-report': ownershipReport,
   preview,
   published,
+  readiness,
   reviews,
   'render-cache': renderCache,
   renderer,
