@@ -4,6 +4,7 @@ import {
   RETRY_AFTER_SECONDS,
   goesAheadDuringOutage,
   isDatabaseUnavailable,
+  mayHideOutage,
   readiness,
   unavailableBody,
 } from '../../src/plugins/linkage/server/src/domain/database-outage';
@@ -21,6 +22,7 @@ describe('isDatabaseUnavailable', () => {
     ['a reset socket', withCode('ECONNRESET')],
     ['a timed-out socket', withCode('ETIMEDOUT')],
     ["pg's socket closed under it", new Error('Connection terminated unexpectedly')],
+    ['the same, after the query knex puts first', new Error('select "t0".* from "public"."strapi_core_store_settings" as "t0" limit $1 - Connection terminated unexpectedly')],
     ["pg's connect timeout", new Error('Connection terminated due to connection timeout')],
     ["pg's connect timeout, from the stream", new Error('timeout expired')],
     ['a client left unusable', new Error('Client has encountered a connection error and is not queryable')],
@@ -39,6 +41,7 @@ describe('isDatabaseUnavailable', () => {
     ['a string', 'Connection terminated'],
     ['nothing', null],
     ['a validation error that mentions a connection', new Error('the connection field is required')],
+    ['a text that only quotes the words', new Error('phone: "Connection terminated" is not a phone number')],
   ])('%s is not', (_what, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);
   });
@@ -48,6 +51,23 @@ describe('isDatabaseUnavailable', () => {
     error.cause = error;
     expect(isDatabaseUnavailable(error)).toBe(false);
   });
+});
+
+describe('mayHideOutage', () => {
+  const named = (name: string) => Object.assign(new Error('x'), { name });
+
+  test('a 400 or a 500 may be a failed query some code answered its own way (i18n\'s "This locale doesn\'t exist")', () => {
+    expect(mayHideOutage(named('ApplicationError'))).toBe(true);
+    expect(mayHideOutage(named('ValidationError'))).toBe(true);
+    expect(mayHideOutage(new TypeError('x'))).toBe(true);
+  });
+
+  test.each(['UnauthorizedError', 'ForbiddenError', 'PolicyError', 'NotFoundError', 'PayloadTooLargeError', 'RateLimitError', 'NotImplementedError'])(
+    'a %s answers the request as such',
+    (name) => {
+      expect(mayHideOutage(named(name))).toBe(false);
+    }
+  );
 });
 
 describe('goesAheadDuringOutage', () => {
@@ -79,12 +99,12 @@ describe('goesAheadDuringOutage', () => {
 });
 
 describe('the refusal', () => {
-  test("is Strapi's error shape, a 503 saying in the asker's language that nothing was saved, both texts in the details", () => {
+  test("is Strapi's error shape, a 503 saying in the asker's language that the request could not be completed, both texts in the details", () => {
     const zh = unavailableBody('zh-Hans');
     expect(zh.data).toBeNull();
     expect(zh.error).toMatchObject({ status: 503, name: 'ServiceUnavailableError', details: { reason: 'database-unavailable', retryAfterSeconds: RETRY_AFTER_SECONDS } });
-    expect(zh.error.message).toMatch(/数据库.*未保存/);
-    expect(unavailableBody('en').error.message).toMatch(/database cannot be reached.*nothing was saved/);
+    expect(zh.error.message).toMatch(/无法连接数据库.*未能完成/);
+    expect(unavailableBody('en').error.message).toMatch(/database cannot be reached.*could not be completed/);
     expect(zh.error.details.messages.en).toBe(unavailableBody('en').error.message);
   });
 });

@@ -18,13 +18,14 @@ const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '
 
 /**
  * What node-postgres and knex say when a connection is gone or none can be had: pg's messages for a
- * socket closed under it or a connect that timed out, knex's for a pool that gave no connection in time.
+ * socket closed under it or a connect that timed out, knex's for a pool that gave no connection in
+ * time. Knex puts the query before pg's message (`select ... - Connection terminated unexpectedly`).
  */
 const UNAVAILABLE_MESSAGES = [
-  /^Connection terminated/,
-  /Client has encountered a connection error and is not queryable/,
-  /^Client was closed and is not queryable/,
-  /^timeout expired$/,
+  /(^| - )Connection terminated/,
+  /(^| - )Client has encountered a connection error and is not queryable$/,
+  /(^| - )Client was closed and is not queryable$/,
+  /(^| - )timeout expired$/,
   /^Knex: Timeout acquiring a connection/,
 ];
 
@@ -60,6 +61,19 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   return Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1));
 }
 
+/** Strapi's errors that answer a request as such (401, 403, 404, 413, 429, 501): never a failed query in disguise. */
+const ANSWERS = new Set(['UnauthorizedError', 'ForbiddenError', 'PolicyError', 'NotFoundError', 'PayloadTooLargeError', 'RateLimitError', 'NotImplementedError']);
+
+/**
+ * Whether an error may stand for a failed query that some code caught and answered with an error
+ * of its own (Strapi's i18n answers any failure to read the locales with a 400 "This locale
+ * doesn't exist"): any error but those that answer the request as such.
+ */
+export function mayHideOutage(error: unknown): boolean {
+  const e = asErrorLike(error);
+  return !(e && typeof e.name === 'string' && ANSWERS.has(e.name));
+}
+
 /** Seconds a client is told to wait before trying again (the health probe looks twice a second). */
 export const RETRY_AFTER_SECONDS = 2;
 
@@ -80,9 +94,11 @@ export function goesAheadDuringOutage(method: string, path: string): boolean {
   return path === '/_health' || path === '/_ready' || /^\/api\/linkage(\/|$)/.test(path) || /^\/sites(\/|$)/.test(path);
 }
 
+// It does not say that nothing was saved: a save whose commit went through just before the
+// connection dropped is stored whole (never in part), and reloading shows it.
 export const UNAVAILABLE_MESSAGE: AdminText = {
-  en: 'The database cannot be reached at the moment, so this request was not carried out and nothing was saved. Please try again in a few seconds.',
-  'zh-Hans': '暂时无法连接数据库，本次请求未执行，也未保存任何内容。请稍候几秒再试。',
+  en: 'The database cannot be reached at the moment, so this request could not be completed. Please try again in a few seconds.',
+  'zh-Hans': '暂时无法连接数据库，本次请求未能完成。请稍候几秒再试。',
 };
 
 /** The body of a refused API request, in the shape of Strapi's errors; both texts in the details. */
@@ -102,7 +118,9 @@ export function unavailableBody(language: AdminLanguage): {
 }
 
 /** What one look at the database found. */
-export type DatabaseLook = { readonly status: 'up'; readonly latencyMs: number } | { readonly status: 'down'; readonly reason: 'unreachable' | 'timeout' | 'error'; readonly since: string | null };
+export type DatabaseLook =
+  | { readonly status: 'up'; readonly latencyMs: number }
+  | { readonly status: 'down'; readonly reason: 'unreachable' | 'timeout' | 'error'; readonly since: string | null };
 
 /** What one look at the published snapshot found. */
 export type SnapshotLook =

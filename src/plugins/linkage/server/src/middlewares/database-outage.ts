@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { adminLanguage } from '../domain/admin-language';
-import { RETRY_AFTER_SECONDS, goesAheadDuringOutage, isDatabaseUnavailable, unavailableBody } from '../domain/database-outage';
+import { RETRY_AFTER_SECONDS, goesAheadDuringOutage, isDatabaseUnavailable, mayHideOutage, unavailableBody } from '../domain/database-outage';
 import { negotiateLocale } from '../domain/locale-negotiation';
 import { getService } from '../get-service';
 
@@ -38,9 +38,14 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     try {
       return await next();
     } catch (error) {
-      if (!isDatabaseUnavailable(error)) throw error;
-      health().suspect(error);
-      refuse(ctx);
+      if (isDatabaseUnavailable(error)) {
+        health().suspect(error);
+        return refuse(ctx);
+      }
+      // Some of Strapi's code answers a failed query with an error of its own (i18n: "This locale
+      // doesn't exist"): a 400 or a 500 is looked behind, and is an outage if the database is down.
+      if (mayHideOutage(error) && (await health().look()).status === 'down' && health().isDown()) return refuse(ctx);
+      throw error;
     }
   };
 };
