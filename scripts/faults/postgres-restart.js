@@ -14,8 +14,9 @@
 // (other test runs) unless given --force. Results: RELIABILITY.md.
 //
 // Usage: npm run faults:postgres-restart [-- --connections 50 --editors 8 --before 8 --after 15 --force]
+//        --no-restart: the same load and checks without restarting Postgres (to try the harness).
 'use strict';
-const { spawn, spawnSync } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
@@ -73,16 +74,18 @@ async function othersUsingPostgres() {
   });
 }
 
+/** Restarts the cluster without blocking: the load goes on (and is measured) while it restarts. */
 function restartPostgres() {
   const version = fs.readdirSync('/etc/postgresql').sort().pop();
   const started = now();
-  const result = spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'restart'], { encoding: 'utf8' });
-  return {
-    command: `pg_ctlcluster --skip-systemctl-redirect ${version} main restart`,
-    status: result.status,
-    output: `${result.stdout}${result.stderr}`.trim(),
-    ms: now() - started,
-  };
+  const command = `pg_ctlcluster --skip-systemctl-redirect ${version} main restart`;
+  return new Promise((resolve) => {
+    const child = spawn('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'restart'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c) => (output += c));
+    child.stderr.on('data', (c) => (output += c));
+    child.on('exit', (status) => resolve({ command, status, output: output.trim(), ms: now() - started }));
+  });
 }
 
 // ---------------------------------------------------------------- HTTP
@@ -247,7 +250,7 @@ const percentile = (values, p) => {
 };
 const ok2xx = (r) => typeof r.status === 'number' && r.status >= 200 && r.status < 300;
 
-async function checkStored(writes, startSeq) {
+async function checkStored(writes, startSeq, initial) {
   return withPg(DATABASE, async (c) => {
     const guides = [...new Set(writes.map((w) => w.guide))];
     const { rows: drafts } = await c.query(`SELECT document_id, phone FROM linkage_guides WHERE locale = 'zh-Hans' AND published_at IS NULL AND document_id = ANY($1)`, [guides]);
@@ -279,8 +282,15 @@ async function checkStored(writes, startSeq) {
       // The stored value is the last committed save's: the last acknowledged one, or a refused one after it whose commit went through.
       const lastAcked = acked.reduce((last, w) => (!last || w.started > last.started ? w : last), null);
       const later = refused.filter((w) => !lastAcked || w.started > lastAcked.started).map((w) => w.value);
-      const allowed = new Set([...(lastAcked ? [lastAcked.value] : []), ...later]);
-      if (allowed.size > 0 && !allowed.has(draftOf.get(guide))) problems.push(`${guide}: stored ${draftOf.get(guide)}, expected ${[...allowed].join(' or ')}`);
+      // With no save acknowledged, the value from before the run too (none of them committed).
+      const allowed = new Set([lastAcked ? lastAcked.value : initial.get(guide), ...later]);
+      if (!allowed.has(draftOf.get(guide)))
+        problems.push(
+          `${guide}: stored ${draftOf.get(guide)}, expected ${[...allowed].join(' or ')}; saves: ${mine.map((w) => `${w.value} ${w.publish ? 'publish' : 'update'} ${w.status}`).join(', ')}; audit: ${entries
+            .filter((e) => e.guide === guide)
+            .map((e) => `${e.seq} ${e.action} ${e.locale} ${JSON.stringify(e.fields)}`)
+            .join(', ')}`
+        );
       const lastPublished = acked.filter((w) => w.publish).reduce((last, w) => (!last || w.started > last.started ? w : last), null);
       if (lastPublished) {
         const allowedPublished = new Set([lastPublished.value, ...refused.filter((w) => w.publish && w.started > lastPublished.started).map((w) => w.value)]);
@@ -300,13 +310,14 @@ async function changeFeedGaps() {
   });
 }
 
-function summarize(list, window) {
-  const inWindow = list.filter((r) => r.started >= window.from && r.started <= window.to);
-  const failures = inWindow.filter((r) => !ok2xx(r) && r.status !== 304 && !(typeof r.status === 'number' && r.status < 500));
-  const latencies = failures.map((r) => r.ended - r.started);
+/** The requests `pick` selects: how many, how many failed (5xx, timeouts), and how fast the failures were answered. */
+function summarize(list, pick, latency = (r) => r.ended - r.started) {
+  const chosen = list.filter(pick);
+  const failures = chosen.filter((r) => !(typeof r.status === 'number' && r.status < 500));
+  const latencies = failures.map(latency);
   return {
-    requests: inWindow.length,
-    ok: inWindow.filter(ok2xx).length,
+    requests: chosen.length,
+    ok: chosen.filter(ok2xx).length,
     failed: failures.length,
     with503RetryAfter: failures.filter((r) => r.status === 503 && r.retryAfter).length,
     other5xx: failures.filter((r) => typeof r.status === 'number' && r.status !== 503).length,
@@ -320,8 +331,9 @@ function summarize(list, window) {
 // ---------------------------------------------------------------- main
 
 async function main() {
+  const restarting = !flag('no-restart');
   const others = await othersUsingPostgres();
-  if (others.length > 0 && !flag('force')) {
+  if (restarting && others.length > 0 && !flag('force')) {
     log(`Postgres is in use (${others.map((o) => `${o.datname}: ${o.sessions}`).join(', ')}): this script restarts it. Run it when nothing else is using it, or pass --force.`);
     return 2;
   }
@@ -341,6 +353,11 @@ async function main() {
     const pid = app.child.pid;
     const { admin, editors, readPaths } = await setUp();
     const startSeq = await withPg(DATABASE, async (c) => Number((await c.query('SELECT COALESCE(MAX(seq), 0) AS s FROM linkage_audit_entries')).rows[0].s));
+    const initial = await withPg(
+      DATABASE,
+      async (c) =>
+        new Map((await c.query(`SELECT document_id, phone FROM linkage_guides WHERE locale = 'zh-Hans' AND published_at IS NULL`)).rows.map((r) => [r.document_id, r.phone]))
+    );
     const users = editorUsers(editors, Math.round(CONNECTIONS * 0.4));
     const readers = CONNECTIONS - users.length;
     log(`${editors.length} editors (${editors.reduce((n, e) => n + e.guides.length, 0)} guides), ${users.length} editor connections, ${readers} reader connections`);
@@ -353,10 +370,9 @@ async function main() {
     const load = Promise.all([...users.map((u) => runEditor(u, until, writes)), ...Array.from({ length: readers }, (_, i) => runReader(i, readPaths, until, reads))]);
 
     await sleep(BEFORE_S * 1000);
-    others.length = 0;
-    log('Restarting Postgres...');
+    log(restarting ? 'Restarting Postgres...' : 'Not restarting Postgres (--no-restart).');
     const restartFrom = now();
-    const restart = restartPostgres();
+    const restart = restarting ? await restartPostgres() : { command: '(none: --no-restart)', status: 0, output: '', ms: 0 };
     const restartTo = now();
     log(`${restart.command}: exit ${restart.status} in ${restart.ms} ms ${restart.output}`);
     stopAt = restartTo + AFTER_S * 1000;
@@ -366,7 +382,7 @@ async function main() {
     const firstWriteAfter = writes.filter((w) => ok2xx(w) && w.started >= restartFrom).sort((a, b) => a.started - b.started)[0];
     const ready = await request(setupAgent, 'GET', '/_ready');
     const outage = { from: restartFrom, to: firstWriteAfter ? firstWriteAfter.started : restartTo };
-    const stored = await checkStored(writes, startSeq);
+    const stored = await checkStored(writes, startSeq, initial);
     const feed = await changeFeedGaps();
     const verify = (await request(setupAgent, 'GET', '/linkage/audit/verify', { token: admin })).json;
     const doctor = (await request(setupAgent, 'GET', '/linkage/doctor', { token: admin })).json;
@@ -387,13 +403,25 @@ async function main() {
           .map((w) => `${w.status} ${w.text}`)
           .slice(0, 5),
         publishes: writes.filter((w) => w.publish && ok2xx(w)).length,
+        ackMsP50: percentile(
+          writes.filter(ok2xx).map((w) => w.ended - w.started),
+          50
+        ),
+        ackMsMax: Math.max(0, ...writes.filter(ok2xx).map((w) => w.ended - w.started)),
         refusedButCommittedWhole: stored.committedRefused,
       },
       reads: { made: reads.length, ok: reads.filter(ok2xx).length },
-      outsideOutage: summarize(all, { from: 0, to: restartFrom - 1 }),
-      duringOutage: summarize(all, outage),
-      duringOutageReadsServed: reads.filter((r) => r.started >= outage.from && r.started <= outage.to && ok2xx(r)).length,
-      afterOutage: summarize(all, { from: outage.to + 1, to: Infinity }),
+      // In flight when Postgres went down: how long after the restart began each failure was answered.
+      inFlightAtRestart: summarize(
+        all,
+        (r) => r.started < restartFrom && r.ended >= restartFrom,
+        (r) => r.ended - restartFrom
+      ),
+      // Started while Postgres was down or starting (until the restart command returned).
+      startedDuringOutage: summarize(all, (r) => r.started >= restartFrom && r.started <= restartTo),
+      readsServedDuringOutage: reads.filter((r) => r.started >= restartFrom && r.started <= restartTo && ok2xx(r)).length,
+      failuresBefore: summarize(all, (r) => r.ended < restartFrom).failed,
+      failuresAfter: summarize(all, (r) => r.started > restartTo).failed,
       stored,
       changeFeed: feed,
       auditChain: verify ? { ok: verify.ok, entries: verify.entries, firstBroken: verify.firstBroken } : null,
@@ -412,9 +440,18 @@ async function main() {
       ['no request hung (none timed out after 30 s)', all.every((r) => r.status !== 'timeout')],
     ];
     result.checks = Object.fromEntries(checks);
-    fs.writeFileSync(path.join(outDir, `postgres-restart-${stamp}.json`), JSON.stringify({ ...result, stored: { ...stored, problems: stored.problems.slice(0, 50) } }, null, 2));
+    const timeline = (r) => ({ ...r, started: r.started - restartFrom, ended: r.ended - restartFrom });
+    fs.writeFileSync(
+      path.join(outDir, `postgres-restart-${stamp}.json`),
+      JSON.stringify(
+        { ...result, stored: { ...stored, problems: stored.problems.slice(0, 50) }, writesLog: writes.map(timeline), database: flag('keep') ? DATABASE : null },
+        null,
+        2
+      )
+    );
 
-    const d = result.duringOutage;
+    const f = result.inFlightAtRestart;
+    const d = result.startedDuringOutage;
     console.log(`\nPostgres restarted under load: ${result.connections.total} connections (${users.length} editors' saves, ${readers} readers), ${result.seconds.total} s\n`);
     console.log('| check | result |\n|---|---|');
     for (const [name, passed] of checks) console.log(`| ${name} | ${passed ? 'yes' : '**NO**'} |`);
@@ -424,14 +461,19 @@ async function main() {
     console.log(
       `| saves made / acknowledged / refused | ${result.writes.made} / ${result.writes.acknowledged} / ${result.writes.refused} (publishes acknowledged: ${result.writes.publishes}) |`
     );
+    console.log(`| acknowledged saves' latency: p50 / max | ${result.writes.ackMsP50} / ${result.writes.ackMsMax} ms |`);
     console.log(`| refused saves whose commit had gone through (stored whole) | ${result.writes.refusedButCommittedWhole} |`);
     console.log(`| reads made / 2xx | ${result.reads.made} / ${result.reads.ok} |`);
     console.log(
-      `| requests during the outage: total / failed / 503 with Retry-After / other 5xx / timeouts | ${d.requests} / ${d.failed} / ${d.with503RetryAfter} / ${d.other5xx} / ${d.timeoutsOrErrors} |`
+      `| in flight at the restart: requests / failed / 503 with Retry-After / other 5xx / timeouts | ${f.requests} / ${f.failed} / ${f.with503RetryAfter} / ${f.other5xx} / ${f.timeoutsOrErrors} |`
     );
-    console.log(`| reads served during the outage (from memory) | ${result.duringOutageReadsServed} |`);
-    console.log(`| latency of the failures during the outage: p50 / p99 / max | ${d.failureMsP50} / ${d.failureMsP99} / ${d.failureMsMax} ms |`);
-    console.log(`| failures outside the outage (before / after) | ${result.outsideOutage.failed} / ${result.afterOutage.failed} |`);
+    console.log(`| their failures answered after the restart began: p50 / max | ${f.failureMsP50} / ${f.failureMsMax} ms |`);
+    console.log(
+      `| started during the restart: requests / failed / 503 with Retry-After / other 5xx / timeouts | ${d.requests} / ${d.failed} / ${d.with503RetryAfter} / ${d.other5xx} / ${d.timeoutsOrErrors} |`
+    );
+    console.log(`| their failures' latency: p50 / p99 / max | ${d.failureMsP50} / ${d.failureMsP99} / ${d.failureMsMax} ms |`);
+    console.log(`| reads started during the restart and served (from memory) | ${result.readsServedDuringOutage} |`);
+    console.log(`| failures before the restart / after it | ${result.failuresBefore} / ${result.failuresAfter} |`);
     console.log(`| guides written / change feed entries / gaps | ${stored.guides} / ${feed.changes} / ${feed.gaps} |`);
     console.log(`| audit entries verified | ${verify?.entries ?? '?'} |`);
     for (const problem of stored.problems.slice(0, 20)) console.log(`\n- ${problem}`);

@@ -94,6 +94,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
+  // A failed query that some code (Strapi's, a driver's) left without a handler must not take the
+  // instance down while the database restarts: it is logged and looked into. Any other unhandled
+  // rejection still ends the process, as Node's default does.
+  const onUnhandled = (reason: unknown): void => {
+    if (!isDatabaseUnavailable(reason)) throw reason;
+    strapi.log.error(`[linkage] A database error was left unhandled (the database cannot be reached): ${(reason as Error)?.stack ?? String(reason)}`);
+    health.suspect(reason);
+  };
+  process.on('unhandledRejection', onUnhandled);
+
   const health = {
     /** Whether the database is known to be unreachable now. */
     isDown: (): boolean => downSince !== null,
@@ -120,6 +130,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Stops looking (the server is shutting down). */
     stop(): void {
       stopped = true;
+      process.off('unhandledRejection', onUnhandled);
       if (timer) clearTimeout(timer);
       timer = null;
     },
