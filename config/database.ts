@@ -7,12 +7,18 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
 
   if (client === 'postgres') {
     const url = env('DATABASE_URL');
+    // When Postgres is down or unreachable nothing waits long: a connect gives up after
+    // DATABASE_CONNECT_TIMEOUT, a request waits for a pooled connection at most
+    // DATABASE_CONNECTION_TIMEOUT, and keep-alive finds a connection whose server vanished
+    // (README, "When the database is down").
+    const resilience = { connectionTimeoutMillis: env.int('DATABASE_CONNECT_TIMEOUT', 2000), keepAlive: true };
     return {
       connection: {
         client: 'postgres',
         connection: url
-          ? { connectionString: url, ssl: env.bool('DATABASE_SSL', false) }
+          ? { connectionString: url, ssl: env.bool('DATABASE_SSL', false), ...resilience }
           : {
+              ...resilience,
               host: env('DATABASE_HOST', '127.0.0.1'),
               port: env.int('DATABASE_PORT', 5432),
               database: env('DATABASE_NAME', 'linkage'),
@@ -21,8 +27,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
               ssl: env.bool('DATABASE_SSL', false),
               schema: env('DATABASE_SCHEMA', 'public'),
             },
-        pool: { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) },
-        acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
+        pool: { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10), createTimeoutMillis: env.int('DATABASE_CONNECT_TIMEOUT', 2000) },
+        acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 5000),
       },
     };
   }

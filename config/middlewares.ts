@@ -9,6 +9,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::errors',
   'strapi::security',
   { name: 'plugin::linkage.cors', config: { adminOrigins: env.array('LINKAGE_ADMIN_ORIGINS', []) } },
+  // A database outage is answered 503 with Retry-After, at once, not a 500 or a wait (checked at boot).
+  'plugin::linkage.database-outage',
   { name: 'strapi::cors', config: { origin: () => [] } },
   'strapi::poweredBy',
   'strapi::query',

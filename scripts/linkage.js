@@ -30,7 +30,7 @@ const usage = `Usage:
   npm run linkage -- restore FILE     restore FILE into the configured database, which must be empty
                                       (SQLite: no file or an empty one; Postgres: a database with no
                                       tables); start the app with the same LINKAGE_AUDIT_KEY
-                                      (docs/backup-and-restore.md)`;
+                                      (RELIABILITY.md, "Backup and restore")`;
 
 /** --name value pairs; null when an argument is not of that form. */
 function parseOptions(args, allowed) {

@@ -2,7 +2,7 @@
 // connection settings (config/database.ts, .env, DATABASE_*); no Strapi is started.
 //   SQLite: SQLite's online backup (better-sqlite3's db.backup()), consistent while the app writes.
 //   Postgres: pg_dump --format=custom, and pg_restore into an empty database.
-// Documented in docs/backup-and-restore.md.
+// Documented in RELIABILITY.md ("Backup and restore").
 'use strict';
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');

@@ -1,4 +1,4 @@
-// Backup and restore (docs/backup-and-restore.md), with the commands an operator runs:
+// Backup and restore (RELIABILITY.md, "Backup and restore"), with the commands an operator runs:
 // `npm run linkage -- backup FILE` while the app runs and writes, and `npm run linkage -- restore FILE`
 // into an empty database. The restored database serves every public page and view with the ETag it
 // had before (and the same change feed), its audit chain verifies under the same LINKAGE_AUDIT_KEY, and the doctor finds

@@ -17,8 +17,9 @@ interface Layer {
 }
 
 // Not admin API routes: the content API (/api), the public site pages, static files, the admin
-// panel's own HTML, and the health probe.
-const PUBLIC = [/^\/api(\/|\(|$)/, /^\/sites(\/|$)/, /^\/uploads\//, /^\/_health$/, /^\/$/, /^\/\(\(\?!uploads/];
+// panel's own HTML, Strapi's liveness probe and the plugin's readiness probe (public on purpose,
+// test/integration/database-outage.test.ts).
+const PUBLIC = [/^\/api(\/|\(|$)/, /^\/sites(\/|$)/, /^\/uploads\//, /^\/_health$/, /^\/_ready$/, /^\/$/, /^\/\(\(\?!uploads/];
 
 export function adminRoutes(strapi: Core.Strapi): AdminRoute[] {
   const layers = (strapi.server.router as unknown as { stack: Layer[] }).stack;

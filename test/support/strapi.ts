@@ -66,6 +66,8 @@ export interface BootOptions {
   readonly adminPanel?: boolean;
   /** Register routes as a plugin would (routes added after mounting are not served). */
   readonly beforeMount?: (app: Core.Strapi) => void;
+  /** Environment for this Strapi over the database's (say DATABASE_PORT, to reach it through a proxy). */
+  readonly env?: Record<string, string>;
 }
 
 export async function bootStrapi(database: TestDatabase, extraEnv: Record<string, string> = {}, options: BootOptions = {}): Promise<Core.Strapi> {
@@ -102,7 +104,7 @@ async function start(database: TestDatabase, extraEnv: Record<string, string>, o
 
 /** Strapi on a copy of the seeded demo database; with `adminPanel`, serving the built admin panel too. */
 export async function startDemoStrapi(options: BootOptions = {}): Promise<TestStrapi> {
-  return start(await copyOfTemplate(), { LINKAGE_SEED_DEMO: 'false' }, options);
+  return start(await copyOfTemplate(), { LINKAGE_SEED_DEMO: 'false', ...options.env }, options);
 }
 
 /** Strapi on an empty database, with nothing seeded. */

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { setUpRolesAfterAdmin } from './access/roles';
 import { checkCorsConfig } from './middlewares/cors';
+import { checkOutageConfig } from './middlewares/database-outage';
 import { registerPageRoutes } from './site-templates/routes';
 import { seedDefaultTemplates } from './site-templates/seed';
 import { romanize, hasHan } from './domain/slug';
@@ -35,6 +37,17 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   romanizeContentManagerSlugs(strapi);
   setUpRolesAfterAdmin(strapi);
   registerPageRoutes(strapi);
+  checkOutageConfig(strapi);
+  // Readiness for load balancers, beside Strapi's liveness (/_health): public on purpose, it holds
+  // nothing but up or down (controllers/readiness.ts).
+  strapi.server.routes([
+    {
+      method: 'GET',
+      path: '/_ready',
+      handler: (ctx: Context) => (strapi.plugin('linkage').controller('readiness') as unknown as { show(ctx: Context): Promise<void> }).show(ctx),
+      config: { auth: false },
+    },
+  ]);
   // docs/adr/011-preview-links.md: without a secret to sign them with, no preview link.
   const previewProblems = getService(strapi, 'preview').selfCheck();
   for (const problem of previewProblems) strapi.log.error(`[linkage] previews are off: ${problem} (docs/adr/011-preview-links.md)`);

@@ -4,6 +4,7 @@ import { writesIdle } from './writes/pipeline';
 
 // Work queued after a write runs after its commit: let it finish while the database is open.
 const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
+  getService(strapi, 'database-health').stop();
   await writesIdle();
   await getService(strapi, 'expected-handlers').idle();
   // The render threads would keep the process alive.

@@ -4,6 +4,7 @@ import contentTypes from './content-types';
 import config from './config';
 import controllers from './controllers';
 import cors from './middlewares/cors';
+import databaseOutage from './middlewares/database-outage';
 import destroy from './destroy';
 import policies from './policies';
 import register from './register';
@@ -20,5 +21,5 @@ export default {
   routes,
   services,
   policies,
-  middlewares: { cors },
+  middlewares: { cors, 'database-outage': databaseOutage },
 };

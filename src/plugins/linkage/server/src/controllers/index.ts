@@ -15,6 +15,7 @@ import navigator from './navigator';
 import openapi from './openapi';
 import pages from './pages';
 import preview from './preview';
+import readiness from './readiness';
 import reports from './reports';
 import reviews from './reviews';
 import rules from './rules';
@@ -43,6 +44,7 @@ export default {
   openapi: answering(openapi),
   pages: answering(pages),
   preview: answering(preview),
+  readiness: answering(readiness),
   reports: answering(reports),
   reviews: answering(reviews),
   rules: answering(rules),

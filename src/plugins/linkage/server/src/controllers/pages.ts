@@ -3,6 +3,7 @@
 // language and look, saying why and linking back (domain/refusal-page.ts).
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { isDatabaseUnavailable } from '../domain/database-outage';
 import { Invalid, NotFound, PageUnavailable, problemMessages } from '../domain/failures';
 import { negotiateLocale } from '../domain/locale-negotiation';
 import type { SiteRefusal } from '../domain/refusal-page';
@@ -44,6 +45,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       send(ctx, await render(locale));
     } catch (error) {
+      // Answered with Retry-After by the outage middleware (middlewares/database-outage.ts).
+      if (isDatabaseUnavailable(error)) throw error;
       send(ctx, await sites().refusal(await refusalOf(error, ctx.params as PageParams), locale));
     }
   }

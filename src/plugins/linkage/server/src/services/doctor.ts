@@ -240,6 +240,13 @@ const doctorService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { ok: differences.length === 0, differences, checks: done };
     },
 
+    /** Rebuilds these stores without looking first (after work that would have kept them failed). */
+    async rebuild(stores: readonly DerivedStore[]): Promise<RepairStep[]> {
+      const steps: RepairStep[] = [];
+      for (const store of DERIVED_STORES.filter((s) => stores.includes(s))) steps.push(await repairs[store]());
+      return steps;
+    },
+
     /**
      * Rebuilds every store in which a difference was found (a broken audit chain only says that it
      * cannot be repaired), then checks again.

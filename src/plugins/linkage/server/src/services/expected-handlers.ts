@@ -179,7 +179,11 @@ const expectedHandlersService = ({ strapi }: { strapi: Core.Strapi }) => {
             await service.refreshItems(codes);
           }
         })
-        .catch((error: Error) => strapi.log.error(`[linkage] Expected handlers not refreshed: ${error.message}`));
+        .catch((error: Error) => {
+          strapi.log.error(`[linkage] Expected handlers not refreshed: ${error.message}`);
+          // Refreshed in full once the database answers again, if it was why.
+          getService(strapi, 'database-health').afterCommitFailed(error, ['expected-handlers']);
+        });
     },
 
     /** A full rebuild once writes have been quiet for a second (imports). */

@@ -3,6 +3,7 @@ import audit from './audit';
 import catalog from './catalog';
 import changes from './changes';
 import checks from './checks';
+import databaseHealth from './database-health';
 import doctor from './doctor';
 import editVersions from './edit-versions';
 import editorChoices from './editor-choices';
@@ -19,6 +20,7 @@ import preview from './preview';
 import published from './published';
 import renderCache from './render-cache';
 import renderer from './renderer';
+import readiness from './readiness';
 import reviews from './reviews';
 import sites from './sites';
 import store from './store';
@@ -30,6 +32,7 @@ export default {
   catalog,
   changes,
   checks,
+  'database-health': databaseHealth,
   doctor,
   'edit-versions': editVersions,
   'editor-choices': editorChoices,
@@ -44,6 +47,7 @@ export default {
   'ownership-report': ownershipReport,
   preview,
   published,
+  readiness,
   reviews,
   'render-cache': renderCache,
   renderer,

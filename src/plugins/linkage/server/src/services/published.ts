@@ -12,6 +12,7 @@ import { DEFAULT_TEMPLATES } from '../site-templates/defaults';
 import { CHANGE, GUIDE, SITE_TEMPLATE } from '../uids';
 import { byDocument, type Stored } from './store';
 import { getService } from '../get-service';
+import { isDatabaseUnavailable } from '../domain/database-outage';
 
 export interface Snapshot {
   /** Bumped by every write: caches keyed by it never serve stale data. */
@@ -59,6 +60,9 @@ const DEFAULT_SET: TemplateSet = (() => {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let generation = 0;
   let building: Promise<Snapshot> | null = null;
+  // The last snapshot built, and when: what the readiness route reports, and what a page refused
+  // during a database outage is drawn with.
+  let lastBuilt: { snapshot: Snapshot; builtAt: Date } | null = null;
   const listeners = new Set<() => void>();
   // Other instances sharing the database publish too: their changes show in the change feed.
   // At most once a second, a look at its last number tells whether to forget what was read.
@@ -70,7 +74,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const now = Date.now();
     if (now - lastLook < LOOK_EVERY_MS) return;
     lastLook = now;
-    const row = (await strapi.db.query(CHANGE).findOne({ orderBy: { seq: 'desc' }, select: ['seq'] })) as { seq: string | number } | null;
+    let row: { seq: string | number } | null;
+    try {
+      row = (await strapi.db.query(CHANGE).findOne({ orderBy: { seq: 'desc' }, select: ['seq'] })) as { seq: string | number } | null;
+    } catch (error) {
+      // While the database cannot be reached no instance writes to it: what memory holds is still current.
+      if (isDatabaseUnavailable(error)) return;
+      throw error;
+    }
     const latest = Number(row?.seq ?? 0);
     if (seenChange !== null && latest !== seenChange) invalidate();
     seenChange = latest;
@@ -155,13 +166,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async snapshot(): Promise<Snapshot> {
       await followOtherInstances(() => this.invalidate());
       const wanted = generation;
-      if (!building) building = build(wanted);
+      if (!building) {
+        const started = build(wanted).then((built) => {
+          lastBuilt = { snapshot: built, builtAt: new Date() };
+          return built;
+        });
+        // A build that failed (the database went away) is not kept: the next read builds again.
+        started.catch(() => {
+          if (building === started) building = null;
+        });
+        building = started;
+      }
       const snapshot = await building;
       if (snapshot.generation !== generation) {
         building = null;
         return this.snapshot();
       }
       return snapshot;
+    },
+
+    /** The last snapshot built (of this generation or an earlier one) and when, if any. */
+    lastBuilt(): { snapshot: Snapshot; builtAt: Date } | null {
+      return lastBuilt;
     },
 
     /**

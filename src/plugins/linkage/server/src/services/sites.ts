@@ -278,6 +278,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const html = (body: string) => rendered(body, 'text/html; charset=utf-8');
 
+  function refusalFrom(snapshot: Snapshot | null, refusal: SiteRefusal, locale: string): Rendered {
+    const { status, html: body } = refusalPage(refusal, {
+      units: snapshot?.units ?? new Map(),
+      items: snapshot?.items ?? new Map(),
+      locale,
+      links: snapshot ? navigator().links(snapshot) : { mode: 'local', units: new Map(), localBase: '' },
+      stylesheet: snapshot ? `${STYLESHEET_PATH}?v=${stylesheetOf(snapshot).etag.slice(1, 13)}` : STYLESHEET_PATH,
+    });
+    return rendered(body, 'text/html; charset=utf-8', { status });
+  }
+
   const answersOf = (raw: unknown): Record<string, unknown> => (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {});
 
   return {
@@ -349,15 +360,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The page for a refusal, in the reader's language and the sites' look (never cached). */
     async refusal(refusal: SiteRefusal, locale: string): Promise<Rendered> {
-      const snapshot = await published().snapshot();
-      const { status, html: body } = refusalPage(refusal, {
-        units: snapshot.units,
-        items: snapshot.items,
-        locale,
-        links: navigator().links(snapshot),
-        stylesheet: `${STYLESHEET_PATH}?v=${stylesheetOf(snapshot).etag.slice(1, 13)}`,
-      });
-      return rendered(body, 'text/html; charset=utf-8', { status });
+      return refusalFrom(await published().snapshot(), refusal, locale);
+    },
+
+    /**
+     * The page of a site page refused while the database cannot be reached: drawn from the last
+     * snapshot built, if any, without reading anything.
+     */
+    outagePage(locale: string, unitCode?: string): Rendered {
+      return refusalFrom(published().lastBuilt()?.snapshot ?? null, { kind: 'unavailable', unitCode }, locale);
     },
   };
 };

@@ -111,6 +111,8 @@ function track(strapi: Core.Strapi, work: ReadonlyArray<() => Promise<void>>): P
         await step();
       } catch (error) {
         strapi.log.error(`[linkage] after-commit work failed: ${(error as Error).message} (the doctor finds and repairs what it left out of step)`);
+        // When the database could not be reached, what it kept is rebuilt once it answers again.
+        getService(strapi, 'database-health').afterCommitFailed(error);
       }
     }
   })();
