@@ -97,8 +97,8 @@ export function goesAheadDuringOutage(method: string, path: string): boolean {
 // It does not say that nothing was saved: a save whose commit went through just before the
 // connection dropped is stored whole (never in part), and reloading shows it.
 export const UNAVAILABLE_MESSAGE: AdminText = {
-  en: 'The database cannot be reached at the moment, so this request could not be completed. Please try again in a few seconds.',
-  'zh-Hans': '暂时无法连接数据库，本次请求未能完成。请稍候几秒再试。',
+  en: 'The database cannot be reached at the moment, so this request could not be completed. Please try again in a few seconds; if you were saving, reload the page first: a save made just as the database went away may already be stored.',
+  'zh-Hans': '暂时无法连接数据库，本次请求未能完成。请稍候几秒再试；如果您正在保存，请先重新加载页面：在数据库断开的瞬间提交的保存可能已经保存成功。',
 };
 
 /** The body of a refused API request, in the shape of Strapi's errors; both texts in the details. */
