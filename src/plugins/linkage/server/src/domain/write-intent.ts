@@ -175,9 +175,13 @@ export function normalisations(intent: WriteIntent): ReadonlySet<Normalisation> 
   return result;
 }
 
+/** The actions the plugin's checks look at. */
+export const CHECKED_ACTIONS = ['create', 'update', 'clone', 'publish', 'delete'] as const satisfies readonly WriteAction[];
+export type CheckedAction = (typeof CHECKED_ACTIONS)[number];
+
 /** Whether the plugin's checks run on the write (an import was checked as a whole). */
-export const checked = (intent: WriteIntent): boolean =>
-  intent.type.checked && !intent.trusted && (['create', 'update', 'clone', 'publish', 'delete'] as readonly WriteAction[]).includes(intent.action);
+export const checked = (intent: WriteIntent): intent is WriteIntent & { readonly action: CheckedAction } =>
+  intent.type.checked && !intent.trusted && (CHECKED_ACTIONS as readonly WriteAction[]).includes(intent.action);
 
 /** Links are checked on every write that carries data, drafts and imports included. */
 export const linksChecked = (intent: WriteIntent): boolean => intent.data !== null && EDITS.includes(intent.action);

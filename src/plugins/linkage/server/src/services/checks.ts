@@ -19,6 +19,7 @@ import { templateProblems, type PageCheck } from '../domain/templates';
 import { fixturePages } from '../site-templates/fixtures';
 import { POPULATE } from './store';
 import { getService } from '../get-service';
+import type { CheckedAction } from '../domain/write-intent';
 
 /** The parameters of a Document Service call, as far as the checks read them. */
 export interface WriteParams {
@@ -27,8 +28,6 @@ export interface WriteParams {
   readonly status?: 'draft' | 'published';
   readonly data?: Record<string, unknown>;
 }
-
-export type WriteAction = 'create' | 'update' | 'clone' | 'publish' | 'delete';
 
 type Row = Record<string, unknown> & { documentId: string; locale: string; publishedAt: string | null };
 
@@ -131,7 +130,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return rows.every((r) => deleted.has(r.locale));
   }
 
-  async function unitWrite(action: WriteAction, params: WriteParams, locale: string): Promise<Problem[]> {
+  async function unitWrite(action: CheckedAction, params: WriteParams, locale: string): Promise<Problem[]> {
     const stored = await storedRow(UNIT, params.documentId, locale);
     if (action === 'delete') {
       if (!stored || !(await deletesWholeDocument(UNIT, stored.documentId, params.locale, locale))) return [];
@@ -152,7 +151,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return problems;
   }
 
-  async function departmentWrite(action: WriteAction, params: WriteParams, locale: string): Promise<Problem[]> {
+  async function departmentWrite(action: CheckedAction, params: WriteParams, locale: string): Promise<Problem[]> {
     const stored = await storedRow(DEPARTMENT, params.documentId, locale);
     if (action === 'delete') {
       if (!stored || !(await deletesWholeDocument(DEPARTMENT, stored.documentId, params.locale, locale))) return [];
@@ -218,7 +217,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const itemPublishProblems = async (documentId: string | undefined, publishLocales: readonly string[], override?: Localized<ItemRow>) =>
     (await itemPublishChecks(documentId, publishLocales, override)).problems;
 
-  async function itemWrite(action: WriteAction, params: WriteParams, locale: string): Promise<Problem[]> {
+  async function itemWrite(action: CheckedAction, params: WriteParams, locale: string): Promise<Problem[]> {
     if (action === 'publish') {
       const drafts = (await db(ITEM).findMany({ where: { documentId: params.documentId, publishedAt: null }, select: ['locale'] })) as Array<{ locale: string }>;
       const requested = params.locale === '*' ? drafts.map((d) => d.locale) : Array.isArray(params.locale) ? params.locale : [locale];
@@ -251,7 +250,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return problems;
   }
 
-  async function guideWrite(action: WriteAction, params: WriteParams, locale: string): Promise<Problem[]> {
+  async function guideWrite(action: CheckedAction, params: WriteParams, locale: string): Promise<Problem[]> {
     if (action === 'delete') return [];
     const stored = await storedRow(GUIDE, params.documentId, locale);
     const candidate = (action === 'publish' ? withoutMeta(stored) : { ...withoutMeta(stored), ...params.data }) as GuideDraft;
@@ -282,7 +281,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   }
 
-  async function ruleWrite(action: WriteAction, params: WriteParams, locale: string): Promise<Problem[]> {
+  async function ruleWrite(action: CheckedAction, params: WriteParams, locale: string): Promise<Problem[]> {
     if (action === 'delete') return [];
     const stored = await storedRow(RESPONSIBILITY_RULE, params.documentId, locale);
     const candidate = { ...withoutMeta(stored), ...params.data } as RuleDraft;
@@ -293,7 +292,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return ruleProblems(candidate, indexDepartments(await departments()), new Set(others));
   }
 
-  async function guideSpecWrite(action: WriteAction, params: WriteParams): Promise<Problem[]> {
+  async function guideSpecWrite(action: CheckedAction, params: WriteParams): Promise<Problem[]> {
     if (action === 'delete' || action === 'publish') return [];
     return guideSpecProblems(params.data?.required);
   }
@@ -303,7 +302,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * the render threads within the page budget: the fixtures, then the catalog's heaviest real pages
    * per level. The first failure stops the check, so a slow template costs one budget.
    */
-  async function templateWrite(action: WriteAction, params: WriteParams): Promise<Problem[]> {
+  async function templateWrite(action: CheckedAction, params: WriteParams): Promise<Problem[]> {
     const publishing = action === 'publish' || ((action === 'create' || action === 'update') && params.status === 'published');
     if (action === 'delete') return [];
     const stored = params.documentId ? ((await db(SITE_TEMPLATE).findOne({ where: { documentId: params.documentId, publishedAt: null } })) as Row | null) : null;
@@ -330,7 +329,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return templateProblems(candidate.key as string, candidate.body, published, pages, renderer.render);
   }
 
-  const CHECKS: Partial<Record<LinkageUid, (action: WriteAction, params: WriteParams, locale: string) => Promise<Problem[]>>> = {
+  const CHECKS: Partial<Record<LinkageUid, (action: CheckedAction, params: WriteParams, locale: string) => Promise<Problem[]>>> = {
     [SITE_TEMPLATE]: templateWrite,
     [UNIT]: unitWrite,
     [DEPARTMENT]: departmentWrite,
@@ -343,7 +342,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     handles: (uid: string): boolean => uid in CHECKS,
 
-    async forWrite(uid: LinkageUid, action: WriteAction, params: WriteParams): Promise<Problem[]> {
+    async forWrite(uid: LinkageUid, action: CheckedAction, params: WriteParams): Promise<Problem[]> {
       const check = CHECKS[uid];
       if (!check) return [];
       const locale = typeof params.locale === 'string' && params.locale !== '*' ? params.locale : await defaultLocale();

@@ -10,7 +10,7 @@ import { getService } from '../get-service';
 import { requestLanguage } from '../request-language';
 import { RESPONSIBILITY_RULE, type LinkageUid } from '../uids';
 import { validationError } from '../http-errors';
-import type { WriteAction as CheckedAction, WriteParams } from '../services/checks';
+import type { WriteParams } from '../services/checks';
 
 export async function checkWrite(strapi: Core.Strapi, intent: WriteIntent, params: Record<string, unknown>): Promise<void> {
   if (linksChecked(intent)) {
@@ -18,7 +18,7 @@ export async function checkWrite(strapi: Core.Strapi, intent: WriteIntent, param
     if (problems.length > 0) throw validationError(problems);
   }
   if (!checked(intent)) return;
-  const problems: Problem[] = await getService(strapi, 'checks').forWrite(intent.type.uid as LinkageUid, intent.action as CheckedAction, params as WriteParams);
+  const problems: Problem[] = await getService(strapi, 'checks').forWrite(intent.type.uid as LinkageUid, intent.action, params as WriteParams);
   if (intent.type.uid === RESPONSIBILITY_RULE && problems.length === 0) {
     problems.push(...(await getService(strapi, 'assurance').ruleDuplicates(intent.action, params as WriteParams)));
   }
