@@ -3,6 +3,7 @@
 import { RECORD_TYPES, nounOf, recordType } from '../../src/plugins/linkage/server/src/domain/record-types';
 import {
   WRITE_ACTIONS,
+  callTarget,
   changeActionOf,
   checked,
   classifyCall,
@@ -40,6 +41,13 @@ describe('classifying a Document Service call', () => {
     expect(classifyCall({ uid: GUIDE, action: 'findMany', params: {} }, context)).toBeNull();
     expect(classifyCall({ uid: 'api::article.article', action: 'update', params: {} }, context)).toBeNull();
     expect(classifyCall({ uid: 'plugin::linkage.__proto__', action: 'update', params: {} }, context)).toBeNull();
+  });
+
+  test('what a call writes, before anything is looked up: the type and the stored document', () => {
+    expect(callTarget({ uid: GUIDE, action: 'update', params: { documentId: 'doc-1' } })).toMatchObject({ type: { uid: GUIDE }, action: 'update', documentId: 'doc-1' });
+    expect(callTarget({ uid: GUIDE, action: 'create', params: { documentId: 'ignored' } })).toMatchObject({ documentId: null });
+    expect(callTarget({ uid: GUIDE, action: 'findOne', params: { documentId: 'doc-1' } })).toBeNull();
+    expect(callTarget({ uid: 'api::article.article', action: 'update', params: {} })).toBeNull();
   });
 
   test('a create names no document; the owner after is the one written', () => {

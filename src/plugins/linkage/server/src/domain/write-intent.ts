@@ -57,18 +57,26 @@ const localesOf = (locale: unknown, defaultLocale: string): readonly string[] | 
   return [typeof locale === 'string' && locale !== '' ? locale : defaultLocale];
 };
 
-/** The intent of a call; null when it writes no linkage record (a read, another plugin's type). */
-export function classifyCall(call: DocumentCall, context: CallContext): WriteIntent | null {
+/** What a call writes: the record type and the stored document (none for a create); null when it writes no linkage record. */
+export function callTarget(call: DocumentCall): { readonly type: RecordType; readonly action: WriteAction; readonly documentId: string | null } | null {
   const type = recordType(call.uid);
   if (!type || !isWriteAction(call.action)) return null;
+  const documentId = call.action === 'create' ? null : typeof call.params.documentId === 'string' ? call.params.documentId : null;
+  return { type, action: call.action, documentId };
+}
+
+/** The intent of a call; null when it writes no linkage record (a read, another plugin's type). */
+export function classifyCall(call: DocumentCall, context: CallContext): WriteIntent | null {
+  const target = callTarget(call);
+  if (!target) return null;
+  const { type, documentId } = target;
   const params = call.params;
   const data = typeof params.data === 'object' && params.data !== null && !Array.isArray(params.data) ? (params.data as Record<string, unknown>) : null;
-  const documentId = call.action === 'create' ? null : typeof params.documentId === 'string' ? params.documentId : null;
   const writtenOwner = data && call.action !== 'delete' ? type.owner(data) : null;
   const ownerFieldWritten = writtenOwner !== null;
   return {
     type,
-    action: call.action,
+    action: target.action,
     publishes: call.action === 'publish' || ((call.action === 'create' || call.action === 'update') && params.status === 'published'),
     documentId,
     locales: localesOf(params.locale, context.defaultLocale),

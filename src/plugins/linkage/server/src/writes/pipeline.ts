@@ -12,7 +12,7 @@ import { enforce } from '../access/refusal';
 import { guardWrite } from '../access/write-guard';
 import { currentActor } from '../access/actor';
 import { denials } from '../domain/denials';
-import { classifyCall, refusalOf, type DocumentCall, type WriteIntent, type WritePath } from '../domain/write-intent';
+import { callTarget, classifyCall, refusalOf, type DocumentCall, type WriteIntent, type WritePath } from '../domain/write-intent';
 import { getService } from '../get-service';
 import { toHttpError } from '../http-errors';
 import { inTrustedWrites } from '../write-trust';
@@ -45,12 +45,12 @@ function pathOf(strapi: Core.Strapi, admin: boolean): WritePath {
 }
 
 async function intentOf(strapi: Core.Strapi, call: DocumentCall): Promise<WriteIntent | null> {
-  const probe = classifyCall(call, { defaultLocale: '', storedOwner: null, trusted: false, path: 'server', carried: false });
-  if (!probe) return null;
+  const target = callTarget(call);
+  if (!target) return null;
   const admin = (await currentActor(strapi)) !== null;
   return classifyCall(call, {
     defaultLocale: await getService(strapi, 'locales').defaultLocale(),
-    storedOwner: probe.documentId ? await getService(strapi, 'store').ownerOf(probe.type, probe.documentId) : null,
+    storedOwner: target.documentId ? await getService(strapi, 'store').ownerOf(target.type, target.documentId) : null,
     trusted: inTrustedWrites(),
     path: pathOf(strapi, admin),
     carried: inCarriedWrite(),
