@@ -61,6 +61,11 @@ export const guideRowKey = (row: Row): string => `${row.itemCode}/${row.stageKey
 
 const names = (displayName: string, en: string, zh: string, one: string, many: string) => ({ displayName, name: { en, 'zh-Hans': zh }, noun: { one, many, zh } });
 
+/** A store the plugin derives from the records (written by its projectors only): fed by nothing, never public, never checked. */
+function derivedType(uid: string, named: ReturnType<typeof names>, key: RecordType['key'], owner: RecordType['owner']): RecordType {
+  return { uid, ...named, key, owner, writes: 'derived', feeds: [], publicity: 'never', reach: 'everywhere', reviewed: false, checked: false };
+}
+
 const TYPES: readonly RecordType[] = [
   {
     uid: 'plugin::linkage.unit',
@@ -183,42 +188,14 @@ const TYPES: readonly RecordType[] = [
     reviewed: false,
     checked: false,
   },
-  {
-    uid: 'plugin::linkage.change',
-    ...names('Change', 'Change', '变更记录', 'change', 'changes'),
-    key: field('subjectKey'),
-    owner: nobody,
-    writes: 'derived',
-    feeds: [],
-    publicity: 'never',
-    reach: 'everywhere',
-    reviewed: false,
-    checked: false,
-  },
-  {
-    uid: 'plugin::linkage.expected-handler',
-    ...names('Expected handler', 'Expected handler', '应办理单位记录', 'expected handler', 'expected handlers'),
-    key: guideRowKey,
-    owner: field('unitCode'),
-    writes: 'derived',
-    feeds: [],
-    publicity: 'never',
-    reach: 'everywhere',
-    reviewed: false,
-    checked: false,
-  },
-  {
-    uid: 'plugin::linkage.guide-fact',
-    ...names('Guide fact', 'Guide fact', '指南统计记录', 'guide fact', 'guide facts'),
-    key: guideRowKey,
-    owner: field('unitCode'),
-    writes: 'derived',
-    feeds: [],
-    publicity: 'never',
-    reach: 'everywhere',
-    reviewed: false,
-    checked: false,
-  },
+  derivedType('plugin::linkage.change', names('Change', 'Change', '变更记录', 'change', 'changes'), field('subjectKey'), nobody),
+  derivedType(
+    'plugin::linkage.expected-handler',
+    names('Expected handler', 'Expected handler', '应办理单位记录', 'expected handler', 'expected handlers'),
+    guideRowKey,
+    field('unitCode')
+  ),
+  derivedType('plugin::linkage.guide-fact', names('Guide fact', 'Guide fact', '指南统计记录', 'guide fact', 'guide facts'), guideRowKey, field('unitCode')),
 ];
 
 const BY_UID: ReadonlyMap<string, RecordType> = new Map(TYPES.map((t) => [t.uid, t]));
