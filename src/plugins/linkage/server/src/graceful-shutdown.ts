@@ -80,7 +80,10 @@ export function installGracefulShutdown(strapi: Core.Strapi): void {
     );
   };
   for (const signal of SHUTDOWN_SIGNALS) {
-    for (const listener of process.listeners(signal)) if (listener.name === STRAPI_SIGNAL_LISTENER) process.removeListener(signal, listener);
+    // Strapi's, and an earlier instance's of this process (tests boot several): this instance's replaces them.
+    for (const listener of process.listeners(signal)) {
+      if (listener.name === STRAPI_SIGNAL_LISTENER || listener.name === LINKAGE_SIGNAL_LISTENER) process.removeListener(signal, listener);
+    }
     process.on(signal, drainThenStop);
   }
 }
