@@ -333,6 +333,21 @@ describe('units, departments, templates, rules, the guide spec', () => {
   });
 });
 
+describe("the published snapshot follows other instances' writes, not its own", () => {
+  test("a snapshot built after this instance's own write is not forgotten by the next look at the change feed", async () => {
+    const published = service<Published>('published');
+    const guide = (await t.strapi.db.query(GUIDE).findOne({ where: { publishedAt: { $notNull: true }, locale: 'zh-Hans' }, select: ['documentId'] })) as { documentId: string };
+    // A look at the feed (at most one a second), then a write of this instance's, then a build.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await published.snapshot();
+    await documents(GUIDE).publish({ documentId: guide.documentId, locale: 'zh-Hans' });
+    const built = await published.snapshot();
+    // The next look finds the feed where the build left it: nothing another instance wrote.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await published.snapshot()).toBe(built);
+  });
+});
+
 describe('refused whoever asks, nothing written', () => {
   test('a Document Service write to an audit entry or a change to a review is refused and leaves no trace', async () => {
     const anyReview = (await t.strapi.db.query(REVIEW).findOne({ select: ['documentId'] })) as { documentId: string };

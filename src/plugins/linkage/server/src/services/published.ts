@@ -70,19 +70,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let lastLook = 0;
   const LOOK_EVERY_MS = 1000;
 
+  /** The change feed's last number; null while the database cannot be reached. */
+  async function changeHead(): Promise<number | null> {
+    try {
+      const row = (await strapi.db.query(CHANGE).findOne({ orderBy: { seq: 'desc' }, select: ['seq'] })) as { seq: string | number } | null;
+      return Number(row?.seq ?? 0);
+    } catch (error) {
+      // While the database cannot be reached no instance writes to it: what memory holds is still current.
+      if (isDatabaseUnavailable(error)) return null;
+      throw error;
+    }
+  }
+
   async function followOtherInstances(invalidate: () => void): Promise<void> {
     const now = Date.now();
     if (now - lastLook < LOOK_EVERY_MS) return;
     lastLook = now;
-    let row: { seq: string | number } | null;
-    try {
-      row = (await strapi.db.query(CHANGE).findOne({ orderBy: { seq: 'desc' }, select: ['seq'] })) as { seq: string | number } | null;
-    } catch (error) {
-      // While the database cannot be reached no instance writes to it: what memory holds is still current.
-      if (isDatabaseUnavailable(error)) return;
-      throw error;
-    }
-    const latest = Number(row?.seq ?? 0);
+    const latest = await changeHead();
+    if (latest === null) return;
     if (seenChange !== null && latest !== seenChange) invalidate();
     seenChange = latest;
   }
@@ -90,6 +95,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** `record`: remember a new published template set as the newest release (not when only comparing). */
   async function build(forGeneration: number, record = true): Promise<Snapshot> {
     const store = getService(strapi, 'store');
+    // What the snapshot holds is at least as new as the feed's head read first: a later look that
+    // finds the same head has nothing to forget (this instance's own earlier writes included).
+    const head = record ? await changeHead() : null;
     const locales = await getService(strapi, 'locales').codes();
     const [unitRows, departmentRows, itemRows, spec, templateRows] = await Promise.all([
       store.units(),
@@ -119,6 +127,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const unitIndex = indexUnits([...units.values()].map((u) => ({ code: u.code, level: u.level, kind: u.kind, parentCode: u.parent })));
     const { templateSet, fallbackSets } = await templateSets(new Map(templateRows.map((t) => [t.key, t.body])), record);
+    if (head !== null) seenChange = head;
     const spaces = new Map<string, AnswerSpace>();
     return {
       generation: forGeneration,
