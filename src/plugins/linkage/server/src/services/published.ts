@@ -172,6 +172,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     generation: () => generation,
 
+    /**
+     * Whether what the caches hold may be served without a look at the change feed first: the
+     * pre-Koa fast path of cache hits asks this (synchronously) and otherwise goes the long way,
+     * through `snapshot()`, which looks.
+     */
+    cacheTrusted(): boolean {
+      return building !== null && Date.now() - lastLook < LOOK_EVERY_MS;
+    },
+
     async snapshot(): Promise<Snapshot> {
       await followOtherInstances(() => this.invalidate());
       const wanted = generation;
