@@ -30,6 +30,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       timeZone: env('LINKAGE_TIME_ZONE', 'Asia/Shanghai'),
       // On SIGTERM/SIGINT, how long requests in flight may take to finish before the exit.
       shutdownGraceMs: env.int('LINKAGE_SHUTDOWN_GRACE_MS', 25_000),
+      // Public pages and views in a shared cache (nginx, a CDN): kept this many seconds without
+      // asking, and served stale this many while revalidating. 0 and 0: revalidated every request.
+      sharedMaxAge: env.int('LINKAGE_SHARED_MAX_AGE', 0),
+      staleWhileRevalidate: env.int('LINKAGE_STALE_WHILE_REVALIDATE', 0),
     },
   },
 });

@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { setUpRolesAfterAdmin } from './access/roles';
 import { checkCorsConfig } from './middlewares/cors';
 import { checkOutageConfig } from './middlewares/database-outage';
+import { installFastPath } from './public-fast-path';
 import { registerPageRoutes } from './site-templates/routes';
 import { seedDefaultTemplates } from './site-templates/seed';
 import { romanize, hasHan } from './domain/slug';
@@ -37,6 +38,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   romanizeContentManagerSlugs(strapi);
   setUpRolesAfterAdmin(strapi);
   registerPageRoutes(strapi);
+  // Cache hits of the public API and the sites, answered before Koa (docs/adr/021-public-fast-path.md).
+  installFastPath(strapi);
   checkOutageConfig(strapi);
   // Readiness for load balancers, beside Strapi's liveness (/_health): public on purpose, it holds
   // nothing but up or down (controllers/readiness.ts).

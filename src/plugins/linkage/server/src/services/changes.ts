@@ -37,6 +37,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     });
   },
 
+  /** The last change's number (0 while there is none): a cursor past it names no change yet made. */
+  async head(): Promise<number> {
+    const row = (await strapi.db.query(CHANGE).findOne({ orderBy: { seq: 'desc' }, select: ['seq'] })) as { seq: string | number } | null;
+    return Number(row?.seq ?? 0);
+  },
+
   /** Changes after `since` that affect `unitCode`'s site (every change when no unit is given). */
   async list(since: number, unitCode: string | null, limit: number): Promise<{ changes: Array<ChangeRecord & { seq: number; at: string }>; cursor: number; more: boolean }> {
     const matching: Array<ChangeRecord & { seq: number; at: string }> = [];

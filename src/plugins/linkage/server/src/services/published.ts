@@ -6,6 +6,7 @@ import type { CatalogDepartment, CatalogGuide, CatalogItem, CatalogUnit } from '
 import { guideKey } from '../domain/catalog-format';
 import { departmentFromRows, guideFromRows, itemFromRows, unitFromRows, type GuideRow } from '../domain/catalog-records';
 import { departmentsByUnitKind, type DepartmentsByUnitKind } from '../domain/handlers';
+import { recordStamps, type PublicRecordType, type RecordStamps, type StampRow } from '../domain/record-stamps';
 import { indexUnits, type UnitIndex } from '../domain/unit-tree';
 import { templateSetId } from '../domain/templates';
 import { DEFAULT_TEMPLATES } from '../site-templates/defaults';
@@ -35,6 +36,13 @@ export interface Snapshot {
    * published before (newest first), then the plugin's own defaults.
    */
   readonly fallbackSets: readonly TemplateSet[];
+  /**
+   * When something the public reads last changed: the change feed's last entry (the same on every
+   * instance), else the build. Public answers carry it as Last-Modified.
+   */
+  readonly changedAt: Date;
+  /** Document ids and dates of the units, departments and items held. */
+  readonly stamps: RecordStamps;
   space(itemCode: string): AnswerSpace;
 }
 
@@ -99,7 +107,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // finds the same head has nothing to forget (this instance's own earlier writes included).
     const head = record ? await changeHead() : null;
     const locales = await getService(strapi, 'locales').codes();
-    const [unitRows, departmentRows, itemRows, spec, templateRows] = await Promise.all([
+    const [unitRows, departmentRows, itemRows, spec, templateRows, lastChange] = await Promise.all([
       store.units(),
       store.departments(),
       store.items({ publishedAt: { $notNull: true } }),
@@ -107,22 +115,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.db.query(SITE_TEMPLATE).findMany({ where: { publishedAt: { $notNull: true } } }) as Promise<
         Array<{ key: string; body: string; styles: string | null; version: number | null }>
       >,
+      strapi.db.query(CHANGE).findOne({ orderBy: { seq: 'desc' }, select: ['at'] }) as Promise<{ at: string | Date } | null>,
     ]);
+    const stampRows: Array<{ type: PublicRecordType; code: string; row: StampRow }> = [];
+    const stamp = (type: PublicRecordType, code: string, rows: readonly StampRow[]) => {
+      for (const row of rows) stampRows.push({ type, code, row });
+    };
     const units = new Map<string, CatalogUnit>();
     for (const rows of byDocument(unitRows, locales).values()) {
       const unit = unitFromRows(rows);
       units.set(unit.code, unit);
+      stamp('unit', unit.code, rows);
     }
     const departments = new Map<string, CatalogDepartment>();
     for (const rows of byDocument(departmentRows, locales).values()) {
       const department = departmentFromRows(rows);
       departments.set(department.code, department);
+      stamp('department', department.code, rows);
     }
     const items = new Map<string, CatalogItem>();
     const slugs = new Map<string, string>();
     for (const rows of byDocument(itemRows, locales).values()) {
       const item = itemFromRows(rows, 'published');
       items.set(item.code, item);
+      stamp('item', item.code, rows);
       for (const row of rows) if (row.slug) slugs.set(row.slug, item.code);
     }
     const unitIndex = indexUnits([...units.values()].map((u) => ({ code: u.code, level: u.level, kind: u.kind, parentCode: u.parent })));
@@ -142,6 +158,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       templates: new Map(templateRows.map((t) => [t.key, { body: t.body, styles: t.styles ?? '', version: t.version ?? 1 }])),
       templateSet,
       fallbackSets,
+      changedAt: lastChange ? new Date(lastChange.at) : new Date(),
+      stamps: recordStamps(stampRows),
       space(itemCode) {
         let space = spaces.get(itemCode);
         if (!space) {
