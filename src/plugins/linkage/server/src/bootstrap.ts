@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import { setUpRolesAfterAdmin } from './access/roles';
 import { checkCorsConfig } from './middlewares/cors';
 import { checkOutageConfig } from './middlewares/database-outage';
-import { installFastPath } from './public-fast-path';
+import { installFastPath } from './middlewares/public-fast-path';
 import { registerPageRoutes } from './site-templates/routes';
 import { seedDefaultTemplates } from './site-templates/seed';
 import { romanize, hasHan } from './domain/slug';

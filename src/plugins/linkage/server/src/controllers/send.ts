@@ -1,15 +1,14 @@
 // Sends a rendered public answer: in the content coding the client accepts, with that
 // representation's strong ETag, Last-Modified and the cache policy, or a 304 when the request's
 // validators match (RFC 9110 §13). A cached answer is also told to the fast path, which answers the
-// next request for the same address before Koa (public-fast-path.ts).
+// next request for the same address before Koa (middlewares/public-fast-path.ts).
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { cacheControl, type CacheKind, type CachePolicyConfig } from '../domain/cache-policy';
 import { chooseCoding } from '../domain/content-coding';
 import { isNotModified } from '../domain/http-conditions';
-import { rememberAnswer } from '../public-fast-path';
 import type { Cached, Rendered } from '../services/render-cache';
-import { representation } from '../services/representations';
+import { rememberAnswer, representation } from '../services/representations';
 
 export type Send = (ctx: Context, value: Rendered | Cached, kind?: CacheKind) => void;
 

@@ -8,7 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { LINKAGE_COMPONENTS } from '../components';
 import { LINKAGE_SIGNAL_LISTENER, SHUTDOWN_SIGNALS, STRAPI_SIGNAL_LISTENER } from '../graceful-shutdown';
-import { LINKAGE_REQUEST_LISTENER, STRAPI_REQUEST_LISTENER } from '../public-fast-path';
+import { LINKAGE_REQUEST_LISTENER, STRAPI_REQUEST_LISTENER } from '../middlewares/public-fast-path';
 import { GUIDE } from '../uids';
 
 /** `register`: checked before the plugin patches anything at register; `bootstrap`: at bootstrap. */

@@ -1,9 +1,10 @@
 // A rendered answer in the content coding a client accepts: each body is compressed once per
 // coding, when first asked for, and kept beside it (a cache hit sends the bytes as they are). Each
 // representation has its own strong ETag (RFC 9110 §8.8.3: a gzipped body is not the same bytes).
+import type { ServerResponse } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { MIN_COMPRESSED_BYTES, isCompressible, type ContentCoding } from '../domain/content-coding';
-import type { Rendered } from './render-cache';
+import type { Cached, Rendered } from './render-cache';
 
 export interface Representation {
   readonly body: Buffer;
@@ -39,3 +40,12 @@ export function representation(value: Rendered, accepted: ContentCoding): Repres
   }
   return variant;
 }
+
+/** What a response was answered with, from the render cache: what the fast path replays for its address. */
+const answered = new WeakMap<ServerResponse, Cached>();
+
+export const rememberAnswer = (response: ServerResponse, value: Cached): void => {
+  answered.set(response, value);
+};
+
+export const answerOf = (response: ServerResponse): Cached | undefined => answered.get(response);

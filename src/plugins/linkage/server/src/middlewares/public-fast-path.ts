@@ -9,11 +9,11 @@
 import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
 import type { Core } from '@strapi/strapi';
 import { LRUCache } from 'lru-cache';
-import { chooseCoding, type ContentCoding } from './domain/content-coding';
-import { isNotModified } from './domain/http-conditions';
-import type { Cached } from './services/render-cache';
-import { representation } from './services/representations';
-import { getService } from './get-service';
+import { chooseCoding, type ContentCoding } from '../domain/content-coding';
+import { isNotModified } from '../domain/http-conditions';
+import type { Cached } from '../services/render-cache';
+import { answerOf, representation } from '../services/representations';
+import { getService } from '../get-service';
 
 /** The name of the request listener @strapi/core's http server is created with (services/server/http-server.js). */
 export const STRAPI_REQUEST_LISTENER = 'handleRequest';
@@ -21,13 +21,6 @@ export const STRAPI_REQUEST_LISTENER = 'handleRequest';
 export const LINKAGE_REQUEST_LISTENER = 'linkageFastPath';
 
 type RequestListener = (this: Server, request: IncomingMessage, response: ServerResponse) => void;
-
-/** What `send` (controllers/send.ts) answered with, told to the fast path for the response it was on. */
-const answered = new WeakMap<ServerResponse, Cached>();
-
-export function rememberAnswer(response: ServerResponse, value: Cached): void {
-  answered.set(response, value);
-}
 
 // Headers of the representation, set here per coding; the rest are replayed as the chain set them.
 const REPRESENTATION_HEADERS = new Set(['etag', 'content-encoding', 'content-length', 'content-type', 'last-modified', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
@@ -110,7 +103,7 @@ export function installFastPath(strapi: Core.Strapi): void {
   }
 
   function remember(key: string, response: ServerResponse): void {
-    const value = answered.get(response);
+    const value = answerOf(response);
     if (!value || (response.statusCode !== 200 && response.statusCode !== 304)) return;
     const headers = flatHeaders(response.getHeaders());
     if (headers) replays.set(key, { value, headers, prepared: new Map() });
