@@ -125,5 +125,16 @@ export async function walkPublicApi(get: Get): Promise<Exchange[]> {
   for (const query of feed) await ask(`/changes${query}`);
   for (const unit of units) await ask(`/changes?unit=${unit.code}&limit=5`);
   await ask('/changes?unit=999999999999');
+  // Parameters an address does not take, or given twice: 400s naming them.
+  for (const path of ['/items?domain=a&domain=b', '/items?filters[domain][$eq]=housing', '/units?populate=*', '/openapi.json?x=1', '/changes?cursor=1']) await ask(path);
+
+  // Every document the feed names, looked up by its id, in each locale; and ids that name nothing.
+  const named = json<Array<{ subjectDocumentId: string; action: string }>>(await ask('/changes?limit=1000'));
+  for (const documentId of new Set(named.filter((c) => c.action === 'published').map((c) => c.subjectDocumentId))) {
+    for (const locale of LOCALES) await ask(withLocale(`/documents/${encodeURIComponent(documentId)}`, locale));
+  }
+  await ask('/documents/no-such-document');
+  await ask('/documents/no-such-document?locale=xx');
+  await ask('/documents/no-such-document?since=1');
   return seen;
 }
