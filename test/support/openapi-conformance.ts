@@ -160,8 +160,7 @@ export class OpenApiConformance {
       // request answered otherwise must have declared every parameter.
       if (!parameter) {
         if (exchange.status !== 400) failures.push(`${at}: the query parameter ${name} is not declared`);
-      }
-      else if (base !== name && parameter.style !== 'deepObject') failures.push(`${at}: ${name} is sent as a deepObject, but ${base} is not declared with style deepObject`);
+      } else if (base !== name && parameter.style !== 'deepObject') failures.push(`${at}: ${name} is sent as a deepObject, but ${base} is not declared with style deepObject`);
     }
     for (const p of parameters.filter((p) => p.in === 'path')) {
       if (!(String(p.name) in match.pathParameters)) failures.push(`${at}: the path parameter ${String(p.name)} is not in ${template}`);
