@@ -30,6 +30,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       timeZone: env('LINKAGE_TIME_ZONE', 'Asia/Shanghai'),
       // On SIGTERM/SIGINT, how long requests in flight may take to finish before the exit.
       shutdownGraceMs: env.int('LINKAGE_SHUTDOWN_GRACE_MS', 25_000),
+      // On Postgres, instances are told of each other's changes as they commit (LISTEN/NOTIFY);
+      // false: each looks at the change feed once a second instead (docs/adr/020-change-notifications.md).
+      clusterNotify: env.bool('LINKAGE_CLUSTER_NOTIFY', true),
     },
   },
 });

@@ -22,6 +22,8 @@ export interface LinkageConfig {
   timeZone: string;
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish before the exit (LINKAGE_SHUTDOWN_GRACE_MS). */
   shutdownGraceMs: number;
+  /** On Postgres, whether other instances' changes are listened for (LINKAGE_CLUSTER_NOTIFY); off: the change feed is looked at once a second. */
+  clusterNotify: boolean;
 }
 
 export default {
@@ -36,6 +38,7 @@ export default {
     timeZone: 'Asia/Shanghai',
     // Under the 30 s an orchestrator (Kubernetes, systemd) commonly waits before SIGKILL, leaving time to stop.
     shutdownGraceMs: 25_000,
+    clusterNotify: true,
   } satisfies LinkageConfig,
   validator(config: Partial<LinkageConfig>) {
     if (config.locales !== undefined && (!Array.isArray(config.locales) || config.locales.some((l) => typeof l !== 'string' || l === ''))) {
@@ -66,6 +69,9 @@ export default {
     }
     if (config.previewTtlSeconds !== undefined && (!Number.isInteger(config.previewTtlSeconds) || config.previewTtlSeconds < 10 || config.previewTtlSeconds > 86400)) {
       throw new Error('linkage: config.previewTtlSeconds must be a whole number of seconds from 10 to 86400');
+    }
+    if (config.clusterNotify !== undefined && typeof config.clusterNotify !== 'boolean') {
+      throw new Error('linkage: config.clusterNotify (LINKAGE_CLUSTER_NOTIFY) must be true or false');
     }
     if (config.shutdownGraceMs !== undefined && (!Number.isInteger(config.shutdownGraceMs) || config.shutdownGraceMs < 0 || config.shutdownGraceMs > 600_000)) {
       throw new Error('linkage: config.shutdownGraceMs (LINKAGE_SHUTDOWN_GRACE_MS) must be a whole number of milliseconds from 0 to 600000');
