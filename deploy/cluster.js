@@ -51,7 +51,7 @@ async function startInstance(port, env, log) {
 /**
  * Starts `instances` app instances (the first alone: it migrates and, on an empty database,
  * seeds; then the others together) and nginx in front. Returns the cluster's handles.
- * `log` receives the children's output (default: nothing).
+ * `log` receives the children's output (default: nothing); `nginx: null` starts no nginx.
  */
 async function startCluster({
   instances,
@@ -71,6 +71,7 @@ async function startCluster({
   try {
     running.push(await startInstance(ports[0], env, log));
     running.push(...(await Promise.all(ports.slice(1).map((p) => startInstance(p, { ...env, LINKAGE_SEED_DEMO: 'false' }, log)))));
+    if (nginx === null) return { port: null, runDir, instances: running, nginx: null, stop: stopAll };
     const config = writeNginxConfig({ port, instancePorts: ports, runDir });
     const child = spawn(nginx, ['-c', config, '-p', runDir], { stdio: ['ignore', 'inherit', 'inherit'] });
     const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));

@@ -19,6 +19,7 @@ export type FollowMode = 'listening' | 'polling';
  */
 const PING_EVERY_MS = 5000;
 const QUERY_TIMEOUT_MS = 2000;
+const END_WAIT_MS = 1000;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   // Names this instance's own changes in their notices: its writes already made it forget.
@@ -121,7 +122,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       client = null;
       if (current) {
         published().followedByNotifications(false);
-        await current.end().catch(() => undefined);
+        // A server that vanished without a word never confirms the end: the shutdown does not wait for it.
+        await Promise.race([current.end().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, END_WAIT_MS).unref())]);
       }
     },
   };
