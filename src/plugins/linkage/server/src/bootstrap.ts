@@ -74,6 +74,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const seeded = await seedDefaultTemplates(strapi);
   if (seeded.created.length > 0) strapi.log.info(`[linkage] Site templates published: ${seeded.created.join(', ')}`);
   if (seeded.upgraded.length > 0) strapi.log.info(`[linkage] Site templates never edited, brought to the current defaults: ${seeded.upgraded.join(', ')}`);
+  // Other instances on the same Postgres: their changes are notified as they commit (docs/adr/020-change-notifications.md).
+  await getService(strapi, 'cluster-notifications').start();
 };
 
 export default bootstrap;

@@ -26,6 +26,8 @@ export interface LinkageConfig {
   sharedMaxAge: number;
   /** Seconds a shared cache may serve them stale while it revalidates (LINKAGE_STALE_WHILE_REVALIDATE). */
   staleWhileRevalidate: number;
+  /** On Postgres, whether other instances' changes are listened for (LINKAGE_CLUSTER_NOTIFY); off: the change feed is looked at once a second. */
+  clusterNotify: boolean;
 }
 
 export default {
@@ -43,6 +45,7 @@ export default {
     // 0: a shared cache revalidates every request (a 304 when nothing changed), so a publish shows on the next one.
     sharedMaxAge: 0,
     staleWhileRevalidate: 0,
+    clusterNotify: true,
   } satisfies LinkageConfig,
   validator(config: Partial<LinkageConfig>) {
     if (config.locales !== undefined && (!Array.isArray(config.locales) || config.locales.some((l) => typeof l !== 'string' || l === ''))) {
@@ -79,6 +82,9 @@ export default {
     }
     if (config.previewTtlSeconds !== undefined && (!Number.isInteger(config.previewTtlSeconds) || config.previewTtlSeconds < 10 || config.previewTtlSeconds > 86400)) {
       throw new Error('linkage: config.previewTtlSeconds must be a whole number of seconds from 10 to 86400');
+    }
+    if (config.clusterNotify !== undefined && typeof config.clusterNotify !== 'boolean') {
+      throw new Error('linkage: config.clusterNotify (LINKAGE_CLUSTER_NOTIFY) must be true or false');
     }
     if (config.shutdownGraceMs !== undefined && (!Number.isInteger(config.shutdownGraceMs) || config.shutdownGraceMs < 0 || config.shutdownGraceMs > 600_000)) {
       throw new Error('linkage: config.shutdownGraceMs (LINKAGE_SHUTDOWN_GRACE_MS) must be a whole number of milliseconds from 0 to 600000');

@@ -9,6 +9,7 @@ import { errors } from '@strapi/utils';
 import { LINKAGE_COMPONENTS } from '../components';
 import { LINKAGE_SIGNAL_LISTENER, SHUTDOWN_SIGNALS, STRAPI_SIGNAL_LISTENER } from '../graceful-shutdown';
 import { LINKAGE_REQUEST_LISTENER, STRAPI_REQUEST_LISTENER } from '../middlewares/public-fast-path';
+import { listenSettings } from '../domain/change-notifications';
 import { GUIDE } from '../uids';
 
 /** `register`: checked before the plugin patches anything at register; `bootstrap`: at bootstrap. */
@@ -270,6 +271,19 @@ export const SELF_CHECKS: readonly SelfCheck[] = [
       // Strapi's, before the plugin takes its place; the plugin's once it has.
       const found = names.filter((n) => n === STRAPI_REQUEST_LISTENER || n === LINKAGE_REQUEST_LISTENER).length;
       return found === 1 ? [] : [`expected one request listener named ${STRAPI_REQUEST_LISTENER}, found ${JSON.stringify(names)}`];
+    },
+  },
+  {
+    name: "Strapi's database dialect and connection settings (the change-notification listener opens its own connection with them)",
+    adr: 'docs/adr/020-change-notifications.md',
+    phase: 'bootstrap',
+    subject: (strapi) => ({ client: attempt(() => strapi.db.dialect.client), connection: attempt(() => strapi.config.get('database.connection')) }),
+    inspect: (subject) => {
+      const client = at(subject, 'client');
+      if (typeof client !== 'string') return ['strapi.db.dialect.client is not a string'];
+      if (client !== 'postgres') return [];
+      const found = listenSettings(at(subject, 'connection'));
+      return 'problem' in found ? [found.problem] : [];
     },
   },
 ];

@@ -14,6 +14,7 @@ import { CHANGE, GUIDE, SITE_TEMPLATE } from '../uids';
 import { byDocument, type Stored } from './store';
 import { getService } from '../get-service';
 import { isDatabaseUnavailable } from '../domain/database-outage';
+import { isNews, type ChangeNotice } from '../domain/change-notifications';
 
 export interface Snapshot {
   /** Bumped by every write: caches keyed by it never serve stale data. */
@@ -72,10 +73,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // during a database outage is drawn with.
   let lastBuilt: { snapshot: Snapshot; builtAt: Date } | null = null;
   const listeners = new Set<() => void>();
-  // Other instances sharing the database publish too: their changes show in the change feed.
-  // At most once a second, a look at its last number tells whether to forget what was read.
+  // Other instances sharing the database publish too: their changes show in the change feed. On
+  // Postgres a notification says so on their commit (services/cluster-notifications.ts); while
+  // none can arrive (SQLite, or the listening connection lost), a look at the feed's last number,
+  // at most once a second, tells whether to forget what was read.
   let seenChange: number | null = null;
   let lastLook = 0;
+  let notified = false;
   const LOOK_EVERY_MS = 1000;
 
   /** The change feed's last number; null while the database cannot be reached. */
@@ -90,10 +94,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  async function followOtherInstances(invalidate: () => void): Promise<void> {
-    const now = Date.now();
-    if (now - lastLook < LOOK_EVERY_MS) return;
-    lastLook = now;
+  /** `now`: look whenever asked (the notifications were out), not at most once a second. */
+  async function followOtherInstances(invalidate: () => void, now = false): Promise<void> {
+    if (!now && Date.now() - lastLook < LOOK_EVERY_MS) return;
+    lastLook = Date.now();
     const latest = await changeHead();
     if (latest === null) return;
     if (seenChange !== null && latest !== seenChange) invalidate();
@@ -196,11 +200,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * through `snapshot()`, which looks.
      */
     cacheTrusted(): boolean {
-      return building !== null && Date.now() - lastLook < LOOK_EVERY_MS;
+      return building !== null && (notified || Date.now() - lastLook < LOOK_EVERY_MS);
+    },
+
+    /** Whether other instances' changes are notified as they commit: then no look at the feed is needed. */
+    followedByNotifications(on: boolean): void {
+      notified = on;
+    },
+
+    /** Another instance's change committed (a notification): forgotten, unless it is old news. */
+    noticeChange(notice: ChangeNotice, self: string): void {
+      if (!isNews(notice, self, seenChange)) return;
+      seenChange = notice.seq;
+      this.invalidate();
+    },
+
+    /** One look at the feed's head now: what the notifications may have missed while they were out. */
+    async lookAtFeed(): Promise<void> {
+      await followOtherInstances(() => this.invalidate(), true);
     },
 
     async snapshot(): Promise<Snapshot> {
-      await followOtherInstances(() => this.invalidate());
+      if (!notified) await followOtherInstances(() => this.invalidate());
       const wanted = generation;
       if (!building) {
         const started = build(wanted).then((built) => {
