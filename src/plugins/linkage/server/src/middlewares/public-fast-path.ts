@@ -84,13 +84,24 @@ export function installFastPath(strapi: Core.Strapi): void {
   const maxBytes = Number(strapi.config.get('plugin::linkage.cacheBytes', 32 * 1024 * 1024));
   const replays = new LRUCache<string, Replay>({ maxSize: maxBytes, sizeCalculation: (replay, key) => replay.value.body.length + key.length * 2 + 512 });
   published.onInvalidate(() => replays.clear());
+  // Clients send a handful of distinct Accept-Encoding values: each is parsed once.
+  const codings = new LRUCache<string, ContentCoding>({ max: 256 });
+  const codingOf = (header: string | undefined): ContentCoding => {
+    if (header === undefined) return 'identity';
+    let coding = codings.get(header);
+    if (coding === undefined) {
+      coding = chooseCoding(header);
+      codings.set(header, coding);
+    }
+    return coding;
+  };
 
   /** Answers from memory when it can; false when the request must take the long way. */
   function answer(key: string, request: IncomingMessage, response: ServerResponse): boolean {
     const replay = replays.get(key);
     if (!replay) return false;
     if (replay.value.generation !== published.generation() || !published.cacheTrusted()) return false;
-    const ready = prepared(replay, chooseCoding(request.headers['accept-encoding']));
+    const ready = prepared(replay, codingOf(request.headers['accept-encoding']));
     const current = { etag: ready.etag, lastModified: replay.value.lastModified };
     if (isNotModified({ ifNoneMatch: request.headers['if-none-match'], ifModifiedSince: request.headers['if-modified-since'] }, current)) {
       response.writeHead(304, ready.notModified);
