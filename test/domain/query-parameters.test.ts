@@ -10,18 +10,24 @@ describe('parameterProblems', () => {
   });
 
   it('names an unknown parameter and says what the address takes', () => {
-    expect(parameterProblems({ colour: 'red' }, ITEMS)).toEqual([{ path: ['colour'], message: 'is not a parameter of this address (this address takes locale, domain)' }]);
-    expect(parameterProblems({ x: '1' }, {})).toEqual([{ path: ['x'], message: 'is not a parameter of this address (this address takes no parameters)' }]);
+    expect(parameterProblems({ colour: 'red' }, ITEMS)).toMatchObject([
+      {
+        path: ['colour'],
+        message: 'is not a parameter of this address (this address takes locale, domain)',
+        text: { en: 'This address does not take “colour”.', 'zh-Hans': '此地址不接受参数“colour”。' },
+      },
+    ]);
+    expect(parameterProblems({ x: '1' }, {})).toMatchObject([{ path: ['x'], message: 'is not a parameter of this address (this address takes no parameters)' }]);
   });
 
   it('names a parameter given twice, and a bracketed one where text is expected', () => {
-    expect(parameterProblems({ domain: ['a', 'b'] }, ITEMS)).toEqual([{ path: ['domain'], message: 'must be given once, as text' }]);
-    expect(parameterProblems({ domain: { $eq: 'a' } }, ITEMS)).toEqual([{ path: ['domain'], message: 'must be given once, as text' }]);
+    expect(parameterProblems({ domain: ['a', 'b'] }, ITEMS)).toMatchObject([{ path: ['domain'], message: 'must be given once, as text' }]);
+    expect(parameterProblems({ domain: { $eq: 'a' } }, ITEMS)).toMatchObject([{ path: ['domain'], message: 'must be given once, as text' }]);
   });
 
   it('takes a map as name[key]=value, each key once', () => {
     expect(parameterProblems({ answers: { type: 'normal' } }, { answers: 'map' })).toEqual([]);
-    expect(parameterProblems({ answers: 'normal' }, { answers: 'map' })).toEqual([{ path: ['answers'], message: 'must be given as answers[key]=value' }]);
-    expect(parameterProblems({ answers: { type: ['a', 'b'] } }, { answers: 'map' })).toEqual([{ path: ['answers', 'type'], message: 'must be given once, as text' }]);
+    expect(parameterProblems({ answers: 'normal' }, { answers: 'map' })).toMatchObject([{ path: ['answers'], message: 'must be given as answers[key]=value' }]);
+    expect(parameterProblems({ answers: { type: ['a', 'b'] } }, { answers: 'map' })).toMatchObject([{ path: ['answers', 'type'], message: 'must be given once, as text' }]);
   });
 });

@@ -126,9 +126,12 @@ describe('parameters', () => {
   ])('%s is a 400 naming %s', async (url, name, reason) => {
     const response = await get(url);
     expect(response.status).toBe(400);
-    const errors = response.body.error.details.errors as Array<{ path: string[]; message: string }>;
+    const errors = response.body.error.details.errors as Array<{ path: string[]; message: string; reason: string }>;
     expect(errors.map((e) => e.path.join('.'))).toContain(name);
-    expect(errors.find((e) => e.path.join('.') === name)?.message).toContain(reason);
+    const error = errors.find((e) => e.path.join('.') === name);
+    expect(error?.reason).toContain(reason);
+    // The sentence names the parameter as it was sent.
+    expect(error?.message).toContain(`“${name.replace(/\.(.+)$/, '[$1]')}”`);
   });
 
   test('locale tags are case-insensitive: zh-hans and EN are the catalog’s zh-Hans and en', async () => {

@@ -1,7 +1,7 @@
 // The query parameters a public route accepts. Anything else is refused, naming it, rather than
 // silently ignored (a misspelt filter must not return the whole catalog); so is a parameter given
 // twice where one value is expected.
-import { problem, type Problem } from './problems';
+import { bilingual, problem, type Problem } from './problems';
 
 /** `one`: a single text value; `map`: `name[key]=value` pairs, each key once (answers). */
 export type ParameterShape = 'one' | 'map';
@@ -18,16 +18,17 @@ export function parameterProblems(query: ParsedQuery, accepted: ParameterSpec): 
     const shape = accepted[name];
     if (shape === undefined) {
       const takes = known.length === 0 ? 'this address takes no parameters' : `this address takes ${known.join(', ')}`;
-      problems.push(problem([name], `is not a parameter of this address (${takes})`));
+      problems.push(problem([name], `is not a parameter of this address (${takes})`, bilingual(`This address does not take “${name}”.`, `此地址不接受参数“${name}”。`)));
     } else if (shape === 'one' && typeof value !== 'string') {
-      problems.push(problem([name], 'must be given once, as text'));
+      problems.push(problem([name], 'must be given once, as text', bilingual(`“${name}” must be given once.`, `参数“${name}”只能给出一次。`)));
     } else if (shape === 'map') {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        problems.push(problem([name], `must be given as ${name}[key]=value`));
+        problems.push(problem([name], `must be given as ${name}[key]=value`, bilingual(`“${name}” must be given as ${name}[key]=value.`, `参数“${name}”须写作 ${name}[键]=值。`)));
         continue;
       }
       for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
-        if (typeof entry !== 'string') problems.push(problem([name, key], 'must be given once, as text'));
+        if (typeof entry !== 'string')
+          problems.push(problem([name, key], 'must be given once, as text', bilingual(`“${name}[${key}]” must be given once.`, `参数“${name}[${key}]”只能给出一次。`)));
       }
     }
   }

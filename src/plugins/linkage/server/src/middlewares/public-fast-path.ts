@@ -96,21 +96,22 @@ export function installFastPath(strapi: Core.Strapi): void {
     return coding;
   };
 
-  /** Answers from memory when it can; false when the request must take the long way. */
-  function answer(key: string, request: IncomingMessage, response: ServerResponse): boolean {
+  /** The replay for this key if it is of the current snapshot. */
+  function current(key: string): Replay | undefined {
     const replay = replays.get(key);
-    if (!replay) return false;
-    if (replay.value.generation !== published.generation() || !published.cacheTrusted()) return false;
+    return replay && replay.value.generation === published.generation() ? replay : undefined;
+  }
+
+  function send(replay: Replay, request: IncomingMessage, response: ServerResponse): void {
     const ready = prepared(replay, codingOf(request.headers['accept-encoding']));
-    const current = { etag: ready.etag, lastModified: replay.value.lastModified };
-    if (isNotModified({ ifNoneMatch: request.headers['if-none-match'], ifModifiedSince: request.headers['if-modified-since'] }, current)) {
+    const validators = { etag: ready.etag, lastModified: replay.value.lastModified };
+    if (isNotModified({ ifNoneMatch: request.headers['if-none-match'], ifModifiedSince: request.headers['if-modified-since'] }, validators)) {
       response.writeHead(304, ready.notModified);
       response.end();
     } else {
       response.writeHead(200, ready.ok);
       response.end(request.method === 'HEAD' ? undefined : ready.body);
     }
-    return true;
   }
 
   function remember(key: string, response: ServerResponse): void {
@@ -122,11 +123,18 @@ export function installFastPath(strapi: Core.Strapi): void {
 
   const fastPath: RequestListener = function linkageFastPath(this: Server, request, response) {
     const key = keyOf(request);
-    if (key !== null) {
-      if (answer(key, request, response)) return;
+    if (key === null) return strapiListener.call(this, request, response);
+    const longWay = () => {
       response.once('finish', () => remember(key, response));
-    }
-    strapiListener.call(this, request, response);
+      strapiListener.call(this, request, response);
+    };
+    const replay = current(key);
+    if (!replay) return longWay();
+    if (published.cacheTrusted()) return send(replay, request, response);
+    // Not trusted without a look at the change feed (the last was over a second ago): the snapshot
+    // looks, and the replay is sent if nothing changed meanwhile; else, or if the look fails, the
+    // long way answers.
+    published.snapshot().then(() => (current(key) === replay && published.cacheTrusted() ? send(replay, request, response) : longWay()), longWay);
   };
   // In Strapi's listener's place, so listeners added before or after it (the shutdown's request
   // count) keep their order.
