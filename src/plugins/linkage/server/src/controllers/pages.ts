@@ -55,6 +55,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async stylesheet(ctx: Context) {
       send(ctx, await sites().stylesheet());
     },
+    script(ctx: Context) {
+      send(ctx, sites().navigatorScript());
+    },
     async index(ctx: Context) {
       const { unitCode } = ctx.params as { unitCode: string };
       await respond(ctx, (locale) => sites().indexPage(unitCode, locale));
