@@ -30,6 +30,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       timeZone: env('LINKAGE_TIME_ZONE', 'Asia/Shanghai'),
       // On SIGTERM/SIGINT, how long requests in flight may take to finish before the exit.
       shutdownGraceMs: env.int('LINKAGE_SHUTDOWN_GRACE_MS', 25_000),
+      // Public pages and views in a shared cache (nginx, a CDN): kept this many seconds without
+      // asking, and served stale this many while revalidating. 0 and 0: revalidated every request.
+      sharedMaxAge: env.int('LINKAGE_SHARED_MAX_AGE', 0),
+      staleWhileRevalidate: env.int('LINKAGE_STALE_WHILE_REVALIDATE', 0),
+      // On Postgres, instances are told of each other's changes as they commit (LISTEN/NOTIFY);
+      // false: each looks at the change feed once a second instead (docs/adr/020-change-notifications.md).
+      clusterNotify: env.bool('LINKAGE_CLUSTER_NOTIFY', true),
     },
   },
 });

@@ -26,8 +26,8 @@ describe('negotiateLocale: ?locale= first', () => {
     expect(negotiateLocale({ en: '' }, undefined, LOCALES)).toEqual({ locale: 'zh-Hans', variesWithHeader: true });
   });
 
-  it('matches ?locale= exactly: another spelling of a locale is not a locale', () => {
-    expect(negotiateLocale('EN', undefined, LOCALES).locale).toBe('zh-Hans');
+  it('matches ?locale= as a whole tag (in any case): a language alone is not a locale', () => {
+    expect(negotiateLocale('EN', undefined, LOCALES).locale).toBe('en');
     expect(negotiateLocale('zh', undefined, LOCALES).locale).toBe('zh-Hans');
     expect(negotiateLocale('zh', 'en', LOCALES)).toEqual({ locale: 'en', variesWithHeader: true });
   });
@@ -101,5 +101,12 @@ describe('negotiateLocale: the default', () => {
 
   it('is the first locale for a header of empty ranges only', () => {
     expect(negotiateLocale(undefined, ' , ,', LOCALES)).toEqual({ locale: 'zh-Hans', variesWithHeader: true });
+  });
+});
+
+describe('locale tags are case-insensitive', () => {
+  it('takes ?locale= in any case as the catalog spells it', () => {
+    expect(negotiateLocale('zh-hans', undefined, LOCALES)).toEqual({ locale: 'zh-Hans', variesWithHeader: false });
+    expect(negotiateLocale('EN', 'zh-CN', LOCALES)).toEqual({ locale: 'en', variesWithHeader: false });
   });
 });

@@ -245,3 +245,21 @@ describe("Strapi's signal handlers and HTTP server (017)", () => {
     ]);
   });
 });
+
+describe("the database's dialect and connection settings (020)", () => {
+  const settings = check('020-change-notifications.md');
+  const postgres = { client: 'postgres', connection: { host: '127.0.0.1', port: 5432, database: 'linkage', user: 'postgres', password: '', schema: 'public' } };
+  test('as in Strapi 5.54, on Postgres and on SQLite', () => {
+    expect(settings.inspect({ client: 'postgres', connection: postgres })).toEqual([]);
+    expect(settings.inspect({ client: 'sqlite', connection: { client: 'sqlite', connection: { filename: 'x.db' } } })).toEqual([]);
+  });
+  test('the dialect no longer says its name', () => {
+    expect(settings.inspect({ client: undefined, connection: postgres })).toEqual(['strapi.db.dialect.client is not a string']);
+  });
+  test('the configuration moved or reshaped: nothing to connect the listener with', () => {
+    expect(settings.inspect({ client: 'postgres', connection: undefined })).toEqual(['database.connection.client is undefined, not "postgres"']);
+    expect(settings.inspect({ client: 'postgres', connection: { client: 'postgres', connection: { schema: 'public' } } })).toEqual([
+      'database.connection.connection names neither a connectionString nor a host or database',
+    ]);
+  });
+});

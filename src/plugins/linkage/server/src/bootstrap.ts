@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { setUpRolesAfterAdmin } from './access/roles';
 import { checkCorsConfig } from './middlewares/cors';
 import { checkOutageConfig } from './middlewares/database-outage';
+import { installFastPath } from './middlewares/public-fast-path';
 import { registerPageRoutes } from './site-templates/routes';
 import { seedDefaultTemplates } from './site-templates/seed';
 import { romanize, hasHan } from './domain/slug';
@@ -37,6 +38,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   romanizeContentManagerSlugs(strapi);
   setUpRolesAfterAdmin(strapi);
   registerPageRoutes(strapi);
+  // Cache hits of the public API and the sites, answered before Koa (docs/adr/021-public-fast-path.md).
+  installFastPath(strapi);
   checkOutageConfig(strapi);
   // Readiness for load balancers, beside Strapi's liveness (/_health): public on purpose, it holds
   // nothing but up or down (controllers/readiness.ts).
@@ -71,6 +74,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const seeded = await seedDefaultTemplates(strapi);
   if (seeded.created.length > 0) strapi.log.info(`[linkage] Site templates published: ${seeded.created.join(', ')}`);
   if (seeded.upgraded.length > 0) strapi.log.info(`[linkage] Site templates never edited, brought to the current defaults: ${seeded.upgraded.join(', ')}`);
+  // Other instances on the same Postgres: their changes are notified as they commit (docs/adr/020-change-notifications.md).
+  await getService(strapi, 'cluster-notifications').start();
 };
 
 export default bootstrap;

@@ -22,6 +22,12 @@ export interface LinkageConfig {
   timeZone: string;
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish before the exit (LINKAGE_SHUTDOWN_GRACE_MS). */
   shutdownGraceMs: number;
+  /** Seconds a shared cache (nginx) may serve public pages and views without asking (LINKAGE_SHARED_MAX_AGE). */
+  sharedMaxAge: number;
+  /** Seconds a shared cache may serve them stale while it revalidates (LINKAGE_STALE_WHILE_REVALIDATE). */
+  staleWhileRevalidate: number;
+  /** On Postgres, whether other instances' changes are listened for (LINKAGE_CLUSTER_NOTIFY); off: the change feed is looked at once a second. */
+  clusterNotify: boolean;
 }
 
 export default {
@@ -36,6 +42,10 @@ export default {
     timeZone: 'Asia/Shanghai',
     // Under the 30 s an orchestrator (Kubernetes, systemd) commonly waits before SIGKILL, leaving time to stop.
     shutdownGraceMs: 25_000,
+    // 0: a shared cache revalidates every request (a 304 when nothing changed), so a publish shows on the next one.
+    sharedMaxAge: 0,
+    staleWhileRevalidate: 0,
+    clusterNotify: true,
   } satisfies LinkageConfig,
   validator(config: Partial<LinkageConfig>) {
     if (config.locales !== undefined && (!Array.isArray(config.locales) || config.locales.some((l) => typeof l !== 'string' || l === ''))) {
@@ -49,6 +59,12 @@ export default {
     }
     if (config.renderThreads !== undefined && (!Number.isInteger(config.renderThreads) || config.renderThreads < 0 || config.renderThreads > 16)) {
       throw new Error('linkage: config.renderThreads (LINKAGE_RENDER_THREADS) must be a whole number from 0 to 16');
+    }
+    for (const name of ['sharedMaxAge', 'staleWhileRevalidate'] as const) {
+      const value = config[name];
+      if (value !== undefined && (!Number.isInteger(value) || value < 0 || value > 31_536_000)) {
+        throw new Error(`linkage: config.${name} must be a whole number of seconds from 0 to 31536000, got ${JSON.stringify(value)}`);
+      }
     }
     // Fail at boot: an unsigned trail would let anyone who can write the database rewrite it.
     const keyProblem = auditKeyProblem(config.auditKey);
@@ -66,6 +82,9 @@ export default {
     }
     if (config.previewTtlSeconds !== undefined && (!Number.isInteger(config.previewTtlSeconds) || config.previewTtlSeconds < 10 || config.previewTtlSeconds > 86400)) {
       throw new Error('linkage: config.previewTtlSeconds must be a whole number of seconds from 10 to 86400');
+    }
+    if (config.clusterNotify !== undefined && typeof config.clusterNotify !== 'boolean') {
+      throw new Error('linkage: config.clusterNotify (LINKAGE_CLUSTER_NOTIFY) must be true or false');
     }
     if (config.shutdownGraceMs !== undefined && (!Number.isInteger(config.shutdownGraceMs) || config.shutdownGraceMs < 0 || config.shutdownGraceMs > 600_000)) {
       throw new Error('linkage: config.shutdownGraceMs (LINKAGE_SHUTDOWN_GRACE_MS) must be a whole number of milliseconds from 0 to 600000');

@@ -8,7 +8,8 @@ import { Invalid, NotFound, PageUnavailable, problemMessages } from '../domain/f
 import { negotiateLocale } from '../domain/locale-negotiation';
 import type { SiteRefusal } from '../domain/refusal-page';
 import type { Rendered } from '../services/render-cache';
-import { send } from './send';
+import { NAVIGATOR_SCRIPT_FINGERPRINT, stylesheetFingerprint } from '../services/sites';
+import { sender } from './send';
 import { getService } from '../get-service';
 
 interface PageParams {
@@ -18,6 +19,7 @@ interface PageParams {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const sites = () => getService(strapi, 'sites');
+  const send = sender(strapi);
 
   async function readerLocale(ctx: Context): Promise<string> {
     const { locales } = await getService(strapi, 'published').snapshot();
@@ -53,10 +55,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async stylesheet(ctx: Context) {
-      send(ctx, await sites().stylesheet());
+      const stylesheet = await sites().stylesheet();
+      // The pages link it as site.css?v=<fingerprint>: that address always has these bytes.
+      send(ctx, stylesheet, ctx.query.v === stylesheetFingerprint(stylesheet) ? 'fingerprinted' : 'public');
     },
     script(ctx: Context) {
-      send(ctx, sites().navigatorScript());
+      send(ctx, sites().navigatorScript(), ctx.query.v === NAVIGATOR_SCRIPT_FINGERPRINT ? 'fingerprinted' : 'public');
     },
     async index(ctx: Context) {
       const { unitCode } = ctx.params as { unitCode: string };

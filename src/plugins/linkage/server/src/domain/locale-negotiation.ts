@@ -7,8 +7,16 @@ export interface Negotiated {
   readonly variesWithHeader: boolean;
 }
 
+/** The catalog's spelling of a requested tag: language tags are case-insensitive (RFC 5646 §2.1.1). */
+export function canonicalLocale(requested: unknown, locales: readonly string[]): string | null {
+  if (typeof requested !== 'string') return null;
+  const wanted = requested.toLowerCase();
+  return locales.find((l) => l.toLowerCase() === wanted) ?? null;
+}
+
 export function negotiateLocale(requested: unknown, acceptLanguage: string | undefined, locales: readonly string[]): Negotiated {
-  if (typeof requested === 'string' && locales.includes(requested)) return { locale: requested, variesWithHeader: false };
+  const asked = canonicalLocale(requested, locales);
+  if (asked) return { locale: asked, variesWithHeader: false };
   const ranges = (acceptLanguage ?? '')
     .split(',')
     .map((part) => {

@@ -8,6 +8,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { LINKAGE_COMPONENTS } from '../components';
 import { LINKAGE_SIGNAL_LISTENER, SHUTDOWN_SIGNALS, STRAPI_SIGNAL_LISTENER } from '../graceful-shutdown';
+import { LINKAGE_REQUEST_LISTENER, STRAPI_REQUEST_LISTENER } from '../middlewares/public-fast-path';
+import { listenSettings } from '../domain/change-notifications';
 import { GUIDE } from '../uids';
 
 /** `register`: checked before the plugin patches anything at register; `bootstrap`: at bootstrap. */
@@ -254,6 +256,35 @@ export const SELF_CHECKS: readonly SelfCheck[] = [
       ...(typeof at(subject, 'sessionManager') === 'function' ? [] : ['strapi.sessionManager is gone: admin requests carry no sign-in session to remember loads by']),
       ...missingRoutes(at(subject, 'routes'), ['GET /collection-types/:model/:id', 'GET /single-types/:model']),
     ],
+  },
+  {
+    name: "the http server's request listener (cache hits are answered before it)",
+    adr: 'docs/adr/021-public-fast-path.md',
+    phase: 'bootstrap',
+    subject: (strapi) => {
+      const server = attempt(() => strapi.server.httpServer);
+      const listeners = attempt(() => server?.listeners('request'));
+      return Array.isArray(listeners) ? listeners.map((l) => (typeof l === 'function' ? l.name : typeof l)) : null;
+    },
+    inspect: (names) => {
+      if (!Array.isArray(names)) return ['strapi.server.httpServer has no request listeners to read'];
+      // Strapi's, before the plugin takes its place; the plugin's once it has.
+      const found = names.filter((n) => n === STRAPI_REQUEST_LISTENER || n === LINKAGE_REQUEST_LISTENER).length;
+      return found === 1 ? [] : [`expected one request listener named ${STRAPI_REQUEST_LISTENER}, found ${JSON.stringify(names)}`];
+    },
+  },
+  {
+    name: "Strapi's database dialect and connection settings (the change-notification listener opens its own connection with them)",
+    adr: 'docs/adr/020-change-notifications.md',
+    phase: 'bootstrap',
+    subject: (strapi) => ({ client: attempt(() => strapi.db.dialect.client), connection: attempt(() => strapi.config.get('database.connection')) }),
+    inspect: (subject) => {
+      const client = at(subject, 'client');
+      if (typeof client !== 'string') return ['strapi.db.dialect.client is not a string'];
+      if (client !== 'postgres') return [];
+      const found = listenSettings(at(subject, 'connection'));
+      return 'problem' in found ? [found.problem] : [];
+    },
   },
 ];
 

@@ -1,7 +1,10 @@
 // The public change feed (/api/linkage/changes): what was published, unpublished or deleted, in
 // order, for sites that keep a copy. Each change is written in the same transaction as its write,
-// under a lock, so the sequence has no gaps and commits in order: a reader never skips one.
+// under a lock, so the sequence has no gaps and commits in order: a reader never skips one. On
+// Postgres each change is also announced to the other instances (NOTIFY), on commit.
 import type { Core } from '@strapi/strapi';
+import { CHANGE_CHANNEL } from '../domain/change-notifications';
+import { getService } from '../get-service';
 import { CHANGE } from '../uids';
 
 export type ChangeAction = 'published' | 'unpublished' | 'deleted';
@@ -33,8 +36,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const row = (await trx(table).max('seq as max').first()) as { max: string | number | null } | undefined;
       const seq = Number(row?.max ?? 0) + 1;
       await strapi.db.query(CHANGE).create({ data: { ...change, seq, at: new Date() } });
+      // Delivered to every listening instance when (and only if) the write commits (docs/adr/020-change-notifications.md).
+      if (strapi.db.dialect.client === 'postgres') await trx.raw('SELECT pg_notify(?, ?)', [CHANGE_CHANNEL, getService(strapi, 'cluster-notifications').payload(seq)]);
       return seq;
     });
+  },
+
+  /** The last change's number (0 while there is none): a cursor past it names no change yet made. */
+  async head(): Promise<number> {
+    const row = (await strapi.db.query(CHANGE).findOne({ orderBy: { seq: 'desc' }, select: ['seq'] })) as { seq: string | number } | null;
+    return Number(row?.seq ?? 0);
   },
 
   /** Changes after `since` that affect `unitCode`'s site (every change when no unit is given). */

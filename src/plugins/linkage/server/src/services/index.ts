@@ -3,6 +3,7 @@ import audit from './audit';
 import catalog from './catalog';
 import changes from './changes';
 import checks from './checks';
+import clusterNotifications from './cluster-notifications';
 import databaseHealth from './database-health';
 import doctor from './doctor';
 import editVersions from './edit-versions';
@@ -32,6 +33,7 @@ export default {
   catalog,
   changes,
   checks,
+  'cluster-notifications': clusterNotifications,
   'database-health': databaseHealth,
   doctor,
   'edit-versions': editVersions,

@@ -5,12 +5,14 @@ import type { Core } from '@strapi/strapi';
 import type { AnswerSpace } from '../domain/answer-space';
 import type { AdminLanguage } from '../domain/admin-language';
 import { guideKey, type CatalogGuide, type CatalogItem } from '../domain/catalog-format';
-import { itemSummary, itemView, unitTree, type Lookup } from '../domain/catalog-views';
+import { itemSummary, itemView, unitTree, type Lookup, type UnitNode } from '../domain/catalog-views';
+import { withStamp, type RecordStamp } from '../domain/record-stamps';
 import { flowGraph } from '../domain/flow-graph';
 import { flowchartMermaid } from '../domain/flowchart-mermaid';
 import { flowchartSvg } from '../domain/flowchart-svg';
 import { isLevel, type Level } from '../domain/levels';
-import { parseLinkMode, type LinkContext } from '../domain/links';
+import { canonicalLocale } from '../domain/locale-negotiation';
+import { guidePageUrl, itemPageUrl, parseLinkMode, unitPageUrl, type LinkContext } from '../domain/links';
 import { takesPart, type ParticipationFacts } from '../domain/participation';
 import { routeForAnswers } from '../domain/routing';
 import { routeView } from '../domain/route-view';
@@ -18,7 +20,8 @@ import { textIn } from '../domain/vocabulary';
 import { Invalid, NotFound } from '../domain/failures';
 import { problem } from '../domain/problems';
 import type { Snapshot } from './published';
-import { json, rendered, type Rendered } from './render-cache';
+import { json, rendered, type Cached, type Rendered } from './render-cache';
+import { GUIDE } from '../uids';
 import { getService } from '../get-service';
 
 export const API_BASE = '/api/linkage';
@@ -48,10 +51,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   function localeOf(snapshot: Snapshot, requested: unknown): string {
     if (requested === undefined || requested === '') return snapshot.locales[0];
-    if (typeof requested !== 'string' || !snapshot.locales.includes(requested)) {
-      throw new Invalid([problem(['locale'], `must be one of ${snapshot.locales.join(', ')}, got ${JSON.stringify(requested)}`)]);
-    }
-    return requested;
+    const locale = canonicalLocale(requested, snapshot.locales);
+    if (!locale) throw new Invalid([problem(['locale'], `must be one of ${snapshot.locales.join(', ')}, got ${JSON.stringify(requested)}`)]);
+    return locale;
   }
 
   function itemBySlug(snapshot: Snapshot, slug: string): CatalogItem {
@@ -61,7 +63,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return item;
   }
 
-  const cached = (key: string, render: () => Promise<Rendered> | Rendered): Promise<Rendered> => cache().get(key, render);
+  const cached = (snapshot: Snapshot, name: string, render: () => Promise<Rendered> | Rendered): Promise<Cached> => cache().get(snapshot, name, render);
 
   /**
    * The route of an item for answers as a request gives them, as the navigator API and the sites'
@@ -88,21 +90,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     participation,
     routeOf,
 
-    async units(requestedLocale: unknown): Promise<Rendered> {
+    async units(requestedLocale: unknown): Promise<Cached> {
       const snapshot = await published().snapshot();
       const locale = localeOf(snapshot, requestedLocale);
-      return cached(`${snapshot.generation}|units|${locale}`, () => json({ data: unitTree([...snapshot.units.values()], locale), meta: { locale } }));
+      const stampUnits = (nodes: UnitNode[]): Array<UnitNode & RecordStamp> =>
+        nodes.map((node) => withStamp({ ...node, children: stampUnits(node.children) }, snapshot.stamps.of('unit', node.code, locale)));
+      return cached(snapshot, `units|${locale}`, () => json({ data: stampUnits(unitTree([...snapshot.units.values()], locale)), meta: { locale } }));
     },
 
-    async items(filter: ItemFilter, requestedLocale: unknown): Promise<Rendered> {
+    async items(filter: ItemFilter, requestedLocale: unknown): Promise<Cached> {
       const snapshot = await published().snapshot();
       const locale = localeOf(snapshot, requestedLocale);
       if (filter.level !== undefined && !isLevel(filter.level)) {
         throw new Invalid([problem(['level'], `must be one of city, district, street, community, got ${JSON.stringify(filter.level)}`)]);
       }
       if (filter.unit !== undefined && !snapshot.unitIndex.has(filter.unit)) throw new Invalid([problem(['unit'], `no unit has the code ${filter.unit}`)]);
-      const key = `${snapshot.generation}|items|${locale}|${JSON.stringify(filter)}`;
-      return cached(key, () => {
+      const key = `items|${locale}|${JSON.stringify(filter)}`;
+      return cached(snapshot, key, () => {
         const q = filter.q?.trim().toLowerCase();
         const matching = [...snapshot.items.values()]
           .filter((item) => !filter.domain || item.domain === filter.domain)
@@ -110,20 +114,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .filter((item) => !filter.unit || takesPart(item, filter.unit, participation(snapshot)))
           .filter((item) => !q || Object.values(item.title).some((title) => title.toLowerCase().includes(q)))
           .sort((a, b) => a.code.localeCompare(b.code));
-        return json({ data: matching.map((item) => itemSummary(item, locale, links(snapshot))), meta: { locale, total: matching.length } });
+        return json({
+          data: matching.map((item) => withStamp(itemSummary(item, locale, links(snapshot)), snapshot.stamps.of('item', item.code, locale))),
+          meta: { locale, total: matching.length },
+        });
       });
     },
 
-    async item(slug: string, requestedLocale: unknown): Promise<Rendered> {
+    async item(slug: string, requestedLocale: unknown): Promise<Cached> {
       const snapshot = await published().snapshot();
       const locale = localeOf(snapshot, requestedLocale);
       const item = itemBySlug(snapshot, slug);
-      return cached(`${snapshot.generation}|item|${item.code}|${locale}`, () =>
-        json({ data: itemView(item, lookup(snapshot), locale, links(snapshot), API_BASE), meta: { locale } })
+      return cached(snapshot, `item|${item.code}|${locale}`, () =>
+        json({ data: withStamp(itemView(item, lookup(snapshot), locale, links(snapshot), API_BASE), snapshot.stamps.of('item', item.code, locale)), meta: { locale } })
       );
     },
 
-    async route(slug: string, rawAnswers: unknown, requestedLocale: unknown): Promise<Rendered> {
+    async route(slug: string, rawAnswers: unknown, requestedLocale: unknown): Promise<Cached> {
       const snapshot = await published().snapshot();
       const locale = localeOf(snapshot, requestedLocale);
       const item = itemBySlug(snapshot, slug);
@@ -131,11 +138,53 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw new Invalid([problem(['answers'], 'give answers as answers[question]=value')]);
       }
       const raw = (rawAnswers ?? {}) as Record<string, unknown>;
-      const key = `${snapshot.generation}|route|${item.code}|${locale}|${JSON.stringify(Object.entries(raw).sort(([a], [b]) => a.localeCompare(b)))}`;
-      return cached(key, async () => json({ data: (await routeOf(snapshot, item, raw, locale)).view, meta: { locale } }));
+      const key = `route|${item.code}|${locale}|${JSON.stringify(Object.entries(raw).sort(([a], [b]) => a.localeCompare(b)))}`;
+      return cached(snapshot, key, async () => json({ data: (await routeOf(snapshot, item, raw, locale)).view, meta: { locale } }));
     },
 
-    async flowchart(slug: string, format: unknown, requestedLocale: unknown): Promise<Rendered> {
+    /**
+     * What a document id the change feed names is, in public: its type, its code, its dates and
+     * where the public API and the sites show it. Only what is published is found.
+     */
+    async document(documentId: string, requestedLocale: unknown): Promise<Cached> {
+      const snapshot = await published().snapshot();
+      const locale = localeOf(snapshot, requestedLocale);
+      return cached(snapshot, `document|${documentId}|${locale}`, async () => {
+        const held = snapshot.stamps.byDocumentId(documentId);
+        const ctx = links(snapshot);
+        if (held) {
+          const stamp = snapshot.stamps.of(held.type, held.code, locale);
+          const item = held.type === 'item' ? snapshot.items.get(held.code) : undefined;
+          const unitCode = held.type === 'unit' ? held.code : held.type === 'department' ? (snapshot.departments.get(held.code)?.unit ?? null) : null;
+          const api = item ? `${API_BASE}/items/${encodeURIComponent(item.slug ?? item.code)}` : unitCode ? `${API_BASE}/sites/${unitCode}` : null;
+          const page = item ? itemPageUrl(item.managingUnit, item.slug ?? item.code, ctx) : unitCode ? unitPageUrl(unitCode, ctx) : null;
+          return json({ data: withStamp({ type: held.type, code: held.code, api, page }, stamp), meta: { locale } });
+        }
+        const guide = (await strapi.db.query(GUIDE).findOne({
+          where: { documentId, locale, publishedAt: { $notNull: true } },
+          select: ['documentId', 'itemCode', 'stageKey', 'unitCode', 'updatedAt', 'publishedAt'],
+        })) as { documentId: string; itemCode: string; stageKey: string; unitCode: string; updatedAt: string; publishedAt: string } | null;
+        const item = guide ? snapshot.items.get(guide.itemCode) : undefined;
+        if (!guide || !item) throw new NotFound(`No published record in ${locale} has the document id "${documentId}"`, 'documentId');
+        const slug = item.slug ?? item.code;
+        // A guide of a unit the rules no longer give the stage is published but shown nowhere.
+        const shown = takesPart(item, guide.unitCode, participation(snapshot));
+        return json({
+          data: withStamp(
+            {
+              type: 'guide' as const,
+              code: `${guide.itemCode}/${guide.stageKey}/${guide.unitCode}`,
+              api: shown ? `${API_BASE}/sites/${guide.unitCode}/items/${encodeURIComponent(slug)}` : null,
+              page: shown ? guidePageUrl(guide.unitCode, slug, guide.stageKey, ctx) : null,
+            },
+            { documentId: guide.documentId, updatedAt: new Date(guide.updatedAt).toISOString(), publishedAt: new Date(guide.publishedAt).toISOString() }
+          ),
+          meta: { locale },
+        });
+      });
+    },
+
+    async flowchart(slug: string, format: unknown, requestedLocale: unknown): Promise<Cached> {
       const snapshot = await published().snapshot();
       const locale = localeOf(snapshot, requestedLocale);
       const item = itemBySlug(snapshot, slug);
@@ -143,9 +192,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (typeof chosen !== 'string' || !(FLOWCHART_FORMATS as readonly string[]).includes(chosen)) {
         throw new Invalid([problem(['format'], `must be one of ${FLOWCHART_FORMATS.join(', ')}, got ${JSON.stringify(format)}`)]);
       }
-      return cached(`${snapshot.generation}|flow|${item.code}|${locale}|${chosen}`, () =>
-        renderFlowchart(snapshot.space(item.code), snapshot.locales, chosen as FlowchartFormat, locale)
-      );
+      return cached(snapshot, `flow|${item.code}|${locale}|${chosen}`, () => renderFlowchart(snapshot.space(item.code), snapshot.locales, chosen as FlowchartFormat, locale));
     },
   };
 };

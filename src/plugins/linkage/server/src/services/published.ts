@@ -6,6 +6,7 @@ import type { CatalogDepartment, CatalogGuide, CatalogItem, CatalogUnit } from '
 import { guideKey } from '../domain/catalog-format';
 import { departmentFromRows, guideFromRows, itemFromRows, unitFromRows, type GuideRow } from '../domain/catalog-records';
 import { departmentsByUnitKind, type DepartmentsByUnitKind } from '../domain/handlers';
+import { recordStamps, type PublicRecordType, type RecordStamps, type StampRow } from '../domain/record-stamps';
 import { indexUnits, type UnitIndex } from '../domain/unit-tree';
 import { templateSetId } from '../domain/templates';
 import { DEFAULT_TEMPLATES } from '../site-templates/defaults';
@@ -13,6 +14,7 @@ import { CHANGE, GUIDE, SITE_TEMPLATE } from '../uids';
 import { byDocument, type Stored } from './store';
 import { getService } from '../get-service';
 import { isDatabaseUnavailable } from '../domain/database-outage';
+import { isNews, type ChangeNotice } from '../domain/change-notifications';
 
 export interface Snapshot {
   /** Bumped by every write: caches keyed by it never serve stale data. */
@@ -35,6 +37,13 @@ export interface Snapshot {
    * published before (newest first), then the plugin's own defaults.
    */
   readonly fallbackSets: readonly TemplateSet[];
+  /**
+   * When something the public reads last changed: the change feed's last entry (the same on every
+   * instance), else the build. Public answers carry it as Last-Modified.
+   */
+  readonly changedAt: Date;
+  /** Document ids and dates of the units, departments and items held. */
+  readonly stamps: RecordStamps;
   space(itemCode: string): AnswerSpace;
 }
 
@@ -64,10 +73,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // during a database outage is drawn with.
   let lastBuilt: { snapshot: Snapshot; builtAt: Date } | null = null;
   const listeners = new Set<() => void>();
-  // Other instances sharing the database publish too: their changes show in the change feed.
-  // At most once a second, a look at its last number tells whether to forget what was read.
+  // Other instances sharing the database publish too: their changes show in the change feed. On
+  // Postgres a notification says so on their commit (services/cluster-notifications.ts); while
+  // none can arrive (SQLite, or the listening connection lost), a look at the feed's last number,
+  // at most once a second, tells whether to forget what was read.
   let seenChange: number | null = null;
   let lastLook = 0;
+  let notified = false;
   const LOOK_EVERY_MS = 1000;
 
   /** The change feed's last number; null while the database cannot be reached. */
@@ -82,10 +94,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  async function followOtherInstances(invalidate: () => void): Promise<void> {
-    const now = Date.now();
-    if (now - lastLook < LOOK_EVERY_MS) return;
-    lastLook = now;
+  /** `now`: look whenever asked (the notifications were out), not at most once a second. */
+  async function followOtherInstances(invalidate: () => void, now = false): Promise<void> {
+    if (!now && Date.now() - lastLook < LOOK_EVERY_MS) return;
+    lastLook = Date.now();
     const latest = await changeHead();
     if (latest === null) return;
     if (seenChange !== null && latest !== seenChange) invalidate();
@@ -99,7 +111,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // finds the same head has nothing to forget (this instance's own earlier writes included).
     const head = record ? await changeHead() : null;
     const locales = await getService(strapi, 'locales').codes();
-    const [unitRows, departmentRows, itemRows, spec, templateRows] = await Promise.all([
+    const [unitRows, departmentRows, itemRows, spec, templateRows, lastChange] = await Promise.all([
       store.units(),
       store.departments(),
       store.items({ publishedAt: { $notNull: true } }),
@@ -107,22 +119,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.db.query(SITE_TEMPLATE).findMany({ where: { publishedAt: { $notNull: true } } }) as Promise<
         Array<{ key: string; body: string; styles: string | null; version: number | null }>
       >,
+      strapi.db.query(CHANGE).findOne({ orderBy: { seq: 'desc' }, select: ['at'] }) as Promise<{ at: string | Date } | null>,
     ]);
+    const stampRows: Array<{ type: PublicRecordType; code: string; row: StampRow }> = [];
+    const stamp = (type: PublicRecordType, code: string, rows: readonly StampRow[]) => {
+      for (const row of rows) stampRows.push({ type, code, row });
+    };
     const units = new Map<string, CatalogUnit>();
     for (const rows of byDocument(unitRows, locales).values()) {
       const unit = unitFromRows(rows);
       units.set(unit.code, unit);
+      stamp('unit', unit.code, rows);
     }
     const departments = new Map<string, CatalogDepartment>();
     for (const rows of byDocument(departmentRows, locales).values()) {
       const department = departmentFromRows(rows);
       departments.set(department.code, department);
+      stamp('department', department.code, rows);
     }
     const items = new Map<string, CatalogItem>();
     const slugs = new Map<string, string>();
     for (const rows of byDocument(itemRows, locales).values()) {
       const item = itemFromRows(rows, 'published');
       items.set(item.code, item);
+      stamp('item', item.code, rows);
       for (const row of rows) if (row.slug) slugs.set(row.slug, item.code);
     }
     const unitIndex = indexUnits([...units.values()].map((u) => ({ code: u.code, level: u.level, kind: u.kind, parentCode: u.parent })));
@@ -142,6 +162,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       templates: new Map(templateRows.map((t) => [t.key, { body: t.body, styles: t.styles ?? '', version: t.version ?? 1 }])),
       templateSet,
       fallbackSets,
+      changedAt: lastChange ? new Date(lastChange.at) : new Date(),
+      stamps: recordStamps(stampRows),
       space(itemCode) {
         let space = spaces.get(itemCode);
         if (!space) {
@@ -178,11 +200,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * through `snapshot()`, which looks.
      */
     cacheTrusted(): boolean {
-      return building !== null && Date.now() - lastLook < LOOK_EVERY_MS;
+      return building !== null && (notified || Date.now() - lastLook < LOOK_EVERY_MS);
+    },
+
+    /** Whether other instances' changes are notified as they commit: then no look at the feed is needed. */
+    followedByNotifications(on: boolean): void {
+      notified = on;
+    },
+
+    /** Another instance's change committed (a notification): forgotten, unless it is old news. */
+    noticeChange(notice: ChangeNotice, self: string): void {
+      if (!isNews(notice, self, seenChange)) return;
+      seenChange = notice.seq;
+      this.invalidate();
+    },
+
+    /** One look at the feed's head now: what the notifications may have missed while they were out. */
+    async lookAtFeed(): Promise<void> {
+      await followOtherInstances(() => this.invalidate(), true);
     },
 
     async snapshot(): Promise<Snapshot> {
-      await followOtherInstances(() => this.invalidate());
+      if (!notified) await followOtherInstances(() => this.invalidate());
       const wanted = generation;
       if (!building) {
         const started = build(wanted).then((built) => {

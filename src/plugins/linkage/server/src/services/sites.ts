@@ -20,15 +20,19 @@ import type { PageCheck } from '../domain/templates';
 import { textIn } from '../domain/vocabulary';
 import { inReadContext, type Snapshot } from './published';
 import { GUIDE } from '../uids';
-import { json, rendered, type Rendered } from './render-cache';
+import { json, rendered, type Cached, type Rendered } from './render-cache';
 import { getService } from '../get-service';
 import { NAVIGATOR_SCRIPT } from '../site-templates/navigator-script';
 
 export const STYLESHEET_PATH = '/sites/assets/site.css';
 export const NAVIGATOR_SCRIPT_PATH = '/sites/assets/navigator.js';
-// Its address changes with its content only: served immutable-fresh for a long time under it.
 const navigatorScript = rendered(NAVIGATOR_SCRIPT, 'text/javascript; charset=utf-8');
-const NAVIGATOR_SCRIPT_TAG = `<script src="${NAVIGATOR_SCRIPT_PATH}?v=${navigatorScript.etag.replace(/\W/g, '').slice(0, 12)}" defer></script>`;
+/** The navigator script's `?v=`: its address changes with its content, so it may be kept for a year. */
+export const NAVIGATOR_SCRIPT_FINGERPRINT = navigatorScript.etag.slice(1, 13);
+const NAVIGATOR_SCRIPT_TAG = `<script src="${NAVIGATOR_SCRIPT_PATH}?v=${NAVIGATOR_SCRIPT_FINGERPRINT}" defer></script>`;
+
+/** The stylesheet's `?v=`: its address changes with its content, so it may be kept for a year. */
+export const stylesheetFingerprint = (stylesheet: Rendered): string => stylesheet.etag.slice(1, 13);
 
 /** How a preview renders a page: with a draft guide in place, and its own addresses. */
 export interface PageOptions {
@@ -228,7 +232,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     locale,
     locales: snapshot.locales,
     url,
-    stylesheet: options.previewBase ? `${options.previewBase}/site.css` : `${STYLESHEET_PATH}?v=${stylesheetOf(snapshot).etag.slice(1, 13)}`,
+    stylesheet: options.previewBase ? `${options.previewBase}/site.css` : `${STYLESHEET_PATH}?v=${stylesheetFingerprint(stylesheetOf(snapshot))}`,
   });
 
   async function renderIndex(snapshot: Snapshot, unitCode: string, locale: string, options: PageOptions = {}): Promise<string> {
@@ -300,7 +304,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       items: snapshot?.items ?? new Map(),
       locale,
       links: snapshot ? navigator().links(snapshot) : { mode: 'local', units: new Map(), localBase: '' },
-      stylesheet: snapshot ? `${STYLESHEET_PATH}?v=${stylesheetOf(snapshot).etag.slice(1, 13)}` : STYLESHEET_PATH,
+      stylesheet: snapshot ? `${STYLESHEET_PATH}?v=${stylesheetFingerprint(stylesheetOf(snapshot))}` : STYLESHEET_PATH,
     });
     return rendered(body, 'text/html; charset=utf-8', { status });
   }
@@ -308,35 +312,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const answersOf = (raw: unknown): Record<string, unknown> => (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {});
 
   return {
-    async indexJson(unitCode: string, requestedLocale: unknown): Promise<Rendered> {
+    async indexJson(unitCode: string, requestedLocale: unknown): Promise<Cached> {
       const snapshot = await published().snapshot();
       const locale = navigator().localeOf(snapshot, requestedLocale);
-      return cache().get(`${snapshot.generation}|site|${unitCode}|${locale}`, async () => json({ data: await indexView(snapshot, unitCode, locale), meta: { locale } }));
+      return cache().get(snapshot, `site|${unitCode}|${locale}`, async () => json({ data: await indexView(snapshot, unitCode, locale), meta: { locale } }));
     },
 
-    async itemJson(unitCode: string, slug: string, requestedLocale: unknown): Promise<Rendered> {
+    async itemJson(unitCode: string, slug: string, requestedLocale: unknown): Promise<Cached> {
       const snapshot = await published().snapshot();
       const locale = navigator().localeOf(snapshot, requestedLocale);
-      return cache().get(`${snapshot.generation}|site-item|${unitCode}|${slug}|${locale}`, async () =>
+      return cache().get(snapshot, `site-item|${unitCode}|${slug}|${locale}`, async () =>
         json({ data: (await itemView(snapshot, unitCode, slug, locale)).view, meta: { locale } })
       );
     },
 
-    async indexPage(unitCode: string, locale: string): Promise<Rendered> {
+    async indexPage(unitCode: string, locale: string): Promise<Cached> {
       const snapshot = await published().snapshot();
-      return cache().get(`${snapshot.generation}|page|${unitCode}|${locale}`, async () => html(await renderIndex(snapshot, unitCode, locale)));
+      return cache().get(snapshot, `page|${unitCode}|${locale}`, async () => html(await renderIndex(snapshot, unitCode, locale)));
     },
 
-    async itemPage(unitCode: string, slug: string, locale: string): Promise<Rendered> {
+    async itemPage(unitCode: string, slug: string, locale: string): Promise<Cached> {
       const snapshot = await published().snapshot();
-      return cache().get(`${snapshot.generation}|page|${unitCode}|${slug}|${locale}`, async () => html(await renderItem(snapshot, unitCode, slug, locale)));
+      return cache().get(snapshot, `page|${unitCode}|${slug}|${locale}`, async () => html(await renderItem(snapshot, unitCode, slug, locale)));
     },
 
-    async routePage(unitCode: string, slug: string, rawAnswers: unknown, locale: string): Promise<Rendered> {
+    async routePage(unitCode: string, slug: string, rawAnswers: unknown, locale: string): Promise<Cached> {
       const snapshot = await published().snapshot();
       const raw = answersOf(rawAnswers);
-      const key = `${snapshot.generation}|page-route|${unitCode}|${slug}|${locale}|${JSON.stringify(Object.entries(raw).sort(([a], [b]) => a.localeCompare(b)))}`;
-      return cache().get(key, async () => html(await renderRoute(snapshot, unitCode, slug, raw, locale)));
+      const key = `page-route|${unitCode}|${slug}|${locale}|${JSON.stringify(Object.entries(raw).sort(([a], [b]) => a.localeCompare(b)))}`;
+      return cache().get(snapshot, key, async () => html(await renderRoute(snapshot, unitCode, slug, raw, locale)));
     },
 
     /** The same pages, uncached, from a given snapshot: for previews (services/preview.ts). */
@@ -355,9 +359,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     navigatorScript: (): Rendered => navigatorScript,
 
-    async stylesheet(): Promise<Rendered> {
+    async stylesheet(): Promise<Cached> {
       const snapshot = await published().snapshot();
-      return cache().get(`${snapshot.generation}|css`, () => stylesheetOf(snapshot));
+      return cache().get(snapshot, `css`, () => stylesheetOf(snapshot));
     },
 
     /** The code of the published item with this slug, if any. */

@@ -8,6 +8,7 @@ export interface RowMeta {
   id: number;
   documentId: string;
   locale: string;
+  updatedAt?: string | null;
   publishedAt: string | null;
 }
 

@@ -1,0 +1,35 @@
+// The query parameters a public route accepts. Anything else is refused, naming it, rather than
+// silently ignored (a misspelt filter must not return the whole catalog); so is a parameter given
+// twice where one value is expected.
+import { problem, type Problem } from './problems';
+
+/** `one`: a single text value; `map`: `name[key]=value` pairs, each key once (answers). */
+export type ParameterShape = 'one' | 'map';
+
+export type ParameterSpec = Readonly<Record<string, ParameterShape>>;
+
+/** The query as Strapi's query parser gives it (qs): strings, arrays of them, nested objects. */
+export type ParsedQuery = Readonly<Record<string, unknown>>;
+
+export function parameterProblems(query: ParsedQuery, accepted: ParameterSpec): Problem[] {
+  const problems: Problem[] = [];
+  const known = Object.keys(accepted);
+  for (const [name, value] of Object.entries(query)) {
+    const shape = accepted[name];
+    if (shape === undefined) {
+      const takes = known.length === 0 ? 'this address takes no parameters' : `this address takes ${known.join(', ')}`;
+      problems.push(problem([name], `is not a parameter of this address (${takes})`));
+    } else if (shape === 'one' && typeof value !== 'string') {
+      problems.push(problem([name], 'must be given once, as text'));
+    } else if (shape === 'map') {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        problems.push(problem([name], `must be given as ${name}[key]=value`));
+        continue;
+      }
+      for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+        if (typeof entry !== 'string') problems.push(problem([name, key], 'must be given once, as text'));
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,282 @@
+// The public API and the sites speak HTTP as RFC 9110 says: conditional requests with weak and
+// strong comparison, gzip and brotli with an ETag per representation, parameters refused by name,
+// case-insensitive locale tags, cache policies; and cache hits answered before Koa with the same
+// bytes and headers the long way gave.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { Context, Next } from 'koa';
+import { documentIdOf } from '../support/demo';
+import { startDemoStrapi, type TestStrapi } from '../support/strapi';
+
+const GUIDE = 'plugin::linkage.guide';
+let t: TestStrapi;
+/** Every request that reached Koa (a cache hit answered before it does not). */
+const reachedKoa: string[] = [];
+
+beforeAll(async () => {
+  t = await startDemoStrapi({
+    beforeMount: (app) => {
+      app.server.use(async (ctx: Context, next: Next) => {
+        reachedKoa.push(ctx.url);
+        await next();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => t.strapi.server.httpServer.listen(0, '127.0.0.1', () => resolve()));
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+const ITEM = '/api/linkage/items/enterprise-employee-retirement-certification';
+const PAGE = '/sites/370281000000/items/enterprise-employee-retirement-certification?locale=zh-Hans';
+const ROUTE = `${ITEM}/route?answers[retirement_type]=normal&answers[enterprise_type]=domestic&answers[enterprise_location]=370281000000`;
+
+/** A request without supertest's own Accept-Encoding (gzip, deflate), unless one is given. */
+const get = (url: string, headers: Record<string, string> = {}) => t.http.get(url).set({ 'Accept-Encoding': 'identity', ...headers });
+
+/** The headers of an answer without those that differ between any two answers (Date). */
+const headersOf = (response: { headers: Record<string, string> }) => Object.fromEntries(Object.entries(response.headers).filter(([name]) => name !== 'date'));
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/** The bytes as sent (supertest would decode them), over a socket of its own. */
+function raw(url: string, encoding: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> {
+  const { port } = t.strapi.server.httpServer.address() as AddressInfo;
+  return new Promise((resolve, reject) => {
+    const request = http.request({ host: '127.0.0.1', port, path: url, method, headers: { 'Accept-Encoding': encoding, ...headers }, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (c: Buffer) => chunks.push(c));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers as Record<string, string>, body: Buffer.concat(chunks) }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+describe('conditional requests', () => {
+  test.each([ITEM, PAGE, ROUTE, '/api/linkage/units', '/api/linkage/changes', '/api/linkage/openapi.json'])(
+    '%s: its ETag strong or weak, in a list or alone, gets a 304; another gets a 200',
+    async (url) => {
+      const first = await get(url);
+      expect(first.status).toBe(200);
+      const etag = first.headers.etag;
+      expect(etag).toMatch(/^"[^"]+"$/);
+      for (const header of [etag, `W/${etag}`, `"other", W/${etag}`, '*']) {
+        const again = await get(url, { 'If-None-Match': header });
+        expect({ header, status: again.status, etag: again.headers.etag }).toEqual({ header, status: 304, etag });
+      }
+      expect((await get(url, { 'If-None-Match': '"other"' })).status).toBe(200);
+    }
+  );
+
+  test('Last-Modified is sent, and If-Modified-Since is honoured unless If-None-Match is given', async () => {
+    const first = await get(ITEM);
+    const lastModified = first.headers['last-modified'];
+    expect(new Date(lastModified).toUTCString()).toBe(lastModified);
+    expect((await get(ITEM, { 'If-Modified-Since': lastModified })).status).toBe(304);
+    expect((await get(ITEM, { 'If-Modified-Since': new Date(Date.parse(lastModified) - 1000).toUTCString() })).status).toBe(200);
+    // If-None-Match decides when both are sent (RFC 9110 §13.2.2).
+    expect((await get(ITEM, { 'If-Modified-Since': lastModified, 'If-None-Match': '"other"' })).status).toBe(200);
+  });
+});
+
+describe('compression', () => {
+  test.each([
+    ['br', brotliDecompressSync],
+    ['gzip', gunzipSync],
+  ] as const)('%s: the body is compressed, decodes to the same bytes, and has its own ETag; Vary names Accept-Encoding', async (coding, decode) => {
+    for (const url of [ITEM, PAGE, '/api/linkage/changes']) {
+      const plain = await raw(url, 'identity');
+      const coded = await raw(url, coding === 'br' ? 'gzip;q=0.5, br' : 'gzip');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(coded.headers['content-encoding']).toBe(coding);
+      expect(decode(coded.body).equals(plain.body)).toBe(true);
+      expect(coded.body.length).toBeLessThan(plain.body.length / 2);
+      expect(coded.headers.etag).not.toBe(plain.headers.etag);
+      expect(coded.headers.vary).toMatch(/Accept-Encoding/i);
+      expect(plain.headers.vary).toMatch(/Accept-Encoding/i);
+      const revalidated = await raw(url, coding, { 'If-None-Match': coded.headers.etag });
+      expect(revalidated.status).toBe(304);
+    }
+  });
+
+  test('a client that refuses identity but names nothing else, or gives br q=0, is not sent br', async () => {
+    expect((await raw(ITEM, 'br;q=0, gzip')).headers['content-encoding']).toBe('gzip');
+    expect((await raw(ITEM, 'compress')).headers['content-encoding']).toBeUndefined();
+  });
+});
+
+describe('parameters', () => {
+  test.each([
+    ['/api/linkage/items?domain=housing&domain=healthcare', 'domain', 'must be given once'],
+    ['/api/linkage/items?filters[domain][$eq]=housing', 'filters', 'is not a parameter of this address'],
+    ['/api/linkage/items?colour=red', 'colour', 'is not a parameter of this address'],
+    ['/api/linkage/units?locale=en&locale=zh-Hans', 'locale', 'must be given once'],
+    [`${ITEM}?populate=*`, 'populate', 'is not a parameter of this address'],
+    [`${ROUTE}&answers[retirement_type]=special`, 'answers.retirement_type', 'must be given once'],
+    ['/api/linkage/changes?since=0&since=1', 'since', 'must be given once'],
+    ['/api/linkage/changes?cursor=3', 'cursor', 'is not a parameter of this address'],
+    ['/api/linkage/openapi.json?x=1', 'x', 'this address takes no parameters'],
+  ])('%s is a 400 naming %s', async (url, name, reason) => {
+    const response = await get(url);
+    expect(response.status).toBe(400);
+    const errors = response.body.error.details.errors as Array<{ path: string[]; message: string }>;
+    expect(errors.map((e) => e.path.join('.'))).toContain(name);
+    expect(errors.find((e) => e.path.join('.') === name)?.message).toContain(reason);
+  });
+
+  test('locale tags are case-insensitive: zh-hans and EN are the catalog’s zh-Hans and en', async () => {
+    const lower = await get('/api/linkage/units?locale=zh-hans');
+    expect(lower.status).toBe(200);
+    expect(lower.body.meta.locale).toBe('zh-Hans');
+    expect(lower.body).toEqual((await get('/api/linkage/units?locale=zh-Hans')).body);
+    expect((await get(`${ITEM}?locale=EN`)).body.meta.locale).toBe('en');
+    expect((await get('/sites/370200000000?locale=EN')).text).toContain('lang="en"');
+  });
+
+  test('a change cursor past the head is a 400 (a client would skip what comes later); the head itself is not', async () => {
+    const { meta } = (await get('/api/linkage/changes?limit=1000')).body as { meta: { cursor: number; more: boolean } };
+    expect(meta.more).toBe(false);
+    expect((await get(`/api/linkage/changes?since=${meta.cursor}`)).status).toBe(200);
+    const past = await get(`/api/linkage/changes?since=${meta.cursor + 1}`);
+    expect(past.status).toBe(400);
+    expect(past.body.error.details.errors[0]).toMatchObject({ path: ['since'] });
+    expect(past.body.error.details.errors[0].message).toContain(`past the last change (${meta.cursor})`);
+  });
+});
+
+describe('cache policies', () => {
+  test('the fingerprinted stylesheet is kept a year; pages, views and documents are revalidated; the feed is never kept', async () => {
+    const page = await get('/sites/370200000000?locale=en');
+    const [, href] = /href="(\/sites\/assets\/site\.css\?v=[^"]+)"/.exec(page.text) ?? [];
+    expect(href).toBeDefined();
+    expect((await get(href)).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // Another version than the page names is not that version's bytes: revalidated.
+    expect((await get('/sites/assets/site.css?v=000000000000')).headers['cache-control']).toBe('public, max-age=0, s-maxage=0');
+    expect(page.headers['cache-control']).toBe('public, max-age=0, s-maxage=0');
+    expect((await get(ITEM)).headers['cache-control']).toBe('public, max-age=0, s-maxage=0');
+    expect((await get('/api/linkage/changes')).headers['cache-control']).toBe('no-cache');
+  });
+});
+
+describe('cache hits before Koa', () => {
+  test.each([ITEM, PAGE, ROUTE, '/api/linkage/units?locale=en', '/api/linkage/sites/370281000000'])(
+    '%s: the second request is answered before Koa, with the same bytes and headers as the first',
+    async (url) => {
+      for (const encoding of ['identity', 'br', 'gzip']) {
+        await raw(url, encoding); // in the cache, whatever came before
+        reachedKoa.length = 0;
+        const first = await raw(url, encoding);
+        const second = await raw(url, encoding);
+        const conditional = await raw(url, encoding, { 'If-None-Match': `W/${first.headers.etag}` });
+        expect(reachedKoa).toEqual([]);
+        expect(second.status).toBe(200);
+        expect(second.body.equals(first.body)).toBe(true);
+        expect(headersOf(second)).toEqual(headersOf(first));
+        expect(conditional.status).toBe(304);
+        expect(conditional.headers.etag).toBe(first.headers.etag);
+      }
+    }
+  );
+
+  test('the headers a hit replays are those the long way sets: security headers, CORS, Vary', async () => {
+    const url = PAGE;
+    reachedKoa.length = 0;
+    const slow = await raw(url, 'identity', { Origin: 'https://example.org' });
+    const fast = await raw(url, 'identity', { Origin: 'https://example.org' });
+    expect(reachedKoa).toEqual([url]);
+    for (const response of [slow, fast]) {
+      expect(response.headers['access-control-allow-origin']).toBe('*');
+      expect(response.headers['content-security-policy']).toBeDefined();
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+    }
+    expect(headersOf(fast)).toEqual(headersOf(slow));
+  });
+
+  test('a HEAD hit sends the headers without the body', async () => {
+    await get(ITEM);
+    reachedKoa.length = 0;
+    const head = await raw(ITEM, 'identity', {}, 'HEAD');
+    expect(reachedKoa).toEqual([]);
+    expect(head.status).toBe(200);
+    expect(head.headers['content-length']).toBe(String(Buffer.byteLength((await get(ITEM)).text)));
+    expect(head.body.length).toBe(0);
+  });
+
+  test('a publish is served on the next request, and the hit path answers it again afterwards', async () => {
+    const documentId = await documentIdOf(t.strapi, GUIDE, { itemCode: 'QD-SI-001', stageKey: 'district-review', unitCode: '370281000000' });
+    await get(PAGE);
+    const before = await get(PAGE);
+    await t.strapi.documents(GUIDE as 'plugin::linkage.guide').update({ documentId, locale: 'zh-Hans', data: { phone: '0532-11112222' } as never, status: 'published' });
+    reachedKoa.length = 0;
+    const after = await get(PAGE);
+    expect(after.text).toContain('0532-11112222');
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+    expect(reachedKoa).toEqual([PAGE]);
+    const hit = await get(PAGE);
+    expect(hit.text).toBe(after.text);
+    expect(reachedKoa).toEqual([PAGE]);
+  });
+
+  test('errors, previews and the change feed always take the long way', async () => {
+    reachedKoa.length = 0;
+    for (let i = 0; i < 2; i += 1) {
+      await get('/api/linkage/items/no-such-item');
+      await get('/api/linkage/changes');
+    }
+    expect(reachedKoa).toEqual(['/api/linkage/items/no-such-item', '/api/linkage/changes', '/api/linkage/items/no-such-item', '/api/linkage/changes']);
+  });
+});
+
+describe('ids and dates', () => {
+  test('public records carry their document id and when they were updated and published', async () => {
+    const items = (await get('/api/linkage/items?locale=en')).body.data as Array<Record<string, unknown>>;
+    const stored = (await t.strapi.db.query('plugin::linkage.item').findMany({ where: { locale: 'en', publishedAt: { $notNull: true } } })) as Array<{
+      code: string;
+      documentId: string;
+      updatedAt: string;
+      publishedAt: string;
+    }>;
+    expect(items.length).toBe(stored.length);
+    for (const item of items) {
+      const row = stored.find((r) => r.code === item.code);
+      expect(item).toMatchObject({
+        documentId: row?.documentId,
+        updatedAt: new Date(row?.updatedAt ?? '').toISOString(),
+        publishedAt: new Date(row?.publishedAt ?? '').toISOString(),
+      });
+    }
+    const detail = (await get(`${ITEM}?locale=en`)).body.data;
+    expect(detail.documentId).toBe(stored.find((r) => r.code === detail.code)?.documentId);
+    const [city] = (await get('/api/linkage/units')).body.data;
+    expect(city).toMatchObject({ code: '370200000000', documentId: expect.any(String), updatedAt: expect.any(String), publishedAt: expect.any(String) });
+    expect(city.children[0].documentId).toEqual(expect.any(String));
+  });
+
+  test('every document the change feed names that is public can be looked up by its id; others are a 404', async () => {
+    const changes = (await get('/api/linkage/changes?limit=1000')).body.data as Array<{ subjectUid: string; subjectDocumentId: string; action: string }>;
+    const named = new Map(changes.filter((c) => c.action === 'published').map((c) => [c.subjectDocumentId, c.subjectUid]));
+    let looked = 0;
+    let considered = 0;
+    for (const [documentId, uid] of named) {
+      if (!['plugin::linkage.item', 'plugin::linkage.guide'].includes(uid)) continue;
+      considered += 1;
+      const response = await get(`/api/linkage/documents/${documentId}?locale=zh-Hans`);
+      expect({ documentId, status: response.status }).toEqual({ documentId, status: 200 });
+      expect(response.body.data).toMatchObject({ documentId, type: uid === 'plugin::linkage.item' ? 'item' : 'guide' });
+      const { api } = response.body.data as { api: string | null };
+      // null: a guide the rules give no stage to any more is shown nowhere.
+      if (api !== null) expect({ api, status: (await get(api)).status }).toEqual({ api, status: 200 });
+      looked += api === null ? 0 : 1;
+    }
+    expect(looked).toBeGreaterThan(considered / 2);
+    const missing = await get('/api/linkage/documents/no-such-document');
+    expect(missing.status).toBe(404);
+  });
+});
