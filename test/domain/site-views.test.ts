@@ -68,14 +68,23 @@ const ownGuidesOf = (unitCode: string, itemCode?: string, catalog: Catalog = nav
   new Map(catalog.guides.filter((g) => g.unit === unitCode && (!itemCode || g.item === itemCode)).map((g) => [guideKey(g), g]));
 
 const indexOf = (unitCode: string, c: SiteContext = ctx) => siteIndexView(unitCode, c, [...ownGuidesOf(unitCode).values()]);
-const pageOf = (unitCode: string, itemCode: string, c: SiteContext = ctx, n: Navigator = nav) =>
-  siteItemView(unitCode, itemOf(n, itemCode), c, ownGuidesOf(unitCode, itemCode, n.catalog));
+const pageOf = (unitCode: string, itemCode: string, c: SiteContext = ctx, n: Navigator = nav, chosen: Record<string, string> = {}) =>
+  siteItemView(unitCode, itemOf(n, itemCode), c, ownGuidesOf(unitCode, itemCode, n.catalog), chosen);
 
 const stagesByItem = (view: ReturnType<typeof indexOf>) => Object.fromEntries(view.items.map((i) => [i.code, i.stages.map((s) => [s.key, s.status])]));
 const ownKeys = (view: ReturnType<typeof pageOf>) => view.ownGuides.map((g) => g.stage.key);
 const linkUnits = (view: ReturnType<typeof pageOf>, stageKey: string) => (view.otherStages.find((s) => s.key === stageKey)?.links ?? []).map((l) => l.unit.code).sort();
-/** The options of a unit question: each a unit with the name of the unit above it as its group. */
-const unitOptions = (question: unknown) => (question as { options: Array<{ value: string; label: string; group: string }> }).options;
+/** The options of a unit question: the next level's units under the choice so far. */
+const unitOptions = (question: unknown) => (question as { options: Array<{ value: string; label: string; selected: boolean; final: boolean }> }).options;
+/** A unit question of a page's navigator, by key. */
+const unitQuestion = (view: ReturnType<typeof pageOf>, key: string) =>
+  view.navigator.questions.find((q) => q.key === key) as unknown as {
+    options: Array<{ value: string; label: string; selected: boolean; final: boolean }>;
+    asking: { level: string; levelName: string };
+    path: Array<{ code: string; name: string; level: string }>;
+    chosenSoFar: string;
+    back: { value: string; levelName: string } | null;
+  };
 const guidePage = (unitCode: string, slug: string, stageKey: string) => `/sites/${unitCode}/items/${slug}#stage-${stageKey}`;
 
 describe('stageHandlers: who handles a stage for someone at a unit', () => {
@@ -354,7 +363,7 @@ describe('siteItemView: 胶州市 (county-level city), retirement', () => {
     ]);
     expect(view.navigator.questions[0].options?.map((o) => o.value)).toEqual(['normal', 'special_job', 'illness', 'bankrupt']);
     expect(view.navigator.questions[0].label).toBe('退休类型');
-    expect(unitOptions(view.navigator.questions[2])).toEqual([{ value: JIAOZHOU, label: '胶州市', group: '青岛市' }]);
+    expect(unitOptions(view.navigator.questions[2])).toEqual([{ value: JIAOZHOU, label: '胶州市', selected: true, final: true }]);
     expect(view.navigator.questions[2]).toMatchObject({ narrowedTo: { code: JIAOZHOU, name: '胶州市', elsewhereUrl: `/sites/${CITY}/items/${RETIREMENT_SLUG}` } });
   });
 
@@ -362,7 +371,7 @@ describe('siteItemView: 胶州市 (county-level city), retirement', () => {
     const city = pageOf(CITY, RETIREMENT);
     const location = unitOptions(city.navigator.questions[2]);
     expect(location.map((o) => o.value)).toEqual(DISTRICTS);
-    expect(location[7]).toEqual({ value: JIAOZHOU, label: '胶州市', group: '青岛市' });
+    expect(location[7]).toEqual({ value: JIAOZHOU, label: '胶州市', selected: false, final: true });
     expect(city.navigator.questions[2]).toMatchObject({ narrowedTo: null });
   });
 
@@ -506,16 +515,55 @@ describe('siteItemView: other units and items', () => {
     expect(jiaozhou.ownGuides[0].guide).toMatchObject({ status: 'published', address: '胶州市社会保险事业中心服务大厅' });
   });
 
-  it("the allowance's unit question offers every community of the city on the city's page, grouped by its street", () => {
-    const view = pageOf(CITY, ALLOWANCE);
-    const household = unitOptions(view.navigator.questions.find((q) => q.key === 'household_location'));
-    const communities = nav.catalog.units
-      .filter((u) => u.level === 'community')
+  it("asks the allowance's community level by level on the city's page: the districts, never every community", () => {
+    const question = unitQuestion(pageOf(CITY, ALLOWANCE), 'household_location');
+    expect(question.options.map((o) => o.value)).toEqual(DISTRICTS);
+    expect(question.options.every((o) => !o.final && !o.selected)).toBe(true);
+    expect(question).toMatchObject({ asking: { level: 'district', levelName: '区(市)' }, path: [], chosenSoFar: '', back: null });
+  });
+
+  it("once a district is chosen, offers its streets; once a street is chosen, that street's communities", () => {
+    const streets = unitQuestion(pageOf(CITY, ALLOWANCE, ctx, nav, { household_location: SHINAN }), 'household_location');
+    const shinanStreets = nav.catalog.units
+      .filter((u) => u.parent === SHINAN)
       .map((u) => u.code)
       .sort();
-    expect(household.map((o) => o.value)).toEqual(communities);
-    expect(household.find((o) => o.value === TAIPINGJIAO)).toEqual({ value: TAIPINGJIAO, label: '太平角社区居民委员会', group: '八大关街道' });
-    expect(household.find((o) => o.value === CHANGZHOU_ROAD)?.group).toBe('阜安街道');
+    expect(streets.options.map((o) => o.value)).toEqual(shinanStreets);
+    expect(streets).toMatchObject({ asking: { level: 'street' }, path: [{ code: SHINAN, name: '市南区', level: 'district' }], chosenSoFar: SHINAN, back: { value: '' } });
+    const communities = unitQuestion(pageOf(CITY, ALLOWANCE, ctx, nav, { household_location: BADAGUAN_STREET }), 'household_location');
+    expect(communities.options.map((o) => o.value)).toEqual(
+      nav.catalog.units
+        .filter((u) => u.parent === BADAGUAN_STREET)
+        .map((u) => u.code)
+        .sort()
+    );
+    expect(communities.options.every((o) => o.final)).toBe(true);
+    expect(communities).toMatchObject({
+      asking: { level: 'community', levelName: '社区(村)' },
+      path: [{ code: SHINAN }, { code: BADAGUAN_STREET, name: '八大关街道' }],
+      chosenSoFar: BADAGUAN_STREET,
+      back: { value: SHINAN, levelName: '街道(镇)' },
+    });
+  });
+
+  it("an answer at the community level is shown selected among its street's communities", () => {
+    const question = unitQuestion(pageOf(CITY, ALLOWANCE, ctx, nav, { household_location: TAIPINGJIAO }), 'household_location');
+    expect(question.options.find((o) => o.selected)).toEqual({ value: TAIPINGJIAO, label: '太平角社区居民委员会', selected: true, final: true });
+    expect(question.options.filter((o) => o.selected)).toHaveLength(1);
+    expect(question.chosenSoFar).toBe(BADAGUAN_STREET);
+  });
+
+  it("a choice outside the page's part of the area is not followed: a street's site keeps offering its own communities", () => {
+    const question = unitQuestion(pageOf(BADAGUAN_STREET, ALLOWANCE, ctx, nav, { household_location: FUAN_STREET }), 'household_location');
+    expect(question.options.map((o) => o.value)).toContain(TAIPINGJIAO);
+    expect(question.path).toEqual([]);
+  });
+
+  it('speaks English: the level asked for and the path chosen', () => {
+    const question = unitQuestion(pageOf(CITY, ALLOWANCE, contextOf(nav, { locale: 'en' }), nav, { household_location: SHINAN }), 'household_location');
+    expect(question.asking.levelName).toBe('subdistrict or town');
+    expect(question.back?.levelName).toBe('district or county-level city');
+    expect(question.path[0].name).not.toMatch(/[\u3400-\u9fff]/);
   });
 
   it("a street's site offers only its own communities for the allowance's unit question", () => {

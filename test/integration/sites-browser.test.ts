@@ -115,7 +115,6 @@ test("a reader follows the navigator on 八大关街道's site in 中文, to the
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1100, height: 1300 } });
   const page = await context.newPage();
   const STREET = '370202001000';
-  const ALLOWANCE = 'minimum-living-allowance';
 
   // The street's own site, in Chinese (the browser's language).
   await page.goto(`${base}/sites/${STREET}`);
@@ -130,8 +129,8 @@ test("a reader follows the navigator on 八大关街道's site in 中文, to the
   expect(await page.locator('div.first-step').innerText()).toContain('社区(村)受理');
   expect(await crumbs(page)).toBe('青岛市 › 市南区 › 八大关街道 › 最低生活保障申请');
   // The street's form offers the street's own communities.
-  expect(await page.locator('#q-household_location option').allTextContents()).toEqual(['请选择', '八大关街道 · 太平角社区居民委员会', '八大关街道 · 汇泉社区居民委员会']);
-  await page.selectOption('#q-household_location', { label: '八大关街道 · 太平角社区居民委员会' });
+  expect(await page.locator('#q-household_location option').allTextContents()).toEqual(['请选择', '太平角社区居民委员会', '汇泉社区居民委员会']);
+  await page.selectOption('#q-household_location', { label: '太平角社区居民委员会' });
   await page.selectOption('#q-has_disabled_member', { label: '否' });
   await readsAsCitizen(page);
   await shot(page, '6-street-item-zh');
@@ -156,7 +155,7 @@ test("a reader follows the navigator on 八大关街道's site in 中文, to the
   await Promise.all([page.waitForURL(new RegExp(`/sites/${STREET}\\?locale=en$`)), page.click('nav.breadcrumb a:has-text("Badaguan Subdistrict")')]);
   expect(await page.textContent('h1')).toBe('Badaguan Subdistrict Online services');
   await Promise.all([page.waitForURL(new RegExp(`/items/${ALLOWANCE}\\?locale=en$`)), page.click('a:has-text("Application for the minimum living allowance")')]);
-  await page.selectOption('#q-household_location', { label: "Badaguan Subdistrict · Huiquan Residents' Committee" });
+  await page.selectOption('#q-household_location', { label: "Huiquan Residents' Committee" });
   await page.selectOption('#q-has_disabled_member', { label: 'Yes' });
   await readsAsCitizen(page);
   await shot(page, '9-street-item-en');
@@ -177,4 +176,64 @@ test("a reader follows the navigator on 八大关街道's site in 中文, to the
   await readsAsCitizen(page);
   await shot(page, '11-community-guide-en');
   await context.close();
+});
+
+const ALLOWANCE = 'minimum-living-allowance';
+const DISTRICT_CODES = [
+  '370202000000',
+  '370203000000',
+  '370211000000',
+  '370212000000',
+  '370213000000',
+  '370214000000',
+  '370215000000',
+  '370281000000',
+  '370283000000',
+  '370285000000',
+];
+
+test("with JavaScript, the city's allowance page asks the community level by level without a page load, in 中文 and English", async () => {
+  for (const [locale, expected] of [
+    ['zh-Hans', { label: '请选择社区(村)', chosen: '已选择：市南区 › 八大关街道', community: '太平角社区居民委员会', first: '第一步：社区(村)受理 · 太平角社区居民委员会' }],
+    [
+      'en',
+      {
+        label: 'Choose the community or village',
+        chosen: 'Chosen so far: Shinan District › Badaguan Subdistrict',
+        community: "Taipingjiao Residents' Committee",
+        first: "First step: Acceptance by the community or village · Taipingjiao Residents' Committee",
+      },
+    ],
+  ] as const) {
+    const context = await browser.newContext({ locale: locale === 'en' ? 'en-US' : 'zh-CN', viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const loads: string[] = [];
+    page.on('load', () => loads.push(page.url()));
+    await page.goto(`${base}/sites/370200000000/items/${ALLOWANCE}?locale=${locale}`);
+    const options = () => page.locator('#q-household_location option').evaluateAll((os: HTMLOptionElement[]) => os.map((o) => o.value));
+    // The districts only: 10 units and the placeholder.
+    expect(await options()).toEqual(['', ...DISTRICT_CODES]);
+    await shot(page, `11-level-districts-${locale}`);
+    await page.selectOption('#q-household_location', '370202000000');
+    await page.waitForFunction(() => document.querySelector('#q-household_location option[value="370202001000"]') !== null);
+    expect((await options()).slice(0, 2)).toEqual(['370202000000', '370202001000']);
+    await page.selectOption('#q-household_location', '370202001000');
+    await page.waitForFunction(() => document.querySelector('#q-household_location option[value="370202001001"]') !== null);
+    expect(await page.locator('fieldset.unit-question label').innerText()).toBe(expected.label);
+    expect(await page.locator('fieldset.unit-question .chosen').innerText()).toBe(expected.chosen);
+    // The new select has the focus, for a keyboard or screen reader user.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q-household_location');
+    await shot(page, `12-level-communities-${locale}`);
+    // No page was loaded on the way: only the first one.
+    expect(loads).toHaveLength(1);
+    await page.selectOption('#q-household_location', { label: expected.community });
+    await Promise.all([page.waitForURL(/\/route\?/), page.click('form.navigator button[type=submit]')]);
+    expect(await page.textContent('p.first-step a')).toBe(expected.first);
+    expect(await page.locator('#q-household_location').inputValue()).toBe('370202001001');
+    await shot(page, `13-level-route-${locale}`);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }
 });

@@ -134,7 +134,8 @@ describe('the pages are accessible HTML', () => {
     ).toEqual(['stage-work-ability-appraisal', 'stage-city-approval']);
     expect(textOf(res.text)).toContain('因病或非因工致残,经劳动能力鉴定委员会鉴定完全丧失劳动能力。');
     expect(tags(res.text, 'img').map((i) => i.src)).toEqual([`/api/linkage/items/${RETIREMENT}/flowchart?format=svg&locale=zh-Hans`]);
-    expect(elements(res.text, 'label').map((l) => l.text)).toEqual(['退休类型', '原企业类型', '原企业所在区(市)', '是否有军龄(视同缴费年限)']);
+    expect(elements(res.text, 'label').map((l) => l.text)).toEqual(['退休类型', '原企业类型', '请选择区(市)', '是否有军龄(视同缴费年限)']);
+    expect(elements(res.text, 'legend').map((l) => l.text)).toEqual(['原企业所在区(市)']);
   });
 
   test("胶州市's retirement page shows its review guide in full and links back to the city's page and to the city's stages", async () => {
@@ -268,7 +269,11 @@ describe('schema.org GovernmentService JSON-LD, emitted by the server', () => {
 describe('the navigator is a plain HTML form', () => {
   test("submitting the city page's form as a browser would (normal retirement, domestic enterprise in 胶州市) renders the route whose first step links to 胶州市's guide page", async () => {
     const item = await page(`/sites/${CITY}/items/${RETIREMENT}`);
-    expect(item.text).not.toMatch(/<script(?![^>]*application\/ld\+json)/i);
+    // Scripts: the JSON-LD and the navigator's, added by the server; the form below works without them.
+    expect([...item.text.matchAll(/<script\b([^>]*)>/gi)].map((m) => attributes(m[1]).src ?? attributes(m[1]).type)).toEqual([
+      'application/ld+json',
+      expect.stringMatching(/^\/sites\/assets\/navigator\.js\?v=\w+$/),
+    ]);
     expect(item.text).not.toMatch(/\son[a-z]+="/i);
     const form = submit(item.text, {
       'answers[retirement_type]': 'normal',
@@ -364,6 +369,147 @@ describe('the navigator is a plain HTML form', () => {
       expect(htmlLang(res.text)).toBe('zh-Hans');
     }
     expect(textOf((await page(`/sites/${BADAGUAN}/items/${RETIREMENT}`)).text)).toContain('八大关街道不承办「企业职工退休认证」的任何环节。');
+  });
+});
+
+describe('a unit question is asked level by level (no page lists every community)', () => {
+  interface UnitNode {
+    code: string;
+    level: string;
+    children: UnitNode[];
+  }
+  /** Every unit of the demo: its parent and level, from the units API. */
+  async function unitTree(): Promise<Map<string, { parent: string | null; level: string }>> {
+    const units = new Map<string, { parent: string | null; level: string }>();
+    const walk = (n: UnitNode, parent: string | null) => {
+      units.set(n.code, { parent, level: n.level });
+      n.children.forEach((c) => walk(c, n.code));
+    };
+    ((await page('/api/linkage/units')).body.data as UnitNode[]).forEach((n) => walk(n, null));
+    return units;
+  }
+  /** The unit codes a page's unit-question selects offer (the placeholder and "choose another" aside), by question. */
+  const unitOffers = (html: string): Record<string, string[]> =>
+    Object.fromEntries(
+      [...html.matchAll(/<fieldset\b[^>]*data-unit-question="([^"]+)"[^>]*>([\s\S]*?)<\/fieldset>/gi)].map((m) => [
+        m[1],
+        [...m[2].matchAll(/<option\b([^>]*)>([^<]*)/gi)]
+          .filter((o) => attributes(o[1]).value !== '' && !o[2].startsWith('‹') && !/请选择|Choose…/.test(o[2]))
+          .map((o) => attributes(o[1]).value),
+      ])
+    );
+
+  test("no page of the demo offers more than one level's units under one unit, for any unit question, in either language", async () => {
+    const units = await unitTree();
+    const items = [RETIREMENT, ALLOWANCE, 'public-rental-housing', 'resident-medical-insurance-enrolment'];
+    let checked = 0;
+    for (const code of units.keys()) {
+      for (const slug of items) {
+        for (const locale of ['zh-Hans', 'en']) {
+          const res = await page(`/sites/${code}/items/${slug}?locale=${locale}`);
+          if (res.status === 404) continue;
+          expect(res.status).toBe(200);
+          for (const [key, offered] of Object.entries(unitOffers(res.text))) {
+            const parents = new Set(offered.map((o) => units.get(o)?.parent));
+            const levels = new Set(offered.map((o) => units.get(o)?.level));
+            expect({ page: res.request.url, key, parents: parents.size <= 1, levels: levels.size <= 1 }).toEqual({ page: res.request.url, key, parents: true, levels: true });
+            checked += 1;
+          }
+        }
+      }
+    }
+    // The city's page of the allowance asks the districts first: 10 of the demo's 26 units.
+    expect(unitOffers((await page(`/sites/${CITY}/items/${ALLOWANCE}`)).text).household_location.map((c) => units.get(c)?.level)).toEqual(Array(10).fill('district'));
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  test('answering level by level without JavaScript (plain GETs of the form) reaches the same route as the full answer', async () => {
+    const units = await unitTree();
+    let html = (await page(`/sites/${CITY}/items/${ALLOWANCE}`)).text;
+    const asked: string[][] = [];
+    for (const choice of [SHINAN, BADAGUAN, TAIPINGJIAO]) {
+      asked.push(unitOffers(html).household_location);
+      const form = submit(html, { 'answers[household_location]': choice });
+      expect(form).toMatchObject({ method: 'get', action: `/sites/${CITY}/items/${ALLOWANCE}/route` });
+      const res = await page(`${form.action}?${form.query}`);
+      expect(res.status).toBe(200);
+      html = res.text;
+    }
+    expect(asked.map((offered) => offered.map((c) => units.get(c)?.level)[0])).toEqual(['district', 'street', 'community']);
+    expect(asked[1]).toContain(BADAGUAN);
+    expect(asked[2]).toContain(TAIPINGJIAO);
+    expect(asked.every((offered) => offered.length <= 15)).toBe(true);
+    // On the street's page the path chosen so far is said, and the community is asked.
+    const full = await page(`/sites/${CITY}/items/${ALLOWANCE}/route?answers%5Bhousehold_location%5D=${TAIPINGJIAO}&answers%5Bhas_disabled_member%5D=&locale=zh-Hans`);
+    expect(full.status).toBe(200);
+    const routeOf = (text: string) => elements(text, 'section').find((x) => x.attrs['aria-labelledby'] === 'route-heading')?.inner;
+    expect(routeOf(html)).toBeDefined();
+    expect(routeOf(html)).toBe(routeOf(full.text));
+    expect(html).toMatch(new RegExp(`<option value="${TAIPINGJIAO}" selected>`));
+  });
+
+  test("the partial choice's page says what is chosen so far, asks the next level and offers to choose again one level up, in 中文 and English", async () => {
+    const zh = await page(`/sites/${CITY}/items/${ALLOWANCE}/route?answers%5Bhousehold_location%5D=${BADAGUAN}`);
+    expect(zh.status).toBe(200);
+    const fieldset = elements(zh.text, 'fieldset')[0];
+    expect(elements(fieldset.inner, 'legend')[0].text).toBe('户籍所在社区(村)');
+    expect(textOf(fieldset.inner)).toContain('已选择：市南区 › 八大关街道');
+    expect(elements(fieldset.inner, 'label')[0].text).toBe('请选择社区(村)');
+    expect(fieldset.inner).toMatch(new RegExp(`<option value="${BADAGUAN}">请选择</option>`));
+    expect(fieldset.inner).toMatch(new RegExp(`<option value="${SHINAN}" data-next>‹ 重新选择街道\\(镇\\)</option>`));
+    const en = await page(`/sites/${CITY}/items/${ALLOWANCE}/route?answers%5Bhousehold_location%5D=${SHINAN}&locale=en`);
+    const enFieldset = elements(en.text, 'fieldset')[0].inner;
+    expect(elements(enFieldset, 'label')[0].text).toBe('Choose the subdistrict or town');
+    expect(textOf(enFieldset)).toMatch(/Chosen so far: Shinan/);
+    expect(enFieldset).toMatch(/<option value="" data-next>‹ Choose another district or county-level city<\/option>/);
+    expect(labelProblems(en.text)).toEqual([]);
+    expect(headingProblems(en.text)).toEqual([]);
+  });
+
+  test('the route API still refuses a unit above the answer level (400 naming the question); only the pages take it as a step', async () => {
+    const res = await page(`/api/linkage/items/${ALLOWANCE}/route?answers[household_location]=${SHINAN}`);
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('household_location');
+  });
+
+  test('the navigator script is served as JavaScript at the address the pages name', async () => {
+    const src = [...(await page(`/sites/${CITY}/items/${ALLOWANCE}`)).text.matchAll(/<script\b([^>]*)>/gi)].map((m) => attributes(m[1]).src).find(Boolean) as string;
+    const res = await page(src);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(res.text).toContain('data-unit-question');
+  });
+});
+
+describe('links carry no raw brackets (W3C checker)', () => {
+  test("no href of the demo's pages, route pages included, has a raw [ or ]; the encoded language link works", async () => {
+    const paths = [
+      `/sites/${CITY}`,
+      `/sites/${CITY}/items/${RETIREMENT}`,
+      `/sites/${CITY}/items/${ALLOWANCE}`,
+      `/sites/${BADAGUAN}/items/${ALLOWANCE}`,
+      `/sites/${CITY}/items/${RETIREMENT}/route?answers[retirement_type]=normal&answers[enterprise_type]=domestic&answers[enterprise_location]=${JIAOZHOU}`,
+      `/sites/${CITY}/items/${ALLOWANCE}/route?answers[household_location]=${BADAGUAN}`,
+      `/sites/${CITY}/items/${ALLOWANCE}/route?answers%5Bhousehold_location%5D=${TAIPINGJIAO}&locale=en`,
+      `/sites/${CITY}/items/${RETIREMENT}/route?answers%5Bretirement_type%5D=early`,
+    ];
+    for (const path of paths) {
+      const res = await page(path);
+      const raw = [...res.text.matchAll(/\bhref="([^"]*)"/gi)].map((m) => m[1]).filter((href) => /[[\]]/.test(href));
+      expect({ path, raw }).toEqual({ path, raw: [] });
+    }
+    const route = await page(
+      `/sites/${CITY}/items/${RETIREMENT}/route?answers[retirement_type]=normal&answers[enterprise_type]=domestic&answers[enterprise_location]=${JIAOZHOU}`
+    );
+    const english = tags(route.text, 'a').find((a) => a.hreflang === 'en')?.href as string;
+    expect(english).toBe(
+      `/sites/${CITY}/items/${RETIREMENT}/route?answers%5Bretirement_type%5D=normal&answers%5Benterprise_type%5D=domestic&answers%5Benterprise_location%5D=${JIAOZHOU}&locale=en`
+    );
+    const followed = await page(english);
+    expect(followed.status).toBe(200);
+    expect(htmlLang(followed.text)).toBe('en');
+    expect(followed.text).toMatch(/<option value="normal" selected>/);
+    expect(followed.text).toMatch(new RegExp(`<option value="${JIAOZHOU}" selected>`));
   });
 });
 

@@ -8,7 +8,7 @@ import { Invalid, NotFound, PageUnavailable, problemMessages } from '../domain/f
 import { negotiateLocale } from '../domain/locale-negotiation';
 import type { SiteRefusal } from '../domain/refusal-page';
 import type { Rendered } from '../services/render-cache';
-import { stylesheetFingerprint } from '../services/sites';
+import { NAVIGATOR_SCRIPT_FINGERPRINT, stylesheetFingerprint } from '../services/sites';
 import { sender } from './send';
 import { getService } from '../get-service';
 
@@ -58,6 +58,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const stylesheet = await sites().stylesheet();
       // The pages link it as site.css?v=<fingerprint>: that address always has these bytes.
       send(ctx, stylesheet, ctx.query.v === stylesheetFingerprint(stylesheet) ? 'fingerprinted' : 'public');
+    },
+    script(ctx: Context) {
+      send(ctx, sites().navigatorScript(), ctx.query.v === NAVIGATOR_SCRIPT_FINGERPRINT ? 'fingerprinted' : 'public');
     },
     async index(ctx: Context) {
       const { unitCode } = ctx.params as { unitCode: string };

@@ -55,3 +55,12 @@ export const itemPageUrl = (unitCode: string, slug: string, ctx: LinkContext): s
 export const guidePageUrl = (unitCode: string, slug: string, stageKey: string, ctx: LinkContext): string => `${itemPageUrl(unitCode, slug, ctx)}#stage-${stageKey}`;
 
 export const parseLinkMode = (value: string | undefined): LinkMode => (value === 'site' ? 'site' : 'local');
+
+/**
+ * Answers as a route page's query string: `answers%5Bkey%5D=value`. The brackets are percent-encoded
+ * (an HTML checker refuses them raw in an href; servers read both spellings the same).
+ */
+export const answersQuery = (answers: Readonly<Record<string, unknown>>): string =>
+  Object.entries(answers)
+    .map(([key, value]) => `answers%5B${encodeURIComponent(key)}%5D=${encodeURIComponent(String(value))}`)
+    .join('&');

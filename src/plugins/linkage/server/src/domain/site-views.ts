@@ -16,8 +16,9 @@ import { guidePageUrl, itemPageUrl, siteHost, unitPageUrl, type LinkContext } fr
 import { stageOrder } from './routing';
 import { siteName } from './site-strings';
 import { ownsStage, stageHandlers, takesPart, type ParticipationFacts } from './participation';
-import { ancestorsOf, subtreeCodes, type UnitFacts, type UnitIndex } from './unit-tree';
-import { kindName, levelName, textIn } from './vocabulary';
+import { ancestorsOf, type UnitFacts, type UnitIndex } from './unit-tree';
+import { unitStep } from './unit-question-steps';
+import { kindName, levelName, levelNoun, textIn } from './vocabulary';
 
 export interface SiteContext extends ParticipationFacts {
   readonly units: ReadonlyMap<string, CatalogUnit>;
@@ -129,15 +130,11 @@ export function answerScope(within: string, answerLevel: Level, siteUnit: string
   return inArea ? siteUnit : within;
 }
 
-/** The units at a level in the subtree of a unit (the unit itself if it is at that level). */
-function subtreeAt(root: string, level: Level, units: UnitIndex): UnitFacts[] {
-  return subtreeCodes(root, units)
-    .map((code) => units.get(code))
-    .filter((u): u is UnitFacts => u !== undefined && u.level === level);
-}
-
-/** An item as one unit's site shows it. `guides` holds the unit's own published guides of the item. */
-export function siteItemView(unitCode: string, item: CatalogItem, ctx: SiteContext, guides: ReadonlyMap<string, CatalogGuide>) {
+/**
+ * An item as one unit's site shows it. `guides` holds the unit's own published guides of the item;
+ * `chosen` the unit questions' answers or choices so far (a route page's), by question key.
+ */
+export function siteItemView(unitCode: string, item: CatalogItem, ctx: SiteContext, guides: ReadonlyMap<string, CatalogGuide>, chosen: Readonly<Record<string, string>> = {}) {
   const { locale, links } = ctx;
   const unit = ctx.units.get(unitCode) as CatalogUnit;
   const isCity = unit.level === 'city';
@@ -200,14 +197,23 @@ export function siteItemView(unitCode: string, item: CatalogItem, ctx: SiteConte
         const view = questionView(q, locale);
         if (q.type !== 'unit') return view;
         const level = q.answerLevel;
-        if (!level) return { ...view, options: [], narrowedTo: null };
+        if (!level) return { ...view, options: [], asking: null, path: [], chosenSoFar: '', back: null, narrowedTo: null };
         const scope = answerScope(q.within ?? item.managingUnit, level, unitCode, ctx.unitIndex);
-        const choices = subtreeAt(scope, level, ctx.unitIndex)
-          .sort((a, b) => a.code.localeCompare(b.code))
-          .map((u) => ({ value: u.code, label: textIn(ctx.units.get(u.code)?.name, locale), group: textIn(ctx.units.get(u.parentCode ?? '')?.name, locale) }));
+        const step = unitStep(scope, level, chosen[q.key], ctx.unitIndex);
+        const named = (u: UnitFacts) => ({ code: u.code, name: textIn(ctx.units.get(u.code)?.name, locale), level: u.level });
         // A site in the question's area offers only its own part of it; the city's page offers all.
         const narrowedTo = scope === (q.within ?? item.managingUnit) ? null : { code: scope, name: textIn(ctx.units.get(scope)?.name, locale), elsewhereUrl: summary.url };
-        return { ...view, options: choices, narrowedTo };
+        return {
+          ...view,
+          // The next level's units under the choice so far (docs/design.md §5): a choice not yet at
+          // the answer's level (`final` false) is submitted as it is, and the page asks the next level.
+          options: step.options.map((o) => ({ value: o.unit.code, label: textIn(ctx.units.get(o.unit.code)?.name, locale), selected: o.selected, final: o.final })),
+          asking: { level: step.asking, levelName: levelNoun(step.asking, locale) },
+          path: step.path.map(named),
+          chosenSoFar: step.chosenSoFar,
+          back: step.back ? { value: step.back.value, levelName: levelNoun(step.back.level, locale) } : null,
+          narrowedTo,
+        };
       }),
     },
     // Empty until answers settle it: the page then asks for the answers instead.

@@ -172,6 +172,9 @@ function childrenOf(units: Iterable<UnitFacts> | UnitIndex): Map<string, string[
   return children;
 }
 
+/** The codes of a unit's children, in code order. */
+export const childCodes = (code: string, units: UnitIndex): string[] => [...(childrenOf(units).get(code) ?? [])].sort((a, b) => a.localeCompare(b));
+
 /** The codes of a unit and every unit below it; pass the unit index itself to reuse its children. */
 export function subtreeCodes(code: string, units: Iterable<UnitFacts> | UnitIndex): string[] {
   const children = childrenOf(units);

@@ -6,7 +6,7 @@ import type { Core } from '@strapi/strapi';
 import { NotFound, PageUnavailable } from '../domain/failures';
 import { guideKey, type CatalogGuide, type CatalogItem, type CatalogUnit } from '../domain/catalog-format';
 import { governmentServices, jsonLdScript } from '../domain/government-service';
-import { itemPageUrl } from '../domain/links';
+import { answersQuery, itemPageUrl } from '../domain/links';
 import { pageData } from '../domain/page-data';
 import { refusalPage, type SiteRefusal } from '../domain/refusal-page';
 import { asAdminLanguage } from '../domain/admin-language';
@@ -14,6 +14,7 @@ import { routeForAnswers } from '../domain/routing';
 import { routeView } from '../domain/route-view';
 import { ownsStage, takesPart } from '../domain/participation';
 import { siteIndexView, siteItemView, type SiteContext } from '../domain/site-views';
+import { partialUnitChoices } from '../domain/unit-question-steps';
 import { heaviestPages } from '../domain/heaviest-pages';
 import type { PageCheck } from '../domain/templates';
 import { textIn } from '../domain/vocabulary';
@@ -21,8 +22,14 @@ import { inReadContext, type Snapshot } from './published';
 import { GUIDE } from '../uids';
 import { json, rendered, type Cached, type Rendered } from './render-cache';
 import { getService } from '../get-service';
+import { NAVIGATOR_SCRIPT } from '../site-templates/navigator-script';
 
 export const STYLESHEET_PATH = '/sites/assets/site.css';
+export const NAVIGATOR_SCRIPT_PATH = '/sites/assets/navigator.js';
+const navigatorScript = rendered(NAVIGATOR_SCRIPT, 'text/javascript; charset=utf-8');
+/** The navigator script's `?v=`: its address changes with its content, so it may be kept for a year. */
+export const NAVIGATOR_SCRIPT_FINGERPRINT = navigatorScript.etag.slice(1, 13);
+const NAVIGATOR_SCRIPT_TAG = `<script src="${NAVIGATOR_SCRIPT_PATH}?v=${NAVIGATOR_SCRIPT_FINGERPRINT}" defer></script>`;
 
 /** The stylesheet's `?v=`: its address changes with its content, so it may be kept for a year. */
 export const stylesheetFingerprint = (stylesheet: Rendered): string => stylesheet.etag.slice(1, 13);
@@ -80,7 +87,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return siteIndexView(unitCode, context(snapshot, locale), [...guides.values()]);
   }
 
-  async function itemView(snapshot: Snapshot, unitCode: string, slug: string, locale: string, options: PageOptions = {}) {
+  /** `chosen`: a route page's answers and unit choices so far, which the navigator form shows. */
+  async function itemView(snapshot: Snapshot, unitCode: string, slug: string, locale: string, options: PageOptions = {}, chosen: Readonly<Record<string, string>> = {}) {
     const unit = unitOf(snapshot, unitCode);
     const item = navigator().itemBySlug(snapshot, slug);
     const plain = context(snapshot, locale);
@@ -88,7 +96,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       throw new NotFound(`${textIn(unit.name, locale)} (${unitCode}) handles no stage of ${textIn(item.title, locale)}; see ${itemPageUrl(item.managingUnit, slug, plain.links)}`);
     }
     const guides = await unitGuides(unitCode, snapshot.locales, item.code, options.guide);
-    const view = siteItemView(unitCode, item, context(snapshot, locale, await blankForms(guides.values())), guides);
+    const view = siteItemView(unitCode, item, context(snapshot, locale, await blankForms(guides.values())), guides, chosen);
     if (!options.previewBase) return { item, view };
     // A preview's flow chart and navigator are the draft's too.
     const previewed = {
@@ -116,7 +124,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   async function renderPage(snapshot: Snapshot, template: string, data: Record<string, unknown>, where: string, options: PageOptions, jsonLd: object[] = []): Promise<string> {
     if (!snapshot.templates.has(template)) throw new NotFound(`The site template "${template}" is not published`);
-    const done = (html: string) => (jsonLd.length > 0 ? html.replace('</head>', `${jsonLdScript(jsonLd)}\n</head>`) : html);
+    // Added by the server, as the JSON-LD is: a template never carries a script. The navigator's
+    // script only where a unit question is asked level by level (the form works without it).
+    const head = (html: string) => [...(jsonLd.length > 0 ? [jsonLdScript(jsonLd)] : []), ...(html.includes('data-unit-question') ? [NAVIGATOR_SCRIPT_TAG] : [])];
+    const done = (html: string) => {
+      const added = head(html);
+      return added.length > 0 ? html.replace('</head>', `${added.join('\n')}\n</head>`) : html;
+    };
     if (options.previewBase) return done(await renderer().render(snapshot.templateSet.bodies, template, data));
     const failed = failuresOf(snapshot);
     const sets = [snapshot.templateSet, ...snapshot.fallbackSets].filter((set) => set.bodies.has(template));
@@ -159,12 +173,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .where(column('locale'), locale)
         .groupBy(column('unitCode'), column('itemCode'))
     )) as Array<{ unitCode: string; itemCode: string; guides: string | number }>;
-    const unitsAt = (level: string) => [...snapshot.units.values()].filter((u) => u.level === level).length;
+    // A unit question offers one level's units under one unit (domain/unit-question-steps.ts): at most the most children any unit has.
+    const children = new Map<string, number>();
+    for (const u of snapshot.unitIndex.values()) if (u.parentCode) children.set(u.parentCode, (children.get(u.parentCode) ?? 0) + 1);
+    const widestStep = Math.max(1, ...children.values());
     const itemLoads = [...snapshot.items.values()].map((item) => ({
       code: item.code,
-      weight:
-        item.stages.length +
-        item.questions.reduce((sum, q) => sum + (q.type === 'unit' ? unitsAt(q.answerLevel ?? 'community') : q.type === 'choice' ? (q.options ?? []).length : 2), 0),
+      weight: item.stages.length + item.questions.reduce((sum, q) => sum + (q.type === 'unit' ? widestStep : q.type === 'choice' ? (q.options ?? []).length : 2), 0),
     }));
     const pages = heaviestPages(
       [...snapshot.units.values()].map((u) => ({ code: u.code, level: u.level })),
@@ -245,12 +260,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     locale: string,
     options: PageOptions = {}
   ): Promise<string> {
-    const { item, view } = await itemView(snapshot, unitCode, slug, locale, options);
+    // A unit chosen above a question's answer level is a step of the form, not an answer: the page
+    // asks the next level under it (domain/unit-question-steps.ts); the route API refuses it.
+    const { answers: complete, partial } = partialUnitChoices(raw, navigator().itemBySlug(snapshot, slug), snapshot.unitIndex);
+    const chosen = Object.fromEntries(Object.entries({ ...complete, ...partial }).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    const { item, view } = await itemView(snapshot, unitCode, slug, locale, options, chosen);
     // Said in the reader's language: the refusal page lists these sentences.
-    const { answers, view: result } = await navigator().routeOf(snapshot, item, raw, locale, asAdminLanguage(locale) ?? 'en', options.guide);
-    const query = Object.entries(raw)
-      .map(([k, v]) => `answers[${encodeURIComponent(k)}]=${encodeURIComponent(String(v))}`)
-      .join('&');
+    const { answers, view: result } = await navigator().routeOf(snapshot, item, complete, locale, asAdminLanguage(locale) ?? 'en', options.guide);
+    const query = answersQuery(raw);
     const base = options.previewBase ? `${options.previewBase}/route` : `${view.item.url}/route`;
     return renderPage(
       snapshot,
@@ -339,6 +356,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const item = snapshot.items.get(itemCode);
       return item !== undefined && ownsStage(item, stageKey, unitCode, navigator().participation(snapshot));
     },
+
+    navigatorScript: (): Rendered => navigatorScript,
 
     async stylesheet(): Promise<Cached> {
       const snapshot = await published().snapshot();

@@ -92,9 +92,26 @@ const guidePage = `<section class="guide" id="{{ entry.anchor }}" aria-labelledb
 </section>
 `;
 
+// A unit question is asked level by level (domain/unit-question-steps.ts): the select offers the next
+// level's units under the choice so far; a choice above the answer's level (data-next) is submitted
+// as it is and the answered page asks the next level. The server adds a script that does the same
+// without a page load (site-templates/navigator-script.ts).
 const navigatorForm = `<form class="navigator" method="get" action="{{ navigator.action }}">
   <input type="hidden" name="locale" value="{{ page.locale }}">
   {% for q in navigator.questions %}
+  {% if q.type == 'unit' %}
+  <fieldset class="unit-question" data-unit-question="{{ q.key }}">
+    <legend>{{ q.label }}</legend>
+    {% if q.path.size > 0 %}<p class="chosen">{{ t.chosenSoFar }}{{ t.colon }}{% for u in q.path %}{{ u.name }}{% unless forloop.last %} › {% endunless %}{% endfor %}</p>{% endif %}
+    <label for="q-{{ q.key }}">{{ t.chooseLevel | replace: '{level}', q.asking.levelName }}</label>
+    <select id="q-{{ q.key }}" name="answers[{{ q.key }}]"{% if q.kind == 'core' %} required{% endif %}>
+      <option value="{{ q.chosenSoFar }}">{{ t.choose }}</option>
+      {% for o in q.options %}<option value="{{ o.value }}"{% if o.selected or q.options.size == 1 %} selected{% endif %}{% unless o.final %} data-next{% endunless %}>{{ o.label }}{% unless o.final %} ›{% endunless %}</option>{% endfor %}
+      {% if q.back %}<option value="{{ q.back.value }}" data-next>‹ {{ t.chooseAnother | replace: '{level}', q.back.levelName }}</option>{% endif %}
+    </select>
+    {% if q.narrowedTo %}<small>{{ t.narrowedTo }}{{ q.narrowedTo.name }} <a href="{{ q.narrowedTo.elsewhereUrl }}?locale={{ page.locale }}">{{ t.elsewhere }}</a></small>{% endif %}
+  </fieldset>
+  {% else %}
   <p>
     <label for="q-{{ q.key }}">{{ q.label }}</label>
     <select id="q-{{ q.key }}" name="answers[{{ q.key }}]"{% if q.kind == 'core' %} required{% endif %}>
@@ -103,11 +120,11 @@ const navigatorForm = `<form class="navigator" method="get" action="{{ navigator
       <option value="true"{% if answers[q.key] == true %} selected{% endif %}>{{ t.yes }}</option>
       <option value="false"{% if answers[q.key] == false %} selected{% endif %}>{{ t.no }}</option>
       {% else %}
-      {% for o in q.options %}<option value="{{ o.value }}"{% if answers[q.key] == o.value or q.options.size == 1 %} selected{% endif %}>{% if o.group %}{{ o.group }} · {% endif %}{{ o.label }}</option>{% endfor %}
+      {% for o in q.options %}<option value="{{ o.value }}"{% if answers[q.key] == o.value or q.options.size == 1 %} selected{% endif %}>{{ o.label }}</option>{% endfor %}
       {% endif %}
     </select>
-    {% if q.narrowedTo %}<small>{{ t.narrowedTo }}{{ q.narrowedTo.name }} <a href="{{ q.narrowedTo.elsewhereUrl }}?locale={{ page.locale }}">{{ t.elsewhere }}</a></small>{% endif %}
   </p>
+  {% endif %}
   {% endfor %}
   <p><button type="submit">{{ t.showRoute }}</button></p>
 </form>
@@ -241,6 +258,10 @@ table.materials th, table.materials td { border: 1px solid #cbd5e0; padding: .3r
 .first-step { background: #ebf4ff; border-left: 4px solid #1f4e8c; padding: .25rem 1rem; margin: 1rem 0; }
 .stages > li { margin-bottom: .75rem; }
 .navigator label { display: block; font-weight: bold; }
+.navigator fieldset { border: 0; padding: 0; margin: 0 0 1rem; }
+.navigator legend { font-weight: bold; padding: 0; }
+.navigator fieldset label { font-weight: normal; }
+.navigator .chosen { margin: .25rem 0; }
 .navigator select { font-size: 1rem; padding: .3rem; max-width: 100%; }
 .navigator button { font-size: 1rem; padding: .5rem 1.5rem; background: #1f4e8c; color: #fff; border: 0; border-radius: 4px; }
 p.first-step a { font-size: 1.2rem; font-weight: bold; }

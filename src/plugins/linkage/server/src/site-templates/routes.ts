@@ -20,6 +20,7 @@ export function registerPageRoutes(strapi: Core.Strapi): void {
   const preview = (path: string, handler: keyof PreviewController) => route<PreviewController>('preview', path, handler);
   strapi.server.routes([
     page('/sites/assets/site.css', 'stylesheet'),
+    page('/sites/assets/navigator.js', 'script'),
     preview('/sites/preview/reload.js', 'reloadScript'),
     preview('/sites/preview/:token', 'page'),
     preview('/sites/preview/:token/route', 'route'),
