@@ -283,3 +283,26 @@ describe('ids and dates', () => {
     expect(missing.status).toBe(404);
   });
 });
+
+describe('parameters of the pages', () => {
+  test.each([
+    ['en', 'This address has parameters the page does not take', 'This address does not take “colour”.', 'Open this page without them'],
+    ['zh-Hans', '这个网址带有本页不接受的参数', '此地址不接受参数“colour”。', '打开不带这些参数的本页'],
+  ])('in %s: an unknown parameter is a 400 page that names it and links to the page without it', async (locale, message, sentence, way) => {
+    const page = await get(`/sites/370200000000?colour=red&locale=${locale}`);
+    expect(page.status).toBe(400);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.text).toContain(message);
+    expect(page.text).toContain(sentence);
+    expect(page.text).toContain(`<a href="/sites/370200000000?locale=${locale}">${way}</a>`);
+    expect((await get(`/sites/370200000000?locale=${locale}`)).status).toBe(200);
+  });
+
+  test('a route page refuses an answer given twice, and takes answers given once', async () => {
+    const route = '/sites/370281000000/items/enterprise-employee-retirement-certification/route?locale=en&answers[retirement_type]=normal';
+    expect((await get(route)).status).toBe(200);
+    const twice = await get(`${route}&answers[retirement_type]=special`);
+    expect(twice.status).toBe(400);
+    expect(twice.text).toContain('“answers[retirement_type]” must be given once.');
+  });
+});

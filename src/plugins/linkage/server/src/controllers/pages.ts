@@ -6,6 +6,8 @@ import type { Context } from 'koa';
 import { isDatabaseUnavailable } from '../domain/database-outage';
 import { Invalid, NotFound, PageUnavailable, problemMessages } from '../domain/failures';
 import { negotiateLocale } from '../domain/locale-negotiation';
+import { problemSentence } from '../domain/problems';
+import { acceptedQuery, parameterProblems, type ParameterSpec } from '../domain/query-parameters';
 import type { SiteRefusal } from '../domain/refusal-page';
 import type { Rendered } from '../services/render-cache';
 import { NAVIGATOR_SCRIPT_FINGERPRINT, stylesheetFingerprint } from '../services/sites';
@@ -42,8 +44,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { kind: 'unavailable', unitCode: params.unitCode };
   }
 
-  async function respond(ctx: Context, render: (locale: string) => Promise<Rendered>) {
+  async function respond(ctx: Context, accepted: ParameterSpec, render: (locale: string) => Promise<Rendered>) {
     const locale = await readerLocale(ctx);
+    // A parameter the page does not take is said, not ignored, with a link to the page without it.
+    const problems = parameterProblems(ctx.query as Record<string, unknown>, accepted);
+    if (problems.length > 0) {
+      const cleanUrl = `${ctx.path}${acceptedQuery(new URLSearchParams(ctx.querystring), accepted)}`;
+      const language = locale === 'en' ? 'en' : 'zh-Hans';
+      const refusal: SiteRefusal = { kind: 'bad-address', unitCode: (ctx.params as PageParams).unitCode, problems: problems.map((p) => problemSentence(p, language)), cleanUrl };
+      return send(ctx, await sites().refusal(refusal, locale));
+    }
     try {
       send(ctx, await render(locale));
     } catch (error) {
@@ -64,15 +74,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async index(ctx: Context) {
       const { unitCode } = ctx.params as { unitCode: string };
-      await respond(ctx, (locale) => sites().indexPage(unitCode, locale));
+      await respond(ctx, { locale: 'one' }, (locale) => sites().indexPage(unitCode, locale));
     },
     async item(ctx: Context) {
       const { unitCode, slug } = ctx.params as { unitCode: string; slug: string };
-      await respond(ctx, (locale) => sites().itemPage(unitCode, slug, locale));
+      await respond(ctx, { locale: 'one' }, (locale) => sites().itemPage(unitCode, slug, locale));
     },
     async route(ctx: Context) {
       const { unitCode, slug } = ctx.params as { unitCode: string; slug: string };
-      await respond(ctx, (locale) => sites().routePage(unitCode, slug, ctx.query.answers, locale));
+      await respond(ctx, { locale: 'one', answers: 'map' }, (locale) => sites().routePage(unitCode, slug, ctx.query.answers, locale));
     },
     /** Any other address under /sites/: not found, said on a page of the nearest known site. */
     async unknown(ctx: Context) {

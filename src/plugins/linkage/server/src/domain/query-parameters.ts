@@ -34,3 +34,19 @@ export function parameterProblems(query: ParsedQuery, accepted: ParameterSpec): 
   }
   return problems;
 }
+
+/**
+ * The query string without what `parameterProblems` refuses: unknown names dropped, a repeated
+ * one kept once (its first value). `pairs` as URLSearchParams gives them.
+ */
+export function acceptedQuery(pairs: Iterable<readonly [string, string]>, accepted: ParameterSpec): string {
+  const kept = new URLSearchParams();
+  for (const [name, value] of pairs) {
+    const base = name.replace(/\[.*$/, '');
+    const shape = accepted[base];
+    if (shape === undefined || (shape === 'one' && base !== name) || (shape === 'map' && base === name) || kept.has(name)) continue;
+    kept.append(name, value);
+  }
+  const text = kept.toString();
+  return text === '' ? '' : `?${text}`;
+}

@@ -15,6 +15,8 @@ export type SiteRefusal =
   | { readonly kind: 'not-handled'; readonly unitCode: string; readonly itemCode: string }
   /** `problems` are sentences in the reader's language. */
   | { readonly kind: 'bad-answers'; readonly unitCode: string; readonly itemCode: string; readonly problems: readonly string[] }
+  /** Parameters the page does not take, or given twice; `cleanUrl`: the same page without them. */
+  | { readonly kind: 'bad-address'; readonly unitCode?: string; readonly problems: readonly string[]; readonly cleanUrl: string }
   | { readonly kind: 'unavailable'; readonly unitCode?: string }
   | { readonly kind: 'preview-expired' | 'preview-invalid' | 'preview-gone' | 'preview-other-language' }
   /** A draft that would not appear on the site, and why (`detail`: what broke, for the editor). */
@@ -39,6 +41,7 @@ const STATUS: Readonly<Record<SiteRefusal['kind'], number>> = {
   'unknown-item': 404,
   'not-handled': 404,
   'bad-answers': 400,
+  'bad-address': 400,
   // Failed now, may work later (a template fixed, a fault passed).
   unavailable: 503,
   'preview-expired': 403,
@@ -97,6 +100,11 @@ export function refusalPage(refusal: SiteRefusal, ctx: RefusalContext): RefusalP
       message = t.badAnswers;
       details = refusal.problems;
       if (itemSlug) ways.push({ label: t.backToQuestions, url: withLocale(itemPageUrl(refusal.unitCode, itemSlug, links)) });
+      break;
+    case 'bad-address':
+      message = t.badAddress;
+      details = refusal.problems;
+      ways.push({ label: t.openWithoutThem, url: refusal.cleanUrl });
       break;
     case 'unavailable':
       message = t.unavailable;
