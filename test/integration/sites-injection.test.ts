@@ -1,10 +1,12 @@
 // Guide and item texts are data, never markup: a `<script>` or a `</script>` in a guide's conditions
 // (both locales) or in an item's title, published through the Content Manager, is rendered as
-// escaped text on every page; the only script element is the server's JSON-LD, whose text cannot
-// close the element (`<` is written \u003c).
+// escaped text on every page; the only script elements are the server's JSON-LD, whose text cannot
+// close the element (`<` is written \u003c), and, on pages that ask a unit question level by level,
+// the server's own navigator script at its fixed, fingerprinted address (no inline code).
 import { contentManager } from '../support/content-manager';
 import { documentIdOf } from '../support/demo';
 import { startDemoStrapi, type TestStrapi } from '../support/strapi';
+import { NAVIGATOR_SCRIPT_FINGERPRINT, NAVIGATOR_SCRIPT_PATH } from '../../src/plugins/linkage/server/src/services/sites';
 
 let t: TestStrapi;
 beforeAll(async () => {
@@ -26,15 +28,18 @@ const CLOSER = '</script><script>alert(1)</script>';
 const SCRIPT_ESCAPED = '&lt;script&gt;window.__x=1&lt;/script&gt;';
 const CLOSER_ESCAPED = '&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;';
 
+/** The server's navigator script: an address of its own, never text from a template or a record. */
+const NAVIGATOR_SCRIPT = `<script src="${NAVIGATOR_SCRIPT_PATH}?v=${NAVIGATOR_SCRIPT_FINGERPRINT}" defer>`;
+
 interface Scripts {
-  /** Every <script ...> opening tag, as written. */
+  /** Every <script ...> opening tag, as written, but the server's navigator script. */
   openings: string[];
   /** The text of the JSON-LD script elements. */
   jsonLd: string[];
 }
 
 function scripts(html: string): Scripts {
-  const openings = [...html.matchAll(/<script\b[^>]*>/gi)].map((m) => m[0]);
+  const openings = [...html.matchAll(/<script\b[^>]*>/gi)].map((m) => m[0]).filter((tag) => tag !== NAVIGATOR_SCRIPT);
   const jsonLd = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => m[1]);
   return { openings, jsonLd };
 }
