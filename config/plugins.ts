@@ -37,6 +37,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       // On Postgres, instances are told of each other's changes as they commit (LISTEN/NOTIFY);
       // false: each looks at the change feed once a second instead (docs/adr/020-change-notifications.md).
       clusterNotify: env.bool('LINKAGE_CLUSTER_NOTIFY', true),
+      // Where citizens reach the public pages: absolute links in the pages' linked data and the stem
+      // of every IRI the exports mint (CPSV-AP). Set it to the portal's address in production.
+      baseUrl: env('LINKAGE_BASE_URL', `http://localhost:${env.int('PORT', 1337)}`).replace(/\/+$/, ''),
     },
   },
 });

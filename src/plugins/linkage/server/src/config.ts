@@ -1,5 +1,6 @@
 // Plugin configuration (config/plugins.ts → linkage.config).
 import { auditKeyProblem } from './domain/audit-chain';
+import { webUrlProblem } from './domain/web-urls';
 
 export interface LinkageConfig {
   /** Content locales to create when missing, the default one first; the plugin's roles name them all. */
@@ -28,6 +29,8 @@ export interface LinkageConfig {
   staleWhileRevalidate: number;
   /** On Postgres, whether other instances' changes are listened for (LINKAGE_CLUSTER_NOTIFY); off: the change feed is looked at once a second. */
   clusterNotify: boolean;
+  /** Where the public pages are (LINKAGE_BASE_URL): absolute links in linked data, and the stem of every exported IRI. */
+  baseUrl: string;
 }
 
 export default {
@@ -46,6 +49,7 @@ export default {
     sharedMaxAge: 0,
     staleWhileRevalidate: 0,
     clusterNotify: true,
+    baseUrl: 'http://localhost:1337',
   } satisfies LinkageConfig,
   validator(config: Partial<LinkageConfig>) {
     if (config.locales !== undefined && (!Array.isArray(config.locales) || config.locales.some((l) => typeof l !== 'string' || l === ''))) {
@@ -86,11 +90,23 @@ export default {
     if (config.clusterNotify !== undefined && typeof config.clusterNotify !== 'boolean') {
       throw new Error('linkage: config.clusterNotify (LINKAGE_CLUSTER_NOTIFY) must be true or false');
     }
+    if (config.baseUrl !== undefined && baseUrlProblem(config.baseUrl)) {
+      throw new Error(`linkage: config.baseUrl (LINKAGE_BASE_URL) ${baseUrlProblem(config.baseUrl)}`);
+    }
     if (config.shutdownGraceMs !== undefined && (!Number.isInteger(config.shutdownGraceMs) || config.shutdownGraceMs < 0 || config.shutdownGraceMs > 600_000)) {
       throw new Error('linkage: config.shutdownGraceMs (LINKAGE_SHUTDOWN_GRACE_MS) must be a whole number of milliseconds from 0 to 600000');
     }
   },
 };
+
+/** Why `value` cannot be the stem of public addresses and IRIs, or null. */
+function baseUrlProblem(value: unknown): string | null {
+  const reason = webUrlProblem(value);
+  if (reason) return reason;
+  const url = new URL(String(value));
+  if (url.search !== '' || url.hash !== '') return `must have no query or fragment, got ${JSON.stringify(value)}`;
+  return null;
+}
 
 function isTimeZone(value: unknown): boolean {
   if (typeof value !== 'string' || value === '') return false;
