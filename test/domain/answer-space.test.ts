@@ -1,7 +1,8 @@
 import { answerSpace, candidateUnits, completions, decide, questionOf, variablesOf } from '../../src/plugins/linkage/server/src/domain/answer-space';
 import type { CatalogItem } from '../../src/plugins/linkage/server/src/domain/catalog-format';
 import { clone } from './demo-fixtures';
-import { ALLOWANCE, HOUSING, MEDICAL, RETIREMENT, itemOf, navigatorOf, spaceOf } from './navigator-fixtures';
+import { ancestorOrSelfAt } from '../../src/plugins/linkage/server/src/domain/unit-tree';
+import { ALLOWANCE, HOUSING, JIAOZHOU, MEDICAL, RETIREMENT, itemOf, navigatorOf, spaceOf } from './navigator-fixtures';
 
 const nav = navigatorOf();
 const TEN_PLACES = [
@@ -115,6 +116,24 @@ describe('answerSpace', () => {
     const item = clone(itemOf(nav, RETIREMENT));
     item.stages[0].appliesWhen = { '==': [{ var: 'enterprise_location.code' }, '370281001002'] };
     expect(answerSpace(item, nav.units).values.get('enterprise_location')).toHaveLength(25);
+  });
+
+  it('indexes representatives by the unit at a level: for every unit, exactly the ones a scan of all of them finds', () => {
+    const item = clone(itemOf(nav, RETIREMENT));
+    item.stages[0].appliesWhen = { '==': [{ var: 'enterprise_location.code' }, '370281001002'] };
+    const space = answerSpace(item, nav.units);
+    for (const level of ['district', 'street', 'community'] as const) {
+      const paths = ['code', `${level}.code`];
+      const all = space.representatives('enterprise_location', paths);
+      for (const unit of nav.units.values()) {
+        const scanned = all.filter((answer) => typeof answer === 'string' && ancestorOrSelfAt(answer, level, nav.units)?.code === unit.code);
+        expect(space.representativesAt('enterprise_location', paths, level, unit.code)).toEqual(scanned);
+      }
+    }
+    expect(space.representativesAt('enterprise_location', ['code', 'district.code'], 'district', JIAOZHOU)).toEqual(
+      expect.arrayContaining([JIAOZHOU, '370281001000', '370281001002'])
+    );
+    expect(space.representativesAt('enterprise_location', ['code', 'street.code'], 'street', '370200000000')).toEqual([]);
   });
 
   it('keeps a single representative for a unit question nothing reads', () => {

@@ -7,7 +7,7 @@ import { answerScope, conditionData, unitAnswerData, type Answer, type Answers }
 import type { CatalogItem, CatalogQuestion } from './catalog-format';
 import { isAnswerHandler } from './catalog-format';
 import { isAtOrAbove, type Level } from './levels';
-import { ancestorsOf, type UnitFacts, type UnitIndex } from './unit-tree';
+import { ancestorOrSelfAt, ancestorsOf, type UnitFacts, type UnitIndex } from './unit-tree';
 
 /** The variable names a rule reads, with their paths: `enterprise_location.district.kind`. */
 export function variablesOf(logic: unknown): string[] {
@@ -36,6 +36,12 @@ export interface AnswerSpace {
   readonly values: ReadonlyMap<string, readonly Answer[]>;
   /** Representative answers of a question as a rule reading these parts of it sees them. */
   representatives(key: string, paths: readonly string[]): readonly Answer[];
+  /**
+   * Those of `representatives(key, paths)` that are units at or below `code`, whose unit at `level`
+   * is `code`: what one unit handles for (indexed once per space, so a page of one of 1,500
+   * communities does not scan the other 1,499).
+   */
+  representativesAt(key: string, paths: readonly string[], level: Level, code: string): readonly Answer[];
 }
 
 const valueAt = (data: unknown, path: string[]): unknown =>
@@ -93,8 +99,22 @@ export function answerSpace(item: CatalogItem, units: UnitIndex): AnswerSpace {
     memo.set(memoKey, found);
     return found;
   };
+  const byUnit = new Map<string, Map<string, Answer[]>>();
+  const representativesAt = (key: string, paths: readonly string[], level: Level, code: string): Answer[] => {
+    const indexKey = `${key}|${level}|${[...paths].sort().join('|')}`;
+    let index = byUnit.get(indexKey);
+    if (!index) {
+      index = new Map();
+      for (const answer of representatives(key, paths)) {
+        const at = typeof answer === 'string' ? ancestorOrSelfAt(answer, level, units) : null;
+        if (at) index.set(at.code, [...(index.get(at.code) ?? []), answer]);
+      }
+      byUnit.set(indexKey, index);
+    }
+    return index.get(code) ?? [];
+  };
   const values = new Map(item.questions.map((q) => [q.key, representatives(q.key, [...(seen.get(q.key) ?? [])])] as const));
-  return { item, units, values, representatives };
+  return { item, units, values, representatives, representativesAt };
 }
 
 const partsOf = (variable: string): string => variable.split('.').slice(1).join('.');

@@ -49,12 +49,7 @@ export function ownsStage(item: CatalogItem, stageKey: string, unitCode: string,
       .map((v) => v.split('.').slice(1).join('.')),
     `${level}.code`,
   ];
-  return space
-    .representatives(fromAnswer, paths)
-    .some(
-      (answer) =>
-        typeof answer === 'string' && ancestorOrSelfAt(answer, level, facts.unitIndex)?.code === unitCode && decide(stage.appliesWhen, { [fromAnswer]: answer }, space) !== false
-    );
+  return space.representativesAt(fromAnswer, paths, level, unitCode).some((answer) => decide(stage.appliesWhen, { [fromAnswer]: answer }, space) !== false);
 }
 
 /** True when this unit handles some stage of the item for some answer. */
