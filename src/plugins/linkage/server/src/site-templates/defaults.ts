@@ -94,7 +94,8 @@ const guidePage = `<section class="guide" id="{{ entry.anchor }}" aria-labelledb
 
 // A unit question is asked level by level (domain/unit-question-steps.ts): the select offers the next
 // level's units under the choice so far; a choice above the answer's level (data-next) is submitted
-// as it is and the answered page asks the next level. The server adds a script that does the same
+// as it is and the answered page asks the next level. The placeholder's value is empty, so a required
+// question is not submitted unchosen (the W3C checker's rule for a required select). The server adds a script that does the same
 // without a page load (site-templates/navigator-script.ts).
 const navigatorForm = `<form class="navigator" method="get" action="{{ navigator.action }}">
   <input type="hidden" name="locale" value="{{ page.locale }}">
@@ -105,7 +106,7 @@ const navigatorForm = `<form class="navigator" method="get" action="{{ navigator
     {% if q.path.size > 0 %}<p class="chosen">{{ t.chosenSoFar }}{{ t.colon }}{% for u in q.path %}{{ u.name }}{% unless forloop.last %} › {% endunless %}{% endfor %}</p>{% endif %}
     <label for="q-{{ q.key }}">{{ t.chooseLevel | replace: '{level}', q.asking.levelName }}</label>
     <select id="q-{{ q.key }}" name="answers[{{ q.key }}]"{% if q.kind == 'core' %} required{% endif %}>
-      <option value="{{ q.chosenSoFar }}">{{ t.choose }}</option>
+      <option value="">{{ t.choose }}</option>
       {% for o in q.options %}<option value="{{ o.value }}"{% if o.selected or q.options.size == 1 %} selected{% endif %}{% unless o.final %} data-next{% endunless %}>{{ o.label }}{% unless o.final %} ›{% endunless %}</option>{% endfor %}
       {% if q.back %}<option value="{{ q.back.value }}" data-next>‹ {{ t.chooseAnother | replace: '{level}', q.back.levelName }}</option>{% endif %}
     </select>

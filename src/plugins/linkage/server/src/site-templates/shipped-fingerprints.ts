@@ -20,6 +20,7 @@ export const SHIPPED_FINGERPRINTS: Readonly<Record<string, readonly string[]>> =
     '7ce0ee8caba089d637e7c702e8a4299dc58a1debf813192ba75cd074b86dcf49',
     'ba3cb5b50d50b463072f5aee996601009e6d4ddccd6c0c182b92a371e4ed4dcc',
     '8985e288681369c54728604ee8fc7ad4961faebf3e8ee0a96aa23769498ac1e9',
+    '29a18adfd8835a549d62bf341117f654ce511b090969c4a6e36d104b64eb9734',
   ],
   'route-result': ['d94661ae99d9d7162d05c03822b7e426fd178f63addb94655c66d21f39d394eb', 'c910305ddbfb34281572c3301288ee65efefc50f7fea24358d63ac5073698fe6'],
 };
