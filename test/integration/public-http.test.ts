@@ -123,6 +123,9 @@ describe('parameters', () => {
     ['/api/linkage/changes?since=0&since=1', 'since', 'must be given once'],
     ['/api/linkage/changes?cursor=3', 'cursor', 'is not a parameter of this address'],
     ['/api/linkage/openapi.json?x=1', 'x', 'this address takes no parameters'],
+    ['/sites/assets/site.css?v=000000000000&colour=red', 'colour', 'is not a parameter of this address'],
+    ['/sites/assets/site.css?v=1&v=2', 'v', 'must be given once'],
+    ['/sites/assets/navigator.js?cachebust=1', 'cachebust', 'is not a parameter of this address'],
   ])('%s is a 400 naming %s', async (url, name, reason) => {
     const response = await get(url);
     expect(response.status).toBe(400);
@@ -260,6 +263,35 @@ describe('ids and dates', () => {
     const [city] = (await get('/api/linkage/units')).body.data;
     expect(city).toMatchObject({ code: '370200000000', documentId: expect.any(String), updatedAt: expect.any(String), publishedAt: expect.any(String) });
     expect(city.children[0].documentId).toEqual(expect.any(String));
+  });
+
+  test("the guides a route and a unit's item page show carry their document id and dates, in the locale shown", async () => {
+    const stored = (await t.strapi.db.query('plugin::linkage.guide').findMany({ where: { publishedAt: { $notNull: true } } })) as Array<{
+      itemCode: string;
+      stageKey: string;
+      unitCode: string;
+      locale: string;
+      documentId: string;
+      updatedAt: string;
+      publishedAt: string;
+    }>;
+    const stampOf = (stageKey: string, unitCode: string, locale: string) => {
+      const row = stored.find((r) => r.itemCode === 'QD-SI-001' && r.stageKey === stageKey && r.unitCode === unitCode && r.locale === locale);
+      return { documentId: row?.documentId, updatedAt: new Date(row?.updatedAt ?? '').toISOString(), publishedAt: new Date(row?.publishedAt ?? '').toISOString() };
+    };
+    for (const locale of ['zh-Hans', 'en']) {
+      const route = (await get(`${ROUTE}&locale=${locale}`)).body.data as {
+        stages: Array<{ key: string; handler: { unit: { code: string } } | null; guide: Record<string, unknown> | null }>;
+      };
+      const shown = route.stages.filter((s) => s.guide && s.guide.status !== 'missing');
+      expect(shown.length).toBeGreaterThan(1);
+      for (const stage of shown) expect(stage.guide).toMatchObject(stampOf(stage.key, stage.handler?.unit.code as string, locale));
+      const site = (await get(`/api/linkage/sites/370281000000/items/enterprise-employee-retirement-certification?locale=${locale}`)).body.data as {
+        ownGuides: Array<{ stage: { key: string }; guide: Record<string, unknown> }>;
+      };
+      expect(site.ownGuides.length).toBeGreaterThan(0);
+      for (const own of site.ownGuides) expect(own.guide).toMatchObject(stampOf(own.stage.key, '370281000000', locale));
+    }
   });
 
   test('every document the change feed names that is public can be looked up by its id; others are a 404', async () => {

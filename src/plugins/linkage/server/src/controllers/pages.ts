@@ -11,6 +11,7 @@ import { acceptedQuery, parameterProblems, type ParameterSpec } from '../domain/
 import type { SiteRefusal } from '../domain/refusal-page';
 import type { Rendered } from '../services/render-cache';
 import { NAVIGATOR_SCRIPT_FINGERPRINT, stylesheetFingerprint } from '../services/sites';
+import { acceptOnly } from './public-parameters';
 import { sender } from './send';
 import { getService } from '../get-service';
 
@@ -65,11 +66,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async stylesheet(ctx: Context) {
+      acceptOnly(ctx, { v: 'one' });
       const stylesheet = await sites().stylesheet();
       // The pages link it as site.css?v=<fingerprint>: that address always has these bytes.
       send(ctx, stylesheet, ctx.query.v === stylesheetFingerprint(stylesheet) ? 'fingerprinted' : 'public');
     },
     script(ctx: Context) {
+      acceptOnly(ctx, { v: 'one' });
       send(ctx, sites().navigatorScript(), ctx.query.v === NAVIGATOR_SCRIPT_FINGERPRINT ? 'fingerprinted' : 'public');
     },
     async index(ctx: Context) {

@@ -7,6 +7,7 @@ import { guideStatus, type GuideStatus } from './completeness';
 import { webUrlOrNull } from './links';
 import { fieldName } from './site-strings';
 import { textIn } from './vocabulary';
+import { stampIn, type Stamped } from './record-stamps';
 
 export interface GuideProjectionFacts {
   /** The guide spec's required fields. */
@@ -31,8 +32,9 @@ export const materialFields = (m: CatalogMaterial, locale: string) => ({
 });
 
 /** The guide's fields in the locale, its materials as the view shows them. */
-export function guideFields<M>(guide: CatalogGuide, locale: string, materials: M) {
+export function guideFields<M>(guide: CatalogGuide & Stamped, locale: string, materials: M) {
   return {
+    ...stampIn(guide, locale),
     conditions: textIn(guide.conditions, locale) || null,
     materials,
     timeLimit: guide.timeLimit ?? null,

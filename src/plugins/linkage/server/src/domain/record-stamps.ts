@@ -51,6 +51,21 @@ export function recordStamps(rows: ReadonlyArray<{ type: PublicRecordType; code:
   };
 }
 
+/** A record's stamp in each of its locales, from its rows (a guide's, read with it). */
+export const stampsByLocale = (rows: ReadonlyArray<StampRow>): ReadonlyMap<string, RecordStamp> =>
+  new Map(rows.map((row) => [row.locale, { documentId: row.documentId, updatedAt: iso(row.updatedAt), publishedAt: iso(row.publishedAt) }]));
+
+/** A published record as read for a view, with its stamps (a preview's draft has none). */
+export interface Stamped {
+  readonly stamps?: ReadonlyMap<string, RecordStamp>;
+}
+
+/** The stamp of a stamped record in a locale (else its first locale's), or nothing when it has none. */
+export const stampIn = (record: Stamped, locale: string): RecordStamp | Record<string, never> => {
+  const stamp = record.stamps?.get(locale) ?? record.stamps?.values().next().value;
+  return stamp ? { documentId: stamp.documentId, updatedAt: stamp.updatedAt, publishedAt: stamp.publishedAt } : {};
+};
+
 /** A record's view with its stamp: `documentId`, `updatedAt`, `publishedAt` (null when unknown). */
 export const withStamp = <View extends object>(view: View, stamp: RecordStamp | null): View & RecordStamp => ({
   ...view,

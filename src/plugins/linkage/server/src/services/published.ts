@@ -6,7 +6,7 @@ import type { CatalogDepartment, CatalogGuide, CatalogItem, CatalogUnit } from '
 import { guideKey } from '../domain/catalog-format';
 import { departmentFromRows, guideFromRows, itemFromRows, unitFromRows, type GuideRow } from '../domain/catalog-records';
 import { departmentsByUnitKind, type DepartmentsByUnitKind } from '../domain/handlers';
-import { recordStamps, type PublicRecordType, type RecordStamps, type StampRow } from '../domain/record-stamps';
+import { recordStamps, stampsByLocale, type Stamped, type PublicRecordType, type RecordStamps, type StampRow } from '../domain/record-stamps';
 import { indexUnits, type UnitIndex } from '../domain/unit-tree';
 import { templateSetId } from '../domain/templates';
 import { DEFAULT_TEMPLATES } from '../site-templates/defaults';
@@ -256,31 +256,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The published guides of an item for these (stage, unit) pairs, by guide key. */
-    async guides(itemCode: string, pairs: ReadonlyArray<{ stageKey: string; unitCode: string }>, locales: readonly string[]): Promise<Map<string, CatalogGuide>> {
+    async guides(itemCode: string, pairs: ReadonlyArray<{ stageKey: string; unitCode: string }>, locales: readonly string[]): Promise<Map<string, CatalogGuide & Stamped>> {
       if (pairs.length === 0) return new Map();
       // Exact seeks on the (item, stage, unit) index, one per guide.
       const rows = (
         await Promise.all(pairs.map((p) => strapi.db.query(GUIDE).findMany({ where: { itemCode, stageKey: p.stageKey, unitCode: p.unitCode, publishedAt: { $notNull: true } } })))
       ).flat() as Array<Stored<GuideRow>>;
       await attachComponents(strapi, rows);
-      const guides = new Map<string, CatalogGuide>();
+      const guides = new Map<string, CatalogGuide & Stamped>();
       for (const group of byDocument(rows, locales).values()) {
         const guide = guideFromRows(group, 'published');
-        guides.set(guideKey(guide), guide);
+        guides.set(guideKey(guide), { ...guide, stamps: stampsByLocale(group) });
       }
       return guides;
     },
 
     /** A unit's own published guides (of one item, or all), by guide key. */
-    async unitGuides(unitCode: string, locales: readonly string[], itemCode?: string): Promise<Map<string, CatalogGuide>> {
+    async unitGuides(unitCode: string, locales: readonly string[], itemCode?: string): Promise<Map<string, CatalogGuide & Stamped>> {
       const rows = (await strapi.db.query(GUIDE).findMany({
         where: { unitCode, publishedAt: { $notNull: true }, ...(itemCode ? { itemCode } : {}) },
       })) as Array<Stored<GuideRow>>;
       await attachComponents(strapi, rows);
-      const guides = new Map<string, CatalogGuide>();
+      const guides = new Map<string, CatalogGuide & Stamped>();
       for (const group of byDocument(rows, locales).values()) {
         const guide = guideFromRows(group, 'published');
-        guides.set(guideKey(guide), guide);
+        guides.set(guideKey(guide), { ...guide, stamps: stampsByLocale(group) });
       }
       return guides;
     },
