@@ -10,7 +10,12 @@ describe('publicUrl', () => {
     ['under a base with a path of its own (a portal mounted there)', '/sites/370281000000', `${BASE}/portal`, 'https://zwfw.qingdao.example/portal/sites/370281000000'],
     ['a trailing slash on the base is not doubled', '/sites/370281000000', `${BASE}/portal/`, 'https://zwfw.qingdao.example/portal/sites/370281000000'],
     ['a path without its leading slash', 'sites/370281000000', BASE, 'https://zwfw.qingdao.example/sites/370281000000'],
-    ['the query and fragment are kept as written', '/sites/1/items/x/route?answers%5Ba%5D=b&locale=en#stage-x', BASE, 'https://zwfw.qingdao.example/sites/1/items/x/route?answers%5Ba%5D=b&locale=en#stage-x'],
+    [
+      'the query and fragment are kept as written',
+      '/sites/1/items/x/route?answers%5Ba%5D=b&locale=en#stage-x',
+      BASE,
+      'https://zwfw.qingdao.example/sites/1/items/x/route?answers%5Ba%5D=b&locale=en#stage-x',
+    ],
     ['a unit site’s absolute address stays on that site (LINKAGE_LINKS=site)', 'https://jiaozhou.qingdao.example/items/x', BASE, 'https://jiaozhou.qingdao.example/items/x'],
     ['an absolute address is normalised (a site root gets its slash)', 'https://Jiaozhou.Qingdao.example?locale=en', BASE, 'https://jiaozhou.qingdao.example/?locale=en'],
     ['the base is local by default (http://localhost:1337)', '/sites/1', 'http://localhost:1337', 'http://localhost:1337/sites/1'],

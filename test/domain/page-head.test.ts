@@ -138,11 +138,19 @@ describe('serverHeadProblem', () => {
     ['a canonical link written in capitals, unquoted, among other rel words', `${PAGE}<LINK REL="Prev CANONICAL" href=/x>`, /<link rel="canonical"> of its own/],
     ['a canonical link spelled with a character reference', `${PAGE}<link rel="&#99;anonical" href="/x">`, /<link rel="canonical"> of its own/],
     ['a canonical link after an attribute whose quoted value holds “>”', `${PAGE}<link title=">" rel="canonical" href="/x">`, /<link rel="canonical"> of its own/],
-    ['a canonical link inside <noscript> (read by a browser without scripts)', '<!doctype html><html><head><noscript><link rel="canonical" href="/x"></noscript></head>', /<link rel="canonical"> of its own/],
+    [
+      'a canonical link inside <noscript> (read by a browser without scripts)',
+      '<!doctype html><html><head><noscript><link rel="canonical" href="/x"></noscript></head>',
+      /<link rel="canonical"> of its own/,
+    ],
     ['a canonical link inside a <template>', `${PAGE}<template><link rel="canonical" href="/x"></template>`, /<link rel="canonical"> of its own/],
     ['a language link of its own', `${PAGE}<link rel="alternate" hreflang="fr" href="/fr">`, /<link hreflang> of its own/],
     ['its own JSON-LD', `${PAGE}<script type="application/ld+json">{"@type":"Thing"}</script>`, /<script type="application\/ld\+json"> of its own/],
-    ['its own JSON-LD, the type spelled with a character reference and spaces', `${PAGE}<script type=" application/ld&#43;json ">{}</script>`, /<script type="application\/ld\+json"> of its own/],
+    [
+      'its own JSON-LD, the type spelled with a character reference and spaces',
+      `${PAGE}<script type=" application/ld&#43;json ">{}</script>`,
+      /<script type="application\/ld\+json"> of its own/,
+    ],
   ])('refuses a page: %s', (_why, html, reason) => {
     const problem = serverHeadProblem(html);
     expect(problem?.en).toMatch(reason);

@@ -164,7 +164,10 @@ describe("a unit's index", () => {
     const services = listed(page.mainEntity);
     expect(services.map((s) => s.position)).toEqual(services.map((_, i) => i + 1));
     expect(services.map((s) => s.item['@id'])).toEqual(
-      expect.arrayContaining([`${BASE}/sites/${BADAGUAN_STREET}/items/minimum-living-allowance#service-street-review`, `${BASE}/sites/${BADAGUAN_STREET}/items/public-rental-housing#service-street-review`])
+      expect.arrayContaining([
+        `${BASE}/sites/${BADAGUAN_STREET}/items/minimum-living-allowance#service-street-review`,
+        `${BASE}/sites/${BADAGUAN_STREET}/items/public-rental-housing#service-street-review`,
+      ])
     );
     expect(services.every((s) => s.item['@type'] === 'GovernmentService' && (s.item.areaServed as Node)['@id'] === `${BASE}/id/areas/${BADAGUAN_STREET}`)).toBe(true);
   });
@@ -182,7 +185,7 @@ describe("a route page: the city's route for a normal retirement from a domestic
   const page = routePage(CITY, RETIREMENT, answers);
   const canonical = `${CITY_RETIREMENT}/route?${answersQuery(answers)}&locale=zh-Hans`;
 
-  it("is named by its canonical address, answers kept, brackets percent-encoded; its last crumb is the route", () => {
+  it('is named by its canonical address, answers kept, brackets percent-encoded; its last crumb is the route', () => {
     expect(page['@id']).toBe(canonical);
     expect(canonical).toContain('answers%5Bretirement_type%5D=normal');
     expect(page.name).toBe('企业职工退休认证 · 办理流程');
@@ -208,7 +211,13 @@ describe("a route page: the city's route for a normal retirement from a domestic
 });
 
 describe('every address in the linked data', () => {
-  const pages = [indexPage(CITY), indexPage(TAIPINGJIAO, 'en'), itemPage(JIAOZHOU, RETIREMENT), itemPage(TAIPINGJIAO, ALLOWANCE, 'en'), routePage(CITY, RETIREMENT, { retirement_type: 'normal', enterprise_type: 'domestic', enterprise_location: JIAOZHOU })];
+  const pages = [
+    indexPage(CITY),
+    indexPage(TAIPINGJIAO, 'en'),
+    itemPage(JIAOZHOU, RETIREMENT),
+    itemPage(TAIPINGJIAO, ALLOWANCE, 'en'),
+    routePage(CITY, RETIREMENT, { retirement_type: 'normal', enterprise_type: 'domestic', enterprise_location: JIAOZHOU }),
+  ];
 
   it('is absolute, under the base URL (LINKAGE_LINKS=local gives paths)', () => {
     const all = pages.flatMap((p) => addresses(p));
@@ -237,7 +246,8 @@ describe('the schema.org vocabulary', () => {
     for (const locale of n.locales) {
       for (const unit of n.catalog.units) {
         await check(`index ${unit.code} ${locale}`, indexPage(unit.code, locale));
-        for (const item of n.catalog.items) if (takesPart(item, unit.code, siteContext(locale))) await check(`item ${unit.code} ${item.code} ${locale}`, itemPage(unit.code, item.code, locale));
+        for (const item of n.catalog.items)
+          if (takesPart(item, unit.code, siteContext(locale))) await check(`item ${unit.code} ${item.code} ${locale}`, itemPage(unit.code, item.code, locale));
       }
       await check(`route ${locale}`, routePage(CITY, RETIREMENT, { retirement_type: 'normal', enterprise_type: 'domestic', enterprise_location: JIAOZHOU }, locale));
       await check(`route illness ${locale}`, routePage(JIAOZHOU, RETIREMENT, { retirement_type: 'illness', enterprise_type: 'domestic', enterprise_location: JIAOZHOU }, locale));
@@ -246,13 +256,24 @@ describe('the schema.org vocabulary', () => {
     expect(checked.length).toBeGreaterThan(100);
   });
 
-  const valid = { '@context': 'https://schema.org', '@id': 'https://a.example/s', '@type': 'GovernmentService', name: 'x', areaServed: { '@id': 'https://a.example/a', '@type': 'AdministrativeArea', name: 'y' } };
+  const valid = {
+    '@context': 'https://schema.org',
+    '@id': 'https://a.example/s',
+    '@type': 'GovernmentService',
+    name: 'x',
+    areaServed: { '@id': 'https://a.example/a', '@type': 'AdministrativeArea', name: 'y' },
+  };
 
   test.each([
     ['a made-up type', { ...valid, '@type': 'GovernmentServiceX' }, 'GovernmentServiceX', 'not a schema.org class'],
     ['a made-up property', { ...valid, madeUpProperty: 'x' }, 'madeUpProperty', 'not a schema.org property'],
     ['a property of another type (breadcrumb is a WebPage’s)', { ...valid, breadcrumb: 'x' }, 'breadcrumb', 'not a property of GovernmentService'],
-    ['a value outside the range (a service provided by an area)', { ...valid, provider: { '@id': 'https://a.example/a2', '@type': 'AdministrativeArea', name: 'z' } }, 'provider', 'is none of'],
+    [
+      'a value outside the range (a service provided by an area)',
+      { ...valid, provider: { '@id': 'https://a.example/a2', '@type': 'AdministrativeArea', name: 'z' } },
+      'provider',
+      'is none of',
+    ],
     ['a node with properties and no type', { ...valid, areaServed: { '@id': 'https://a.example/a', name: 'y' } }, '@type', 'has no type'],
   ])('fails on %s', async (_why, doc, term, reason) => {
     expect((await schemaOrgViolations(valid)).violations).toEqual([]);

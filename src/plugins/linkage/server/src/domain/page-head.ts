@@ -84,7 +84,11 @@ function* elementsOf(node: Node): Generator<Element> {
 }
 
 const attributeOf = (element: Element, name: string): string | undefined => element.attrs.find((a) => a.name === name)?.value;
-const tokens = (value: string | undefined): string[] => (value ?? '').toLowerCase().split(/[\t\n\f\r ]+/).filter(Boolean);
+const tokens = (value: string | undefined): string[] =>
+  (value ?? '')
+    .toLowerCase()
+    .split(/[\t\n\f\r ]+/)
+    .filter(Boolean);
 
 /** What of the server's own the page carries, read as a browser without scripts reads it (attributes' character references decoded, <noscript> parsed). */
 function forgedElement(html: string): AdminText | null {

@@ -107,7 +107,9 @@ export async function templateProblems(
       const where = named ? `rendering ${named} with it: ` : '';
       // A renderer may say the reason in each admin language (services/renderer.ts RenderFailure).
       const text = (error as { text?: AdminText }).text;
-      return [problem(['body'], `${where}${liquidMessage(error)}`, text && { en: `${where}${text.en}`, 'zh-Hans': named ? `用它渲染${named}时：${text['zh-Hans']}` : text['zh-Hans'] })];
+      return [
+        problem(['body'], `${where}${liquidMessage(error)}`, text && { en: `${where}${text.en}`, 'zh-Hans': named ? `用它渲染${named}时：${text['zh-Hans']}` : text['zh-Hans'] }),
+      ];
     }
   }
   return [];

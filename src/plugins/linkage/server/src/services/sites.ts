@@ -262,13 +262,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function renderIndex(snapshot: Snapshot, unitCode: string, locale: string, options: PageOptions = {}): Promise<string> {
     const view = await indexView(snapshot, unitCode, locale, options);
     const head = serverHead(snapshot, view.site.url, locale, (canonical, ctx) => indexPageLinkedData(view, snapshot.items, canonical, ctx));
-    return renderPage(snapshot, 'site-index', pageData(frame(snapshot, locale, view.site.unit.name, options.previewBase ?? view.site.url, options), view), view.site.url, options, head);
+    return renderPage(
+      snapshot,
+      'site-index',
+      pageData(frame(snapshot, locale, view.site.unit.name, options.previewBase ?? view.site.url, options), view),
+      view.site.url,
+      options,
+      head
+    );
   }
 
   async function renderItem(snapshot: Snapshot, unitCode: string, slug: string, locale: string, options: PageOptions = {}): Promise<string> {
     const { item, view } = await itemView(snapshot, unitCode, slug, locale, options);
     const head = serverHead(snapshot, view.item.url, locale, (canonical, ctx) => itemPageLinkedData(view, item, canonical, ctx));
-    return renderPage(snapshot, 'item-page', pageData(frame(snapshot, locale, view.item.title, options.previewBase ?? view.item.url, options), view), view.item.url, options, head);
+    return renderPage(
+      snapshot,
+      'item-page',
+      pageData(frame(snapshot, locale, view.item.title, options.previewBase ?? view.item.url, options), view),
+      view.item.url,
+      options,
+      head
+    );
   }
 
   async function renderRoute(
@@ -293,7 +307,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return renderPage(
       snapshot,
       'route-result',
-      pageData(frame(snapshot, locale, `${view.item.title}`, options.previewBase ? withQuery(`${options.previewBase}/route`) : routeUrl, options), { ...view, route: result }, answers),
+      pageData(
+        frame(snapshot, locale, `${view.item.title}`, options.previewBase ? withQuery(`${options.previewBase}/route`) : routeUrl, options),
+        { ...view, route: result },
+        answers
+      ),
       `${view.item.url}/route`,
       options,
       head
