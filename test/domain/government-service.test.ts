@@ -1,180 +1,151 @@
-// schema.org GovernmentService JSON-LD for an item page, built by the server from the site view:
-// one service per guide the unit owns (or the item itself when it owns none), and a script element
-// whose text cannot close the element, whatever the texts hold.
-import { answerSpace } from '../../src/plugins/linkage/server/src/domain/answer-space';
-import { guideKey, type Catalog, type CatalogItem } from '../../src/plugins/linkage/server/src/domain/catalog-format';
-import { governmentServices, jsonLdScript } from '../../src/plugins/linkage/server/src/domain/government-service';
-import { siteItemView, type SiteContext, type SiteItemView } from '../../src/plugins/linkage/server/src/domain/site-views';
-import { clone, loadDemo } from './demo-fixtures';
-import { CITY, JIAOZHOU, LAIXI, MEDICAL, RETIREMENT, RETIREMENT_SLUG, SHINAN, itemOf, linksOf, navigatorOf, type Navigator } from './navigator-fixtures';
+// schema.org nodes for what the sites offer: a stage as the service a unit provides (at its guide,
+// provided by the department that handles it there, serving the unit's area, related to the item),
+// the item as a whole (the managing unit's), the department as a GovernmentOrganization, the area as
+// an AdministrativeArea named for the area. Every node has its @id, and every address is absolute.
+import type { Catalog } from '../../src/plugins/linkage/server/src/domain/catalog-format';
+import { areaNode, departmentNode, itemService, stageService, type LinkedDataContext } from '../../src/plugins/linkage/server/src/domain/government-service';
+import type { LinkMode } from '../../src/plugins/linkage/server/src/domain/links';
+import { loadDemo } from './demo-fixtures';
+import { ALLOWANCE, ALLOWANCE_SLUG, CITY, JIAOZHOU, RETIREMENT, RETIREMENT_SLUG, TAIPINGJIAO, itemOf, linksOf, navigatorOf } from './navigator-fixtures';
 
-const CLOSER = '</script><script>alert(1)</script><!--';
+const BASE = 'https://zwfw.qingdao.example';
 
-const contextOf = (n: Navigator, locale = 'zh-Hans'): SiteContext => ({
-  units: n.lookup.units,
-  unitIndex: n.units,
-  lookup: n.lookup,
-  items: n.catalog.items,
-  spec: n.spec,
-  locales: n.locales,
-  locale,
-  links: linksOf(n, 'local'),
-  space: (item: CatalogItem) => answerSpace(item, n.units),
-});
-
-/** The item page view of one unit, with its own guides, as the site service builds it. */
-function viewOf(unitCode: string, itemCode: string, options: { catalog?: Catalog; locale?: string } = {}): SiteItemView {
+function contextOf(options: { catalog?: Catalog; locale?: string; mode?: LinkMode } = {}): { ctx: LinkedDataContext; item: (code: string) => ReturnType<typeof itemOf> } {
   const n = navigatorOf(options.catalog ?? loadDemo());
-  const guides = new Map(n.catalog.guides.filter((g) => g.unit === unitCode && g.item === itemCode).map((g) => [guideKey(g), g]));
-  return siteItemView(unitCode, itemOf(n, itemCode), contextOf(n, options.locale), guides);
+  return {
+    ctx: { baseUrl: BASE, locale: options.locale ?? 'zh-Hans', lookup: n.lookup, links: linksOf(n, options.mode ?? 'local') },
+    item: (code) => itemOf(n, code),
+  };
 }
 
-const pageUrl = (unitCode: string, slug: string) => `/sites/${unitCode}/items/${slug}`;
-type Service = Record<string, unknown> & { provider: Record<string, unknown>; areaServed: Record<string, unknown> };
-const services = (view: SiteItemView, url: string) => governmentServices(view, url) as Service[];
+const JIAOZHOU_RETIREMENT = `${BASE}/sites/${JIAOZHOU}/items/${RETIREMENT_SLUG}`;
+const CITY_RETIREMENT = `${BASE}/sites/${CITY}/items/${RETIREMENT_SLUG}`;
 
-/** The text of the script element, and the JSON it holds. */
-const scriptText = (html: string): string => {
-  const match = /^<script type="application\/ld\+json">([\s\S]*)<\/script>$/.exec(html);
-  if (!match) throw new Error(`not one JSON-LD script element: ${html}`);
-  return match[1];
-};
+describe("stageService: 胶州市's review of the retirement", () => {
+  const { ctx, item } = contextOf();
+  const service = stageService(item(RETIREMENT), 'district-review', JIAOZHOU, '370281-SI', ctx);
 
-describe("governmentServices: a unit's own guides", () => {
-  const view = viewOf(JIAOZHOU, RETIREMENT);
-  const url = pageUrl(JIAOZHOU, RETIREMENT_SLUG);
-  const [service] = services(view, url);
-
-  it('is one GovernmentService per own guide (胶州市 owns district-review only)', () => {
-    expect(services(view, url)).toHaveLength(1);
-    expect(service['@context']).toBe('https://schema.org');
-    expect(service['@type']).toBe('GovernmentService');
+  it('is named on 胶州市’s page of the item, apart from the guide’s anchor, which is its url; absolute', () => {
+    expect(service['@id']).toBe(`${JIAOZHOU_RETIREMENT}#service-district-review`);
+    expect(service.url).toBe(`${JIAOZHOU_RETIREMENT}#stage-district-review`);
   });
 
-  it('names the item and the stage, with the item as its service type and its summary as description', () => {
-    expect(service.name).toBe('企业职工退休认证 · 区(市)社会保险经办机构审核');
-    expect(service.serviceType).toBe('企业职工退休认证');
-    expect(service.description).toBe(view.item.summary);
-    expect(String(service.description)).toMatch(/^职工退休认证包括/);
+  it('is the whole node: item and stage names, the item’s summary, the department, the area, the item it is part of', () => {
+    expect(service).toEqual({
+      '@id': `${JIAOZHOU_RETIREMENT}#service-district-review`,
+      '@type': 'GovernmentService',
+      name: '企业职工退休认证 · 区(市)社会保险经办机构审核',
+      serviceType: '企业职工退休认证',
+      description: expect.stringMatching(/^职工退休认证包括/),
+      url: `${JIAOZHOU_RETIREMENT}#stage-district-review`,
+      provider: {
+        '@id': `${BASE}/id/departments/370281-SI`,
+        '@type': 'GovernmentOrganization',
+        name: '胶州市社会保险事业中心',
+        identifier: '370281-SI',
+        areaServed: { '@id': `${BASE}/id/areas/${JIAOZHOU}`, '@type': 'AdministrativeArea', name: '胶州市', identifier: JIAOZHOU },
+      },
+      areaServed: { '@id': `${BASE}/id/areas/${JIAOZHOU}`, '@type': 'AdministrativeArea', name: '胶州市', identifier: JIAOZHOU },
+      isRelatedTo: { '@id': `${CITY_RETIREMENT}#item`, '@type': 'GovernmentService', name: '企业职工退休认证' },
+    });
   });
 
-  it("points at the guide's anchor on the page", () => {
-    expect(service.url).toBe(`${url}#stage-district-review`);
+  it('speaks the context’s language, under the same @ids', () => {
+    const { ctx: en, item: itemEn } = contextOf({ locale: 'en' });
+    const english = stageService(itemEn(RETIREMENT), 'district-review', JIAOZHOU, '370281-SI', en);
+    expect(english['@id']).toBe(service['@id']);
+    expect(english.name).toBe('Retirement certification for enterprise employees · Review by the district or county-level city social insurance agency');
+    expect((english.provider as { name: string }).name).toBe('Jiaozhou City Social Insurance Center');
+    expect((english.areaServed as { name: string }).name).toBe('Jiaozhou City');
   });
+});
 
-  it('is provided by the department that handles the stage, with its code', () => {
-    expect(service.provider).toEqual({ '@type': 'GovernmentOrganization', name: '胶州市社会保险事业中心', identifier: '370281-SI' });
-  });
+describe('the provider', () => {
+  const { ctx, item } = contextOf();
 
-  it("serves the unit's area", () => {
-    expect(service.areaServed).toEqual({ '@type': 'AdministrativeArea', name: '胶州市', identifier: JIAOZHOU });
-  });
-
-  it('is one service per own guide, in stage order, for a unit that owns two (市南区)', () => {
-    const shinan = services(viewOf(SHINAN, RETIREMENT), pageUrl(SHINAN, RETIREMENT_SLUG));
-    expect(shinan.map((s) => s.url)).toEqual([`${pageUrl(SHINAN, RETIREMENT_SLUG)}#stage-district-approval`, `${pageUrl(SHINAN, RETIREMENT_SLUG)}#stage-district-review`]);
-    expect(shinan.map((s) => s.name)).toEqual(['企业职工退休认证 · 区社会劳动保险经办机构核准', '企业职工退休认证 · 区(市)社会保险经办机构审核']);
-    expect(shinan.every((s) => (s.areaServed as { identifier: string }).identifier === SHINAN)).toBe(true);
-  });
-
-  it("gives the provider's telephone and address when the department has them (the city's social insurance center)", () => {
-    const city = services(viewOf(CITY, RETIREMENT), pageUrl(CITY, RETIREMENT_SLUG));
-    const approval = city.find((s) => s.url === `${pageUrl(CITY, RETIREMENT_SLUG)}#stage-city-approval`);
-    expect(approval?.provider).toEqual({
+  it("gives the department's telephone and address when it has them (the city's social insurance center)", () => {
+    expect(departmentNode('QD-SI', ctx)).toEqual({
+      '@id': `${BASE}/id/departments/QD-SI`,
       '@type': 'GovernmentOrganization',
       name: '青岛市社会保险事业中心',
       identifier: 'QD-SI',
       telephone: '0532-12333',
       address: '青岛市市北区敦化路',
+      areaServed: { '@id': `${BASE}/id/areas/${CITY}`, '@type': 'AdministrativeArea', name: '青岛市', identifier: CITY },
     });
   });
 
-  it('leaves telephone and address out when the department has none', () => {
-    expect(Object.keys(service.provider).sort()).toEqual(['@type', 'identifier', 'name']);
+  it('is the unit itself, as an organisation serving its area, when no department handles the stage there', () => {
+    const service = stageService(item(RETIREMENT), 'district-review', JIAOZHOU, null, ctx);
+    expect(service.provider).toEqual({
+      '@id': `${BASE}/id/units/${JIAOZHOU}`,
+      '@type': 'GovernmentOrganization',
+      name: '胶州市',
+      identifier: JIAOZHOU,
+      areaServed: { '@id': `${BASE}/id/areas/${JIAOZHOU}`, '@type': 'AdministrativeArea', name: '胶州市', identifier: JIAOZHOU },
+    });
   });
 
-  it('still describes a stage whose guide is missing, provided by its department (莱西市)', () => {
-    const [laixi] = services(viewOf(LAIXI, RETIREMENT), pageUrl(LAIXI, RETIREMENT_SLUG));
-    expect(laixi.provider).toMatchObject({ name: '莱西市社会保险事业中心', identifier: '370285-SI' });
-  });
-
-  it('is provided by the unit itself when no department can be found for the stage', () => {
-    const catalog = loadDemo();
-    catalog.departments = catalog.departments.filter((d) => d.code !== '370281-SI');
-    catalog.guides = catalog.guides.filter((g) => !(g.unit === JIAOZHOU && g.item === RETIREMENT));
-    const [orphan] = services(viewOf(JIAOZHOU, RETIREMENT, { catalog }), pageUrl(JIAOZHOU, RETIREMENT_SLUG));
-    expect(orphan.provider.name).toBe('胶州市');
-    expect(JSON.parse(JSON.stringify(orphan.provider))).toEqual({ '@type': 'GovernmentOrganization', name: '胶州市' });
-  });
-
-  it("speaks the view's language", () => {
-    const [en] = services(viewOf(JIAOZHOU, RETIREMENT, { locale: 'en' }), url);
-    expect(en.serviceType).toBe('Retirement certification for enterprise employees');
-    expect(en.provider.name).toBe('Jiaozhou City Social Insurance Center');
-    expect(en.areaServed.name).toBe('Jiaozhou City');
+  it('is left out when the page does not say it (an index lists services without their departments)', () => {
+    expect(Object.keys(stageService(item(RETIREMENT), 'district-review', JIAOZHOU, undefined, ctx))).not.toContain('provider');
   });
 });
 
-describe('governmentServices: a page with no own guide', () => {
-  it('is the item itself, at the page URL, provided by its managing department (the city has no medical insurance stage)', () => {
-    const view = viewOf(CITY, MEDICAL);
-    expect(view.ownGuides).toEqual([]);
-    const url = pageUrl(CITY, 'resident-medical-insurance-enrolment');
-    expect(services(view, url)).toEqual([
-      {
-        '@context': 'https://schema.org',
-        '@type': 'GovernmentService',
-        serviceType: '城乡居民基本医疗保险参保登记',
-        name: '城乡居民基本医疗保险参保登记',
-        description: view.item.summary,
-        url,
-        areaServed: { '@type': 'AdministrativeArea', name: '青岛市', identifier: CITY },
-        provider: { '@type': 'GovernmentOrganization', name: view.item.managingDepartment },
-      },
-    ]);
-    expect(view.item.managingDepartment).not.toBe('');
+describe('a community’s stage: the area is the community, the provider its committee', () => {
+  test.each([
+    ['zh-Hans', '太平角社区', '太平角社区居民委员会'],
+    ['en', 'Taipingjiao Community', "Taipingjiao Residents' Committee"],
+  ])('%s', (locale, area, committee) => {
+    const { ctx, item } = contextOf({ locale });
+    const service = stageService(item(ALLOWANCE), 'community-acceptance', TAIPINGJIAO, `${TAIPINGJIAO}-COMMITTEE`, ctx);
+    expect(service.areaServed).toEqual({ '@id': `${BASE}/id/areas/${TAIPINGJIAO}`, '@type': 'AdministrativeArea', name: area, identifier: TAIPINGJIAO });
+    expect(service.provider).toMatchObject({ '@type': 'GovernmentOrganization', name: committee, areaServed: { name: area } });
+    expect(service['@id']).toBe(`${BASE}/sites/${TAIPINGJIAO}/items/${ALLOWANCE_SLUG}#service-community-acceptance`);
+  });
+
+  it('an area node alone says the same', () => {
+    expect(areaNode(TAIPINGJIAO, contextOf().ctx).name).toBe('太平角社区');
   });
 });
 
-describe('jsonLdScript', () => {
-  const data = services(viewOf(JIAOZHOU, RETIREMENT), pageUrl(JIAOZHOU, RETIREMENT_SLUG));
-
-  it('is one application/ld+json script element holding the one service as an object', () => {
-    const text = scriptText(jsonLdScript(data));
-    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(data[0])));
+describe('itemService: the item as a whole', () => {
+  it("is the city's (managing unit's) service at its page of the item, provided by the managing department, for the city's area", () => {
+    const { ctx, item } = contextOf();
+    expect(itemService(item(RETIREMENT), ctx)).toEqual({
+      '@id': `${CITY_RETIREMENT}#item`,
+      '@type': 'GovernmentService',
+      name: '企业职工退休认证',
+      serviceType: '企业职工退休认证',
+      description: expect.stringMatching(/^职工退休认证包括/),
+      url: CITY_RETIREMENT,
+      provider: expect.objectContaining({ '@id': `${BASE}/id/departments/QD-EGOV`, name: '青岛市政务服务管理办公室', telephone: '0532-12345' }),
+      areaServed: { '@id': `${BASE}/id/areas/${CITY}`, '@type': 'AdministrativeArea', name: '青岛市', identifier: CITY },
+    });
   });
 
-  it('holds several services as a list', () => {
-    const two = services(viewOf(SHINAN, RETIREMENT), pageUrl(SHINAN, RETIREMENT_SLUG));
-    const parsed = JSON.parse(scriptText(jsonLdScript(two)));
-    expect(Array.isArray(parsed)).toBe(true);
-    expect(parsed).toEqual(JSON.parse(JSON.stringify(two)));
-  });
-
-  it('cannot be closed or commented out by a text holding </script> or <!--', () => {
+  it('leaves the description out when the item has no summary', () => {
     const catalog = loadDemo();
-    const item = catalog.items.find((i) => i.code === RETIREMENT) as CatalogItem;
-    (item as { title: Record<string, string> }).title = { 'zh-Hans': `退休${CLOSER}`, en: `Retirement${CLOSER}` };
-    (item as { summary: Record<string, string> }).summary = { 'zh-Hans': CLOSER, en: CLOSER };
-    const html = jsonLdScript(services(viewOf(JIAOZHOU, RETIREMENT, { catalog }), pageUrl(JIAOZHOU, RETIREMENT_SLUG)));
-    expect(html.match(/<\/script/gi)).toHaveLength(1);
-    expect(html.match(/<script/gi)).toHaveLength(1);
-    expect(html).not.toContain('<!--');
-    const text = scriptText(html);
-    expect(text).not.toMatch(/[<>&]/);
-    expect(text).toContain('\\u003c/script\\u003e');
+    const retirement = catalog.items.find((i) => i.code === RETIREMENT) as { summary?: unknown };
+    delete retirement.summary;
+    const { ctx, item } = contextOf({ catalog });
+    expect(Object.keys(itemService(item(RETIREMENT), ctx))).not.toContain('description');
+  });
+});
+
+describe('with links to each unit’s own site (LINKAGE_LINKS=site)', () => {
+  const { ctx, item } = contextOf({ mode: 'site' });
+
+  it('names services and the item on the units’ own sites, and areas and departments under the base', () => {
+    const service = stageService(item(RETIREMENT), 'district-review', JIAOZHOU, '370281-SI', ctx);
+    expect(service['@id']).toBe(`https://jiaozhou.qingdao.example/items/${RETIREMENT_SLUG}#service-district-review`);
+    expect(service.url).toBe(`https://jiaozhou.qingdao.example/items/${RETIREMENT_SLUG}#stage-district-review`);
+    expect((service.isRelatedTo as { '@id': string })['@id']).toBe(`https://www.qingdao.example/items/${RETIREMENT_SLUG}#item`);
+    expect((service.provider as { '@id': string })['@id']).toBe(`${BASE}/id/departments/370281-SI`);
+    expect((service.areaServed as { '@id': string })['@id']).toBe(`${BASE}/id/areas/${JIAOZHOU}`);
   });
 
-  it('round-trips every text exactly, the escaped characters included', () => {
-    const tricky = [{ '@type': 'GovernmentService', name: `a<b>&c "d" \\ e ${CLOSER} 退休`, description: '\u2028\u2029 & &amp; \\u003c' }];
-    const text = scriptText(jsonLdScript(tricky));
-    expect(text).not.toMatch(/[<>&]/);
-    expect(JSON.parse(text)).toEqual(tricky[0]);
-  });
-
-  it('does not change the data it is given', () => {
-    const before = clone(data);
-    jsonLdScript(data);
-    expect(data).toEqual(before);
+  it('names a community’s service on its nearest ancestor’s site', () => {
+    const service = stageService(item(ALLOWANCE), 'community-acceptance', TAIPINGJIAO, null, ctx);
+    expect(service['@id']).toBe(`https://badaguan.shinan.qingdao.example/units/${TAIPINGJIAO}/items/${ALLOWANCE_SLUG}#service-community-acceptance`);
   });
 });

@@ -94,7 +94,7 @@ const MAY_IMPORT: Readonly<Record<Layer, readonly Layer[]>> = {
 };
 
 /** The only packages the domain may use: pure computation, no Strapi, no I/O. */
-const PURE_LIBRARIES = ['ajv', 'json-logic-js', 'liquidjs', 'node:crypto', 'pinyin-pro', 'slugify'];
+const PURE_LIBRARIES = ['ajv', 'json-logic-js', 'liquidjs', 'node:crypto', 'parse5', 'pinyin-pro', 'slugify'];
 
 /** Calls that read or write the database: a controller leaves them to services. */
 const DATABASE_CALLS = /\bstrapi\.(db|documents|entityService|query)\b|\.db\.(query|connection)\b/;

@@ -258,6 +258,17 @@ describe('templateProblems', () => {
     expect(await templateProblems('part', 'fixed {{ x }}', broken, fixtures)).toEqual([]);
   });
 
+  it('says in both admin languages a refusal the renderer gives in both (a page the server cannot write its head into), naming the page', async () => {
+    const text = { en: 'the page has a <link rel="canonical"> of its own', 'zh-Hans': '页面自带 <link rel="canonical">' };
+    const renderer = async () => {
+      throw Object.assign(new Error(text.en), { text });
+    };
+    expect(await templateProblems('part', 'fine', published, fixtures, renderer)).toEqual([
+      { path: ['body'], message: `rendering "page" with it: ${text.en}`, text: { en: `rendering "page" with it: ${text.en}`, 'zh-Hans': `用它渲染"page"时：${text['zh-Hans']}` } },
+    ]);
+    expect(await templateProblems('page', 'fine', published, fixtures, renderer)).toEqual([{ path: ['body'], message: text.en, text }]);
+  });
+
   it('does not change the published templates it is given', async () => {
     const before = new Map(published);
     await templateProblems('part', '{% include "gone" %}', published, fixtures);

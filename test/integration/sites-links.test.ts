@@ -74,3 +74,28 @@ test("the navigator's first step for a normal retirement in 胶州市 links to �
   expect(page.status).toBe(200);
   expect(page.text).toContain(`<p class="first-step"><a href="${JIAOZHOU_SITE}/items/${RETIREMENT}?locale=zh-Hans#stage-district-review">`);
 });
+
+test("a page's canonical and language links and its linked data name the page on the unit's own site; areas and departments are named under LINKAGE_BASE_URL", async () => {
+  const base = String(t.strapi.config.get('plugin::linkage.baseUrl'));
+  const html = (await t.http.get(`/sites/370281000000/items/${RETIREMENT}?locale=en`)).text as string;
+  const links = [...html.matchAll(/<link rel="(canonical|alternate)"(?: hreflang="([^"]*)")? href="([^"]*)">/g)].map((m) => [m[1], m[2] ?? '', m[3]]);
+  expect(links).toEqual([
+    ['canonical', '', `${JIAOZHOU_SITE}/items/${RETIREMENT}?locale=en`],
+    ['alternate', 'zh-Hans', `${JIAOZHOU_SITE}/items/${RETIREMENT}?locale=zh-Hans`],
+    ['alternate', 'en', `${JIAOZHOU_SITE}/items/${RETIREMENT}?locale=en`],
+    ['alternate', 'x-default', `${JIAOZHOU_SITE}/items/${RETIREMENT}`],
+  ]);
+  const data = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? 'null');
+  expect(data['@id']).toBe(`${JIAOZHOU_SITE}/items/${RETIREMENT}?locale=en`);
+  expect(data.breadcrumb.itemListElement.map((c: { item: { '@id': string } }) => c.item['@id'])).toEqual([
+    `${QINGDAO_SITE}/?locale=en`,
+    `${JIAOZHOU_SITE}/?locale=en`,
+    `${JIAOZHOU_SITE}/items/${RETIREMENT}?locale=en`,
+  ]);
+  expect(data.mainEntity['@id']).toBe(`${QINGDAO_SITE}/items/${RETIREMENT}#item`);
+  expect(data.about[0]).toMatchObject({
+    '@id': `${JIAOZHOU_SITE}/items/${RETIREMENT}#service-district-review`,
+    provider: { '@id': `${base}/id/departments/370281-SI` },
+    areaServed: { '@id': `${base}/id/areas/370281000000` },
+  });
+});

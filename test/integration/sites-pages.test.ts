@@ -223,26 +223,39 @@ describe('the language: ?locale=, then Accept-Language', () => {
   });
 });
 
-describe('schema.org GovernmentService JSON-LD, emitted by the server', () => {
-  test("胶州市's retirement page: one GovernmentService provided by 胶州市社会保险事业中心 for the area 胶州市", async () => {
+describe('schema.org JSON-LD, emitted by the server', () => {
+  // LINKAGE_BASE_URL as configured (the tests' default: this app on localhost); every address absolute under it.
+  const base = () => String(t.strapi.config.get('plugin::linkage.baseUrl'));
+  type Service = { '@id': string; '@type': string; provider: { name: string; identifier: string }; areaServed: { name: string; identifier: string } };
+
+  test("胶州市's retirement page: about one GovernmentService provided by 胶州市社会保险事业中心 for the area 胶州市, addresses absolute", async () => {
     const res = await page(`/sites/${JIAOZHOU}/items/${RETIREMENT}`);
     const { count, data } = jsonLd(res.text);
     expect(count).toBe(1);
     expect(res.text.indexOf('application/ld+json')).toBeLessThan(res.text.indexOf('</head>'));
+    const pageUrl = `${base()}/sites/${JIAOZHOU}/items/${RETIREMENT}`;
     expect(data).toMatchObject({
       '@context': 'https://schema.org',
-      '@type': 'GovernmentService',
-      serviceType: '企业职工退休认证',
-      provider: { '@type': 'GovernmentOrganization', name: '胶州市社会保险事业中心', identifier: '370281-SI' },
-      areaServed: { '@type': 'AdministrativeArea', name: '胶州市', identifier: JIAOZHOU },
-      url: `/sites/${JIAOZHOU}/items/${RETIREMENT}#stage-district-review`,
+      '@type': 'WebPage',
+      '@id': `${pageUrl}?locale=zh-Hans`,
+      mainEntity: { '@id': `${base()}/sites/${CITY}/items/${RETIREMENT}#item` },
     });
+    expect((data as { about: unknown[] }).about).toEqual([
+      expect.objectContaining({
+        '@id': `${pageUrl}#service-district-review`,
+        '@type': 'GovernmentService',
+        serviceType: '企业职工退休认证',
+        provider: expect.objectContaining({ '@type': 'GovernmentOrganization', name: '胶州市社会保险事业中心', identifier: '370281-SI' }),
+        areaServed: expect.objectContaining({ '@type': 'AdministrativeArea', name: '胶州市', identifier: JIAOZHOU }),
+        url: `${pageUrl}#stage-district-review`,
+      }),
+    ]);
   });
 
   test("the city's retirement page: a GovernmentService for each of the city's stages, provided by the handling department", async () => {
     const { count, data } = jsonLd((await page(`/sites/${CITY}/items/${RETIREMENT}`)).text);
     expect(count).toBe(1);
-    const services = (Array.isArray(data) ? data : [data]) as Array<{ '@type': string; provider: { name: string }; areaServed: { identifier: string } }>;
+    const services = (data as { about: Service[] }).about;
     expect(services.map((s) => [s['@type'], s.provider.name, s.areaServed.identifier])).toEqual([
       ['GovernmentService', '青岛市劳动能力鉴定委员会办公室', CITY],
       ['GovernmentService', '青岛市社会保险事业中心', CITY],
@@ -251,18 +264,30 @@ describe('schema.org GovernmentService JSON-LD, emitted by the server', () => {
 
   test("八大关街道's allowance page in English: provider its street office, area 八大关街道", async () => {
     const { data } = jsonLd((await page(`/sites/${BADAGUAN}/items/${ALLOWANCE}?locale=en`)).text);
-    expect(data).toMatchObject({
-      '@type': 'GovernmentService',
-      serviceType: 'Application for the minimum living allowance',
-      provider: { name: 'Badaguan Subdistrict Office, Social Affairs Section', identifier: '370202001-OFFICE' },
-      areaServed: { identifier: BADAGUAN },
+    expect((data as { about: Service[] }).about).toEqual([
+      expect.objectContaining({
+        '@type': 'GovernmentService',
+        serviceType: 'Application for the minimum living allowance',
+        provider: expect.objectContaining({ name: 'Badaguan Subdistrict Office, Social Affairs Section', identifier: '370202001-OFFICE' }),
+        areaServed: expect.objectContaining({ name: 'Badaguan Subdistrict', identifier: BADAGUAN }),
+      }),
+    ]);
+  });
+
+  test("太平角社区居民委员会's allowance page: the area served is the community, 太平角社区, not its committee", async () => {
+    const { data } = jsonLd((await page(`/sites/${TAIPINGJIAO}/items/${ALLOWANCE}`)).text);
+    expect((data as { about: Service[] }).about[0].areaServed).toEqual({
+      '@id': `${base()}/id/areas/${TAIPINGJIAO}`,
+      '@type': 'AdministrativeArea',
+      name: '太平角社区',
+      identifier: TAIPINGJIAO,
     });
   });
 
   test('the JSON-LD does not come from the template text: the published templates never mention ld+json', async () => {
     const bodies = (await t.strapi.db.query('plugin::linkage.site-template').findMany({ select: ['key', 'body'] })) as Array<{ key: string; body: string }>;
     expect(bodies.length).toBeGreaterThanOrEqual(6);
-    expect(bodies.filter((b) => /ld\+json|<script/i.test(b.body)).map((b) => b.key)).toEqual([]);
+    expect(bodies.filter((b) => /ld\+json|<script|rel="canonical"/i.test(b.body)).map((b) => b.key)).toEqual([]);
   });
 });
 

@@ -54,6 +54,9 @@ export const itemPageUrl = (unitCode: string, slug: string, ctx: LinkContext): s
 /** A stage's guide on its handling unit's page of the item. */
 export const guidePageUrl = (unitCode: string, slug: string, stageKey: string, ctx: LinkContext): string => `${itemPageUrl(unitCode, slug, ctx)}#stage-${stageKey}`;
 
+/** A page (its URL as the link mode gives it, with its query) in one locale: how a page links its languages. */
+export const pageUrlIn = (url: string, locale: string): string => `${url}${url.includes('?') ? '&' : '?'}locale=${encodeURIComponent(locale)}`;
+
 export const parseLinkMode = (value: string | undefined): LinkMode => (value === 'site' ? 'site' : 'local');
 
 /**

@@ -1,4 +1,5 @@
 // What a page template is given: the view, the page's language and links, and the words (`t`).
+import { pageUrlIn } from './links';
 import { siteStrings } from './site-strings';
 
 export interface PageFrame {
@@ -13,7 +14,6 @@ export interface PageFrame {
 const LANGUAGE_LABELS: Readonly<Record<string, string>> = { 'zh-Hans': '中文', en: 'English' };
 
 export function pageData(frame: PageFrame, view: object, answers: Readonly<Record<string, unknown>> = {}): Record<string, unknown> {
-  const separator = frame.url.includes('?') ? '&' : '?';
   return {
     ...view,
     answers,
@@ -23,7 +23,7 @@ export function pageData(frame: PageFrame, view: object, answers: Readonly<Recor
       locale: frame.locale,
       title: frame.title,
       stylesheet: frame.stylesheet,
-      languages: frame.locales.map((code) => ({ code, label: LANGUAGE_LABELS[code] ?? code, url: `${frame.url}${separator}locale=${code}`, current: code === frame.locale })),
+      languages: frame.locales.map((code) => ({ code, label: LANGUAGE_LABELS[code] ?? code, url: pageUrlIn(frame.url, code), current: code === frame.locale })),
     },
   };
 }

@@ -2,6 +2,7 @@
 // templates), `raw` refused, and limits on parsing, rendering time and memory.
 import { createHash } from 'node:crypto';
 import { Liquid } from 'liquidjs';
+import type { AdminText } from './admin-language';
 import { problem, type Problem } from './problems';
 
 export const TEMPLATE_LIMITS = { parseLimit: 200_000, renderLimit: 2_000, memoryLimit: 64 * 1024 * 1024 } as const;
@@ -102,8 +103,13 @@ export async function templateProblems(
     try {
       await render(templates, check.page, check.data);
     } catch (error) {
-      const where = check.page === key && !check.label ? '' : `rendering ${check.label ?? `"${check.page}"`} with it: `;
-      return [problem(['body'], `${where}${liquidMessage(error)}`)];
+      const named = check.page === key && !check.label ? null : (check.label ?? `"${check.page}"`);
+      const where = named ? `rendering ${named} with it: ` : '';
+      // A renderer may say the reason in each admin language (services/renderer.ts RenderFailure).
+      const text = (error as { text?: AdminText }).text;
+      return [
+        problem(['body'], `${where}${liquidMessage(error)}`, text && { en: `${where}${text.en}`, 'zh-Hans': named ? `用它渲染${named}时：${text['zh-Hans']}` : text['zh-Hans'] }),
+      ];
     }
   }
   return [];

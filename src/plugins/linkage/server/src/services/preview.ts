@@ -12,6 +12,7 @@ import type { CatalogItem } from '../domain/catalog-format';
 import { guideFromRows, itemFromRows, type GuideRow, type ItemRow } from '../domain/catalog-records';
 import { checkPreview, previewSecret, signPreview, type PreviewClaim } from '../domain/preview-token';
 import { guidePreviewPage, itemPreviewPage, publicPageUrl, templatePreviewPage, templateSceneOf, type PreviewPage, type TemplateScene } from '../domain/preview-target';
+import { withServerHead } from '../domain/page-head';
 import type { Problem } from '../domain/problems';
 import type { SiteRefusal } from '../domain/refusal-page';
 import { liquidMessage, templateSetId } from '../domain/templates';
@@ -158,8 +159,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { kind: 'preview-not-shown', reason: 'broken', unitCode: scene.page.unitCode, detail: liquidMessage(error) };
   }
 
-  // The reload script goes where the JSON-LD goes: in the head, from the server, not the templates.
-  const html = (body: string): Rendered => rendered(body.replace('</head>', `<script src="${RELOAD_SCRIPT}"></script>\n</head>`), 'text/html; charset=utf-8');
+  // The reload script goes where the JSON-LD goes: first in the head, from the server, not the templates.
+  const html = (body: string): Rendered => rendered(withServerHead(body, [`<script src="${RELOAD_SCRIPT}"></script>`]) ?? body, 'text/html; charset=utf-8');
 
   async function render(token: string, requestedLocale: unknown, draw: (scene: Scene, locale: string) => Promise<string>): Promise<Rendered> {
     const opened = await open(token, requestedLocale);

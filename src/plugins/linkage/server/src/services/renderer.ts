@@ -6,14 +6,17 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import workerpool from 'workerpool';
+import type { AdminText } from '../domain/admin-language';
 import { templateSetId, type PageRenderer } from '../domain/templates';
-import type { RenderTask } from '../site-templates/render-worker';
+import type { RenderResult, RenderTask } from '../site-templates/render-worker';
 
-/** A render that failed: over its budget, or the template's own error. */
+/** A render that failed: over its budget, the template's own error, or a page the server cannot write its head into. */
 export class RenderFailure extends Error {
   constructor(
     message: string,
-    readonly overBudget: boolean
+    readonly overBudget: boolean,
+    /** The reason in each admin language, where one is written (a page's head: domain/page-head.ts). */
+    readonly text?: AdminText
   ) {
     super(message);
     this.name = 'RenderFailure';
@@ -45,8 +48,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const render: PageRenderer = async (templates, page, data) => {
     const set = setOf(templates);
     const task: RenderTask = { setId: set.id, templates: set.entries, page, data };
+    let result: RenderResult;
     try {
-      return (await poolOf().exec('render', [task]).timeout(budgetMs)) as string;
+      result = (await poolOf().exec('render', [task]).timeout(budgetMs)) as RenderResult;
     } catch (error) {
       if (error instanceof workerpool.Promise.TimeoutError) {
         throw new RenderFailure(`took longer than ${budgetMs} ms to render, the limit for one page (LINKAGE_RENDER_BUDGET_MS)`, true);
@@ -54,6 +58,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const message = (error as Error)?.message ?? String(error);
       throw new RenderFailure(/Worker terminated|ERR_WORKER_OUT_OF_MEMORY|out of memory/i.test(message) ? `used more memory than a page may (${message})` : message, false);
     }
+    if (result.headProblem) throw new RenderFailure(result.headProblem.en, false, result.headProblem);
+    return result.html;
   };
 
   return {

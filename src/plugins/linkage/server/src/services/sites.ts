@@ -5,8 +5,10 @@
 import type { Core } from '@strapi/strapi';
 import { NotFound, PageUnavailable } from '../domain/failures';
 import { guideKey, type CatalogGuide, type CatalogItem, type CatalogUnit } from '../domain/catalog-format';
-import { governmentServices, jsonLdScript } from '../domain/government-service';
+import type { LinkedDataContext } from '../domain/government-service';
 import { answersQuery, itemPageUrl } from '../domain/links';
+import { jsonLdScript, linkElements, pageLinks, withServerHead, type PageLinks } from '../domain/page-head';
+import { indexPageLinkedData, itemPageLinkedData, routePageLinkedData } from '../domain/page-linked-data';
 import { pageData } from '../domain/page-data';
 import { refusalPage, type SiteRefusal } from '../domain/refusal-page';
 import { asAdminLanguage } from '../domain/admin-language';
@@ -34,6 +36,12 @@ const NAVIGATOR_SCRIPT_TAG = `<script src="${NAVIGATOR_SCRIPT_PATH}?v=${NAVIGATO
 /** The stylesheet's `?v=`: its address changes with its content, so it may be kept for a year. */
 export const stylesheetFingerprint = (stylesheet: Rendered): string => stylesheet.etag.slice(1, 13);
 
+/** What the server writes first in a page's head (domain/page-head.ts). */
+interface ServerHead {
+  readonly links: PageLinks;
+  readonly jsonLd: object;
+}
+
 /** How a preview renders a page: with a draft guide in place, and its own addresses. */
 export interface PageOptions {
   /** Shown in place of the published guide of the same item, stage and unit. */
@@ -47,6 +55,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const navigator = () => getService(strapi, 'navigator');
   const cache = () => getService(strapi, 'render-cache');
   const renderer = () => getService(strapi, 'renderer');
+  // Where the public pages are (LINKAGE_BASE_URL): linked data and canonical links are absolute.
+  const baseUrl = (): string => String(strapi.config.get('plugin::linkage.baseUrl', 'http://localhost:1337'));
+  const linkedData = (snapshot: Snapshot, locale: string): LinkedDataContext => ({
+    baseUrl: baseUrl(),
+    locale,
+    lookup: navigator().lookup(snapshot),
+    links: navigator().links(snapshot),
+  });
+  /** What a page at `url` (as the link mode gives it) carries in its head, its JSON-LD built for its canonical address. */
+  const serverHead = (snapshot: Snapshot, url: string, locale: string, jsonLd: (canonical: string, ctx: LinkedDataContext) => object): ServerHead => {
+    const links = pageLinks(url, snapshot.locales, locale, baseUrl());
+    return { links, jsonLd: jsonLd(links.canonical, linkedData(snapshot, locale)) };
+  };
 
   function unitOf(snapshot: Snapshot, unitCode: string) {
     const unit = snapshot.units.get(unitCode);
@@ -122,14 +143,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * set instead (then the plugin's defaults), and the rendered page is cached as any other. A
    * preview renders its own set only, and its failure is the editor's to see (services/preview.ts).
    */
-  async function renderPage(snapshot: Snapshot, template: string, data: Record<string, unknown>, where: string, options: PageOptions, jsonLd: object[] = []): Promise<string> {
+  async function renderPage(snapshot: Snapshot, template: string, data: Record<string, unknown>, where: string, options: PageOptions, server: ServerHead): Promise<string> {
     if (!snapshot.templates.has(template)) throw new NotFound(`The site template "${template}" is not published`);
-    // Added by the server, as the JSON-LD is: a template never carries a script. The navigator's
-    // script only where a unit question is asked level by level (the form works without it).
-    const head = (html: string) => [...(jsonLd.length > 0 ? [jsonLdScript(jsonLd)] : []), ...(html.includes('data-unit-question') ? [NAVIGATOR_SCRIPT_TAG] : [])];
+    // Written by the server first in the head, whatever the template says: the page's canonical and
+    // language links, its JSON-LD, and the navigator's script only where a unit question is asked
+    // level by level (the form works without it). A template never carries a script, nor these links.
     const done = (html: string) => {
-      const added = head(html);
-      return added.length > 0 ? html.replace('</head>', `${added.join('\n')}\n</head>`) : html;
+      const elements = [...linkElements(server.links), jsonLdScript(server.jsonLd), ...(html.includes('data-unit-question') ? [NAVIGATOR_SCRIPT_TAG] : [])];
+      const page = withServerHead(html, elements);
+      // The render worker refuses such a page first (domain/page-head.ts serverHeadProblem).
+      if (page === null) throw new Error('the page does not open with its head: the server has nowhere to write its links and linked data');
+      return page;
     };
     if (options.previewBase) return done(await renderer().render(snapshot.templateSet.bodies, template, data));
     const failed = failuresOf(snapshot);
@@ -237,18 +261,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function renderIndex(snapshot: Snapshot, unitCode: string, locale: string, options: PageOptions = {}): Promise<string> {
     const view = await indexView(snapshot, unitCode, locale, options);
-    return renderPage(snapshot, 'site-index', pageData(frame(snapshot, locale, view.site.unit.name, options.previewBase ?? view.site.url, options), view), view.site.url, options);
+    const head = serverHead(snapshot, view.site.url, locale, (canonical, ctx) => indexPageLinkedData(view, snapshot.items, canonical, ctx));
+    return renderPage(
+      snapshot,
+      'site-index',
+      pageData(frame(snapshot, locale, view.site.unit.name, options.previewBase ?? view.site.url, options), view),
+      view.site.url,
+      options,
+      head
+    );
   }
 
   async function renderItem(snapshot: Snapshot, unitCode: string, slug: string, locale: string, options: PageOptions = {}): Promise<string> {
-    const { view } = await itemView(snapshot, unitCode, slug, locale, options);
+    const { item, view } = await itemView(snapshot, unitCode, slug, locale, options);
+    const head = serverHead(snapshot, view.item.url, locale, (canonical, ctx) => itemPageLinkedData(view, item, canonical, ctx));
     return renderPage(
       snapshot,
       'item-page',
       pageData(frame(snapshot, locale, view.item.title, options.previewBase ?? view.item.url, options), view),
       view.item.url,
       options,
-      governmentServices(view, view.item.url)
+      head
     );
   }
 
@@ -268,13 +301,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // Said in the reader's language: the refusal page lists these sentences.
     const { answers, view: result } = await navigator().routeOf(snapshot, item, complete, locale, asAdminLanguage(locale) ?? 'en', options.guide);
     const query = answersQuery(raw);
-    const base = options.previewBase ? `${options.previewBase}/route` : `${view.item.url}/route`;
+    const withQuery = (url: string) => (query === '' ? url : `${url}?${query}`);
+    const routeUrl = withQuery(`${view.item.url}/route`);
+    const head = serverHead(snapshot, routeUrl, locale, (canonical, ctx) => routePageLinkedData(view, result, item, routeUrl, canonical, ctx));
     return renderPage(
       snapshot,
       'route-result',
-      pageData(frame(snapshot, locale, `${view.item.title}`, query === '' ? base : `${base}?${query}`, options), { ...view, route: result }, answers),
+      pageData(
+        frame(snapshot, locale, `${view.item.title}`, options.previewBase ? withQuery(`${options.previewBase}/route`) : routeUrl, options),
+        { ...view, route: result },
+        answers
+      ),
       `${view.item.url}/route`,
-      options
+      options,
+      head
     );
   }
 

@@ -3,6 +3,8 @@
 // slow any single step is, holds the server's event loop.
 import workerpool from 'workerpool';
 import type { Liquid } from 'liquidjs';
+import type { AdminText } from '../domain/admin-language';
+import { serverHeadProblem } from '../domain/page-head';
 import { liquidMessage, templateEngine } from '../domain/templates';
 
 export interface RenderTask {
@@ -11,6 +13,12 @@ export interface RenderTask {
   readonly templates: ReadonlyArray<readonly [string, string]>;
   readonly page: string;
   readonly data: object;
+}
+
+/** A rendered page, and why the server could not write its own head elements into it (domain/page-head.ts), if so. */
+export interface RenderResult {
+  readonly html: string;
+  readonly headProblem: AdminText | null;
 }
 
 const KEPT = 4;
@@ -26,13 +34,16 @@ function engineOf(task: RenderTask): Liquid {
   return engine;
 }
 
-function render(task: RenderTask): string {
+function render(task: RenderTask): RenderResult {
+  let html: string;
   try {
-    return engineOf(task).renderFileSync(task.page, task.data) as string;
+    html = engineOf(task).renderFileSync(task.page, task.data) as string;
   } catch (error) {
     // Only the message crosses the thread boundary: said here, with its line.
     throw new Error(liquidMessage(error));
   }
+  // Every page is read here, off the event loop, for room for the server's head and no forgery of it.
+  return { html, headProblem: serverHeadProblem(html) };
 }
 
 workerpool.worker({ render });
