@@ -29,7 +29,10 @@ function cpsvApExport(args) {
     return Promise.resolve(2);
   }
   return withStrapi(async (app) => {
-    const exported = await app.plugin('linkage').service('cpsv-ap').open(item === undefined ? {} : { item });
+    const exported = await app
+      .plugin('linkage')
+      .service('cpsv-ap')
+      .open(item === undefined ? {} : { item });
     const out = file === '-' ? process.stdout : fs.createWriteStream(path.resolve(file));
     await pipeline(Readable.from(exported.chunks), out, { end: file !== '-' });
     console.error(`Exported ${item === undefined ? 'the published catalog' : `the item ${item}`} as CPSV-AP 3.2.0 JSON-LD${file === '-' ? '' : ` to ${file}`}`);

@@ -36,7 +36,14 @@ function exportNodes(catalog: Catalog, base = BASE): JsonLdNode[] {
   const nodes: JsonLdNode[] = [...catalog.units.map((u) => areaNode(u, facts)), ...catalog.departments.map((d) => departmentNode(d, facts))];
   for (const item of catalog.items.filter((i) => i.status !== 'draft')) {
     const guides = catalog.guides.filter((g) => g.item === item.code && g.status !== 'draft').map((g) => guideNode(g, item, facts));
-    nodes.push(...guides, ...itemNodes(item, guides.map((g) => g['@id']), facts));
+    nodes.push(
+      ...guides,
+      ...itemNodes(
+        item,
+        guides.map((g) => g['@id']),
+        facts
+      )
+    );
   }
   return nodes;
 }
@@ -91,7 +98,9 @@ describe('a guide', () => {
   test('is a public service with its identifier and its title and description in both locales', () => {
     expect(node).toMatchObject({ '@id': guideIri, '@type': 'cpsv:PublicService', 'dct:identifier': 'QD-SI-001/district-review/370281000000' });
     expect(valuesIn(node['dct:title'], 'zh-Hans')).toEqual(['企业职工退休认证 · 区(市)社会保险经办机构审核 · 胶州市']);
-    expect(valuesIn(node['dct:title'], 'en')).toEqual(['Retirement certification for enterprise employees · Review by the district or county-level city social insurance agency · Jiaozhou City']);
+    expect(valuesIn(node['dct:title'], 'en')).toEqual([
+      'Retirement certification for enterprise employees · Review by the district or county-level city social insurance agency · Jiaozhou City',
+    ]);
     expect(valuesIn(node['dct:description'], 'zh-Hans')[0]).toContain('由胶州市社会保险事业中心办理');
     expect(valuesIn(node['dct:description'], 'en')[0]).toContain('handled by Jiaozhou City Social Insurance Center');
   });
@@ -149,7 +158,12 @@ describe('a guide', () => {
     expect(inPerson).toMatchObject({ '@id': `${guideIri}#in-person`, '@type': 'cv:Channel', 'locn:address': { '@type': 'locn:Address' } });
     expect(valuesIn((inPerson['locn:address'] as JsonLdNode)['locn:fullAddress'], 'zh-Hans')).toEqual(['胶州市社会保险事业中心服务大厅']);
     expect(inPerson['cv:openingHours']).toMatchObject({ '@id': `${guideIri}#hours`, '@type': 'time:TemporalEntity' });
-    expect(node['cv:contactPoint']).toEqual({ '@id': `${guideIri}#contact`, '@type': 'cv:ContactPoint', 'cv:telephone': '0532-12333', 'cv:openingHours': { '@id': `${guideIri}#hours` } });
+    expect(node['cv:contactPoint']).toEqual({
+      '@id': `${guideIri}#contact`,
+      '@type': 'cv:ContactPoint',
+      'cv:telephone': '0532-12333',
+      'cv:openingHours': { '@id': `${guideIri}#hours` },
+    });
     const shinan = guideNode(guideOf(catalog, 'district-approval', '370202000000'), item, facts);
     const online = (shinan['cv:hasChannel'] as JsonLdNode[]).find((c) => c['@id'].endsWith('#online'));
     expect(online).toMatchObject({ '@type': 'cv:Channel', 'foaf:page': { '@id': 'https://shinan.qingdao.example/online/retirement' } });
@@ -190,13 +204,19 @@ describe('an item, its departments and areas', () => {
   test("a stage's condition is a rule read as a sentence, in both locales; a stage for everyone says so", () => {
     expect(valuesIn(rules[0]['dct:title'], 'zh-Hans')).toEqual(['第 1 步：劳动能力鉴定']);
     expect(valuesIn(rules[0]['dct:description'], 'zh-Hans')).toEqual(['「企业职工退休认证」共 4 个环节，此为第 1 个；适用条件：退休类型为「因病退休」。']);
-    expect(valuesIn(rules[0]['dct:description'], 'en')).toEqual(['Stage 1 of the 4 of "Retirement certification for enterprise employees"; it applies when: Type of retirement is "Retirement on illness".']);
+    expect(valuesIn(rules[0]['dct:description'], 'en')).toEqual([
+      'Stage 1 of the 4 of "Retirement certification for enterprise employees"; it applies when: Type of retirement is "Retirement on illness".',
+    ]);
     const [, , ...allowanceRules] = itemNodes(itemOf(catalog, 'QD-CA-001'), [], facts);
     expect(valuesIn(allowanceRules[0]['dct:description'], 'en')[0]).toMatch(/every application goes through it\.$/);
   });
 
   test('its policies are legal resources with their page', () => {
-    expect(policy).toMatchObject({ '@id': `${BASE}/id/items/QD-SI-001#policy-1`, '@type': 'eli:LegalResource', 'foaf:page': { '@id': 'https://www.gov.example/policy/retirement-interim-measures' } });
+    expect(policy).toMatchObject({
+      '@id': `${BASE}/id/items/QD-SI-001#policy-1`,
+      '@type': 'eli:LegalResource',
+      'foaf:page': { '@id': 'https://www.gov.example/policy/retirement-interim-measures' },
+    });
     expect(valuesIn(policy['dct:title'], 'en')).toEqual(['Interim Measures of the State Council on the Retirement of Workers']);
   });
 
@@ -219,7 +239,10 @@ describe('an item, its departments and areas', () => {
       if (typeof value !== 'object' || value === null) return;
       for (const [key, v] of Object.entries(value)) {
         if (key === '@language') languages.add(String(v));
-        if (/^(dct:(title|description)|skos:prefLabel|locn:fullAddress|dcat:keyword)$/.test(key) && (typeof v === 'string' || (Array.isArray(v) && v.some((x) => typeof x === 'string'))))
+        if (
+          /^(dct:(title|description)|skos:prefLabel|locn:fullAddress|dcat:keyword)$/.test(key) &&
+          (typeof v === 'string' || (Array.isArray(v) && v.some((x) => typeof x === 'string')))
+        )
           untagged.push(`${at}.${key}`);
         walk(v, `${at}.${key}`);
       }

@@ -140,7 +140,9 @@ describe('the whole published catalog', () => {
   test('mints every IRI under LINKAGE_BASE_URL (only policies and online links point elsewhere), and the same ones in a second export', async () => {
     const ids = idsIn(document['@graph']);
     const outside = [...new Set(ids.filter((id) => !id.startsWith(`${BASE}/id/`)))];
-    const external = new Set(guidesOf(document).flatMap((g) => ((g['cv:hasChannel'] as Node[] | undefined) ?? []).map((c) => (c['foaf:page'] as { '@id': string } | undefined)?.['@id'])));
+    const external = new Set(
+      guidesOf(document).flatMap((g) => ((g['cv:hasChannel'] as Node[] | undefined) ?? []).map((c) => (c['foaf:page'] as { '@id': string } | undefined)?.['@id']))
+    );
     for (const policy of ofType(document, 'eli:LegalResource')) external.add((policy['foaf:page'] as { '@id': string })['@id']);
     expect(outside.filter((id) => !external.has(id))).toEqual([]);
     expect(dangling(document)).toEqual([]);
@@ -209,7 +211,9 @@ describe('the whole published catalog', () => {
         expect(violations(reports[i])[0]).toMatch(/^PublicServiceShape: /);
       });
       const department = reports[rows.length];
-      expect(department.results).toEqual([expect.objectContaining({ constraint: 'sh:MinCountConstraintComponent', path: 'http://purl.org/dc/terms/spatial', focusNode: `${BASE}/id/departments/370281-SI` })]);
+      expect(department.results).toEqual([
+        expect.objectContaining({ constraint: 'sh:MinCountConstraintComponent', path: 'http://purl.org/dc/terms/spatial', focusNode: `${BASE}/id/departments/370281-SI` }),
+      ]);
       expect(violations(department)[0]).toMatch(/^PublicOrganisationShape: /);
     });
   });

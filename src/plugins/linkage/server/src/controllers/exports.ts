@@ -9,8 +9,9 @@ import type { Context } from 'koa';
 import { cacheControl } from '../domain/cache-policy';
 import { chooseCoding } from '../domain/content-coding';
 import { CPSV_AP_MEDIA_TYPE } from '../domain/cpsv-ap';
-import { InvalidParameter } from '../domain/failures';
+import { Invalid } from '../domain/failures';
 import { isNotModified } from '../domain/http-conditions';
+import { problem } from '../domain/problems';
 import { getService } from '../get-service';
 import { acceptOnly } from './public-parameters';
 import { cachePolicy } from './send';
@@ -21,7 +22,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async cpsvAp(ctx: Context) {
       acceptOnly(ctx, { item: 'one' });
       const item = (ctx.query as Record<string, string | undefined>).item;
-      if (item === '') throw new InvalidParameter('item', 'must be the slug or the code of a published item, got ""');
+      if (item === '') throw new Invalid([problem(['item'], 'must be the slug or the code of a published item, got ""')]);
       const exported = await getService(strapi, 'cpsv-ap').open(item === undefined ? {} : { item });
       ctx.vary('Accept-Encoding');
       ctx.set('ETag', exported.etag);

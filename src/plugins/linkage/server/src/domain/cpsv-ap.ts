@@ -197,7 +197,8 @@ const taggedOr = (text: LocalizedText | undefined, locales: readonly string[], f
 };
 
 /** A text in one locale, the record's words where it has them, else the first it has, else the fallback. */
-const nameIn = (text: LocalizedText | undefined, locale: string, fallback: string): string => text?.[locale]?.trim() || Object.values(text ?? {}).find((v) => v.trim() !== '') || fallback;
+const nameIn = (text: LocalizedText | undefined, locale: string, fallback: string): string =>
+  text?.[locale]?.trim() || Object.values(text ?? {}).find((v) => v.trim() !== '') || fallback;
 
 /** Days as an xsd:duration: `P10D`. What the days count (working days) is said by the time-limits rule. */
 export const durationOfDays = (days: number): { '@value': string; '@type': 'xsd:duration' } => ({ '@value': `P${days}D`, '@type': 'xsd:duration' });
