@@ -34,14 +34,16 @@ interface Document {
 }
 
 let t: TestStrapi;
+const baseUrlBefore = process.env.LINKAGE_BASE_URL;
 beforeAll(async () => {
   t = await startDemoStrapi({ env: { LINKAGE_BASE_URL: BASE } });
   await new Promise<void>((resolve) => t.strapi.server.httpServer.listen(0, '127.0.0.1', () => resolve()));
 });
 afterAll(async () => {
   await t?.stop();
-  // The environment outlives this file in its jest worker: the next file's Strapi must not see it.
-  delete process.env.LINKAGE_BASE_URL;
+  // The environment outlives this file in its jest worker: the next file's Strapi must see it as it was.
+  if (baseUrlBefore === undefined) delete process.env.LINKAGE_BASE_URL;
+  else process.env.LINKAGE_BASE_URL = baseUrlBefore;
 });
 
 interface Answer {
