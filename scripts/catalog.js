@@ -1,17 +1,48 @@
 #!/usr/bin/env node
 // npm run catalog:import -- FILE [--dry-run]
 // npm run catalog:export -- FILE        (FILE "-" writes to standard output)
+// npm run catalog:export -- --format cpsv-ap FILE [--item SLUG|CODE]   (CPSV-AP 3.2.0 JSON-LD)
 // Boots Strapi without its HTTP server against the configured database (.env, DATABASE_*).
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
+const { Readable } = require('node:stream');
+const { pipeline } = require('node:stream/promises');
 const { run, withStrapi } = require('./lib/headless-strapi');
 
 const usage = `Usage:
   npm run catalog:import -- FILE [--dry-run]   check FILE, then write it all or nothing
-  npm run catalog:export -- FILE               write the stored catalog to FILE ("-" for standard output)`;
+  npm run catalog:export -- FILE               write the stored catalog to FILE ("-" for standard output)
+  npm run catalog:export -- --format cpsv-ap FILE [--item SLUG|CODE]
+                                               write the published catalog (or one item) as CPSV-AP 3.2.0 JSON-LD`;
+
+/**
+ * `export --format cpsv-ap FILE [--item SLUG|CODE]`: what GET /api/linkage/exports/cpsv-ap.jsonld
+ * serves (the plugin's cpsv-ap service), streamed to FILE as it is read. Null: not this command.
+ */
+function cpsvApExport(args) {
+  if (args[0] !== 'export' || args[1] !== '--format' || args[2] !== 'cpsv-ap') return null;
+  const [file, ...flags] = args.slice(3);
+  const item = flags[0] === '--item' && flags.length === 2 ? flags[1] : undefined;
+  if (!file || file.startsWith('--') || (flags.length > 0 && item === undefined)) {
+    console.error(usage);
+    return Promise.resolve(2);
+  }
+  return withStrapi(async (app) => {
+    const exported = await app
+      .plugin('linkage')
+      .service('cpsv-ap')
+      .open(item === undefined ? {} : { item });
+    const out = file === '-' ? process.stdout : fs.createWriteStream(path.resolve(file));
+    await pipeline(Readable.from(exported.chunks), out, { end: file !== '-' });
+    console.error(`Exported ${item === undefined ? 'the published catalog' : `the item ${item}`} as CPSV-AP 3.2.0 JSON-LD${file === '-' ? '' : ` to ${file}`}`);
+    return 0;
+  });
+}
 
 async function main() {
+  const cpsvAp = cpsvApExport(process.argv.slice(2));
+  if (cpsvAp) return cpsvAp;
   const [command, file, ...flags] = process.argv.slice(2);
   if (!['import', 'export'].includes(command) || !file || flags.some((f) => f !== '--dry-run')) {
     console.error(usage);

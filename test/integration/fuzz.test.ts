@@ -95,6 +95,7 @@ test('the public API: every parameter', async () => {
     ['/api/linkage/sites/370281000000', '', ['locale']],
     [`/api/linkage/sites/370281000000/items/${RETIREMENT}`, '', ['locale']],
     ['/api/linkage/changes', '', ['since', 'unit', 'limit']],
+    ['/api/linkage/exports/cpsv-ap.jsonld', '', ['item']],
   ];
   for (const [path, , names] of queries) {
     for (const name of names) {

@@ -88,6 +88,7 @@ const EXPECTED_STATUSES: Record<string, number[]> = {
   'GET /sites/{unitCode}/items/{slug}': [200, 304, 400, 404],
   'GET /changes': [200, 304, 400],
   'GET /documents/{documentId}': [200, 304, 400, 404],
+  'GET /exports/cpsv-ap.jsonld': [200, 304, 400, 404],
   'GET /openapi.json': [200, 304, 400],
 };
 

@@ -1,8 +1,8 @@
 // Every public route of /api/linkage over whatever data the app serves, found through the API
 // itself: the unit tree, each item, its route for several answer sets (none, partial, complete, bad),
-// its flow chart in each format, each unit's site views, the change feed and the document, in each
-// locale; with bad parameters and unknown names for the 400s and 404s, and each answer with an ETag
-// asked again with If-None-Match for its 304.
+// its flow chart in each format, each unit's site views, the change feed, the document and the
+// CPSV-AP export, in each locale; with bad parameters and unknown names for the 400s and 404s, and
+// each answer with an ETag asked again with If-None-Match for its 304.
 import type { Exchange } from './openapi-conformance';
 
 export type Get = (url: string, headers?: Readonly<Record<string, string>>) => Promise<Exchange>;
@@ -133,6 +133,10 @@ export async function walkPublicApi(get: Get): Promise<Exchange[]> {
   for (const documentId of new Set(named.filter((c) => c.action === 'published').map((c) => c.subjectDocumentId))) {
     for (const locale of LOCALES) await ask(withLocale(`/documents/${encodeURIComponent(documentId)}`, locale));
   }
+  // The CPSV-AP export: the whole catalog, each item by its slug, an unknown item, refused parameters.
+  await ask('/exports/cpsv-ap.jsonld');
+  for (const summary of items) await ask(`/exports/cpsv-ap.jsonld?item=${encodeURIComponent(summary.slug)}`);
+  for (const query of ['?item=no-such-item', '?locale=en', '?item=', '?item=a&item=b']) await ask(`/exports/cpsv-ap.jsonld${query}`);
   await ask('/documents/no-such-document');
   await ask('/documents/no-such-document?locale=xx');
   await ask('/documents/no-such-document?since=1');

@@ -6,6 +6,7 @@ import changes from './changes';
 import doctor from './doctor';
 import editConflicts from './edit-conflicts';
 import editorChoices from './editor-choices';
+import exportsController from './exports';
 import itemChecks from './item-checks';
 import itemFlowchart from './item-flowchart';
 import itemHealth from './item-health';
@@ -35,6 +36,7 @@ export default {
   doctor: answering(doctor),
   'edit-conflicts': answering(editConflicts),
   'editor-choices': answering(editorChoices),
+  exports: answering(exportsController),
   'item-checks': answering(itemChecks),
   'item-flowchart': answering(itemFlowchart),
   'item-health': answering(itemHealth),

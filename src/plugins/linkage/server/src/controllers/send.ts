@@ -14,11 +14,14 @@ export type Send = (ctx: Context, value: Rendered | Cached, kind?: CacheKind) =>
 
 const isCached = (value: Rendered | Cached): value is Cached => 'generation' in value;
 
+/** How long shared caches may keep public answers, as configured. */
+export const cachePolicy = (strapi: Core.Strapi): CachePolicyConfig => ({
+  sharedMaxAge: Number(strapi.config.get('plugin::linkage.sharedMaxAge', 0)),
+  staleWhileRevalidate: Number(strapi.config.get('plugin::linkage.staleWhileRevalidate', 0)),
+});
+
 export function sender(strapi: Core.Strapi): Send {
-  const policy: CachePolicyConfig = {
-    sharedMaxAge: Number(strapi.config.get('plugin::linkage.sharedMaxAge', 0)),
-    staleWhileRevalidate: Number(strapi.config.get('plugin::linkage.staleWhileRevalidate', 0)),
-  };
+  const policy = cachePolicy(strapi);
   return (ctx, value, kind = 'public') => {
     const status = value.status ?? 200;
     const chosen = representation(value, chooseCoding(ctx.get('Accept-Encoding') || undefined));

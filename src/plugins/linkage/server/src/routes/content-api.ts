@@ -14,6 +14,7 @@ export default {
     { method: 'GET', path: '/sites/:unitCode/items/:slug', handler: 'sites.item', config: PUBLIC },
     { method: 'GET', path: '/changes', handler: 'changes.index', config: PUBLIC },
     { method: 'GET', path: '/documents/:documentId', handler: 'navigator.document', config: PUBLIC },
+    { method: 'GET', path: '/exports/cpsv-ap.jsonld', handler: 'exports.cpsvAp', config: PUBLIC },
     { method: 'GET', path: '/openapi.json', handler: 'openapi.show', config: PUBLIC },
   ],
 };

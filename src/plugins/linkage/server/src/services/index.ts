@@ -4,6 +4,7 @@ import catalog from './catalog';
 import changes from './changes';
 import checks from './checks';
 import clusterNotifications from './cluster-notifications';
+import cpsvAp from './cpsv-ap';
 import databaseHealth from './database-health';
 import doctor from './doctor';
 import editVersions from './edit-versions';
@@ -34,6 +35,7 @@ export default {
   changes,
   checks,
   'cluster-notifications': clusterNotifications,
+  'cpsv-ap': cpsvAp,
   'database-health': databaseHealth,
   doctor,
   'edit-versions': editVersions,

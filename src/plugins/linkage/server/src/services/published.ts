@@ -285,6 +285,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return guides;
     },
 
+    /**
+     * The published guides of one stage of an item, by unit code: what a whole-catalog export
+     * reads at a time (a stage has at most one guide per unit), so its memory stays flat.
+     */
+    async stageGuides(itemCode: string, stageKey: string, locales: readonly string[]): Promise<CatalogGuide[]> {
+      const rows = (await strapi.db.query(GUIDE).findMany({ where: { itemCode, stageKey, publishedAt: { $notNull: true } } })) as Array<Stored<GuideRow>>;
+      await attachComponents(strapi, rows);
+      return [...byDocument(rows, locales).values()].map((group) => guideFromRows(group, 'published')).sort((a, b) => a.unit.localeCompare(b.unit));
+    },
+
     /** Forgets everything read: called after every write to the plugin's records. */
     invalidate(): void {
       generation += 1;
