@@ -4,7 +4,8 @@
 // page are named by their page: a stage a unit handles, `<that unit's page of the item>#service-<stage>`;
 // an item, `<its managing unit's page of it>#item`. Things with no page of their own are named under
 // `<base>/id/`: an area `<base>/id/areas/<unit code>`, a department `<base>/id/departments/<code>`,
-// a unit as an organisation `<base>/id/units/<code>`, as the catalog's other exports name them.
+// a unit as an organisation `<base>/id/units/<code>`: the IRIs of the CPSV-AP export (domain/resource-iris.ts).
+import { resourceIris } from './resource-iris';
 
 const stem = (baseUrl: string): string => baseUrl.replace(/\/+$/, '');
 
@@ -14,16 +15,14 @@ export function publicUrl(link: string, baseUrl: string): string {
   return new URL(`${stem(baseUrl)}${link.startsWith('/') ? '' : '/'}${link}`).href;
 }
 
-const under = (baseUrl: string, kind: string, code: string): string => `${stem(baseUrl)}/id/${kind}/${encodeURIComponent(code)}`;
-
 /** The area a unit serves. */
-export const areaIri = (baseUrl: string, unitCode: string): string => under(baseUrl, 'areas', unitCode);
+export const areaIri = (baseUrl: string, unitCode: string): string => resourceIris(baseUrl).area(unitCode).iri;
 
 /** A department, as an organisation. */
-export const departmentIri = (baseUrl: string, departmentCode: string): string => under(baseUrl, 'departments', departmentCode);
+export const departmentIri = (baseUrl: string, departmentCode: string): string => resourceIris(baseUrl).department(departmentCode).iri;
 
 /** A unit as an organisation (its government or committee): the provider when no department is known. */
-export const unitIri = (baseUrl: string, unitCode: string): string => under(baseUrl, 'units', unitCode);
+export const unitIri = (baseUrl: string, unitCode: string): string => resourceIris(baseUrl).unit(unitCode).iri;
 
 /** A stage as the service one unit provides, on that unit's page of the item (an absolute URL). */
 export const serviceIri = (unitItemPageUrl: string, stageKey: string): string => `${withoutFragment(unitItemPageUrl)}#service-${encodeURIComponent(stageKey)}`;

@@ -10,6 +10,10 @@
 //   {base}/id/items/{item}/stages/{stage}/units/{unit}       a guide: one unit's (item, stage)
 //   {base}/id/departments/{department}                       a department
 //   {base}/id/areas/{unit}                                   a unit's area (not its government)
+//   {base}/id/units/{unit}                                   a unit as an organisation (schema.org's provider when no department is known)
+//
+// The pages' schema.org JSON-LD names areas, departments and units by these same IRIs
+// (domain/linked-data-ids.ts), so both exports speak of one thing with one name.
 
 /** An IRI and the `dct:identifier` text that goes with it. */
 export interface ResourceName {
@@ -33,6 +37,7 @@ export interface ResourceIris {
   department(departmentCode: string): ResourceName;
   departmentAddress(departmentCode: string): ResourceName;
   area(unitCode: string): ResourceName;
+  unit(unitCode: string): ResourceName;
 }
 
 export interface GuideIdentity {
@@ -61,5 +66,6 @@ export function resourceIris(baseUrl: string): ResourceIris {
     department,
     departmentAddress: (code) => part(department(code), 'address'),
     area: (code) => ({ iri: `${base}/areas/${segment(code)}`, identifier: code }),
+    unit: (code) => ({ iri: `${base}/units/${segment(code)}`, identifier: code }),
   };
 }
