@@ -3,6 +3,7 @@
 // language and look, saying why and linking back (domain/refusal-page.ts).
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { asAdminLanguage } from '../domain/admin-language';
 import { isDatabaseUnavailable } from '../domain/database-outage';
 import { Invalid, NotFound, PageUnavailable, problemMessages } from '../domain/failures';
 import { negotiateLocale } from '../domain/locale-negotiation';
@@ -51,7 +52,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const problems = parameterProblems(ctx.query as Record<string, unknown>, accepted);
     if (problems.length > 0) {
       const cleanUrl = `${ctx.path}${acceptedQuery(new URLSearchParams(ctx.querystring), accepted)}`;
-      const language = locale === 'en' ? 'en' : 'zh-Hans';
+      const language = asAdminLanguage(locale) ?? 'en';
       const refusal: SiteRefusal = { kind: 'bad-address', unitCode: (ctx.params as PageParams).unitCode, problems: problems.map((p) => problemSentence(p, language)), cleanUrl };
       return send(ctx, await sites().refusal(refusal, locale));
     }

@@ -82,11 +82,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let notified = false;
   const LOOK_EVERY_MS = 1000;
 
-  /** The change feed's last number; null while the database cannot be reached. */
-  async function changeHead(): Promise<number | null> {
+  /** The change feed's last entry (its number, 0 when empty, and when); null while the database cannot be reached. */
+  async function feedHead(): Promise<{ seq: number; at: Date | null } | null> {
     try {
-      const row = (await strapi.db.query(CHANGE).findOne({ orderBy: { seq: 'desc' }, select: ['seq'] })) as { seq: string | number } | null;
-      return Number(row?.seq ?? 0);
+      const row = (await strapi.db.query(CHANGE).findOne({ orderBy: { seq: 'desc' }, select: ['seq', 'at'] })) as { seq: string | number; at: string | Date } | null;
+      return { seq: Number(row?.seq ?? 0), at: row ? new Date(row.at) : null };
     } catch (error) {
       // While the database cannot be reached no instance writes to it: what memory holds is still current.
       if (isDatabaseUnavailable(error)) return null;
@@ -98,7 +98,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function followOtherInstances(invalidate: () => void, now = false): Promise<void> {
     if (!now && Date.now() - lastLook < LOOK_EVERY_MS) return;
     lastLook = Date.now();
-    const latest = await changeHead();
+    const latest = (await feedHead())?.seq ?? null;
     if (latest === null) return;
     if (seenChange !== null && latest !== seenChange) invalidate();
     seenChange = latest;
@@ -109,9 +109,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const store = getService(strapi, 'store');
     // What the snapshot holds is at least as new as the feed's head read first: a later look that
     // finds the same head has nothing to forget (this instance's own earlier writes included).
-    const head = record ? await changeHead() : null;
+    const head = await feedHead();
     const locales = await getService(strapi, 'locales').codes();
-    const [unitRows, departmentRows, itemRows, spec, templateRows, lastChange] = await Promise.all([
+    const [unitRows, departmentRows, itemRows, spec, templateRows] = await Promise.all([
       store.units(),
       store.departments(),
       store.items({ publishedAt: { $notNull: true } }),
@@ -119,7 +119,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.db.query(SITE_TEMPLATE).findMany({ where: { publishedAt: { $notNull: true } } }) as Promise<
         Array<{ key: string; body: string; styles: string | null; version: number | null }>
       >,
-      strapi.db.query(CHANGE).findOne({ orderBy: { seq: 'desc' }, select: ['at'] }) as Promise<{ at: string | Date } | null>,
     ]);
     const stampRows: Array<{ type: PublicRecordType; code: string; row: StampRow }> = [];
     const stamp = (type: PublicRecordType, code: string, rows: readonly StampRow[]) => {
@@ -147,7 +146,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const unitIndex = indexUnits([...units.values()].map((u) => ({ code: u.code, level: u.level, kind: u.kind, parentCode: u.parent })));
     const { templateSet, fallbackSets } = await templateSets(new Map(templateRows.map((t) => [t.key, t.body])), record);
-    if (head !== null) seenChange = head;
+    if (record && head !== null) seenChange = head.seq;
     const spaces = new Map<string, AnswerSpace>();
     return {
       generation: forGeneration,
@@ -162,7 +161,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       templates: new Map(templateRows.map((t) => [t.key, { body: t.body, styles: t.styles ?? '', version: t.version ?? 1 }])),
       templateSet,
       fallbackSets,
-      changedAt: lastChange ? new Date(lastChange.at) : new Date(),
+      changedAt: head?.at ?? new Date(),
       stamps: recordStamps(stampRows),
       space(itemCode) {
         let space = spaces.get(itemCode);
