@@ -13,6 +13,7 @@ import itemHealth from './item-health';
 import me from './me';
 import memberships from './memberships';
 import navigator from './navigator';
+import identifiers from './identifiers';
 import openapi from './openapi';
 import pages from './pages';
 import preview from './preview';
@@ -43,6 +44,7 @@ export default {
   me: answering(me),
   memberships: answering(memberships),
   navigator: answering(navigator),
+  identifiers: answering(identifiers),
   openapi: answering(openapi),
   pages: answering(pages),
   preview: answering(preview),

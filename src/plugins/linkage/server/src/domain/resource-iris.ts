@@ -69,3 +69,39 @@ export function resourceIris(baseUrl: string): ResourceIris {
     unit: (code) => ({ iri: `${base}/units/${segment(code)}`, identifier: code }),
   };
 }
+
+/** What an IRI's path under `{base}/id/` names (the fragment, never sent to a server, aside). */
+export type NamedResource =
+  | { readonly type: 'item'; readonly item: string }
+  | { readonly type: 'stage'; readonly item: string; readonly stage: string }
+  | { readonly type: 'guide'; readonly item: string; readonly stage: string; readonly unit: string }
+  | { readonly type: 'department'; readonly department: string }
+  | { readonly type: 'area'; readonly unit: string }
+  | { readonly type: 'unit'; readonly unit: string };
+
+/**
+ * The resource an IRI names, from its path after `/id/` (`items/QD-SI-001`), the inverse of
+ * `resourceIris`; null when the path is no IRI of the scheme.
+ */
+export function namedResource(path: string): NamedResource | null {
+  const parts = path.split('/');
+  let codes: string[];
+  try {
+    codes = parts.map((part) => decodeURIComponent(part));
+  } catch {
+    return null;
+  }
+  if (codes.some((code) => code === '')) return null;
+  const [kind, ...rest] = codes;
+  if (kind === 'items') {
+    if (rest.length === 1) return { type: 'item', item: rest[0] };
+    if (rest.length === 3 && rest[1] === 'stages') return { type: 'stage', item: rest[0], stage: rest[2] };
+    if (rest.length === 5 && rest[1] === 'stages' && rest[3] === 'units') return { type: 'guide', item: rest[0], stage: rest[2], unit: rest[4] };
+    return null;
+  }
+  if (rest.length !== 1) return null;
+  if (kind === 'departments') return { type: 'department', department: rest[0] };
+  if (kind === 'areas') return { type: 'area', unit: rest[0] };
+  if (kind === 'units') return { type: 'unit', unit: rest[0] };
+  return null;
+}
