@@ -3,7 +3,17 @@
 // close, and where: right after the page's <head> (and its <meta charset>). A page template's output
 // that does not open with its head, or that carries a canonical link, an hreflang link or a JSON-LD
 // script of its own, is refused: no template drops or forges them.
-import { jsonLdScript, linkElements, pageLinks, serverHeadProblem, withServerHead } from '../../src/plugins/linkage/server/src/domain/page-head';
+import fc from 'fast-check';
+import {
+  forgedElement,
+  jsonLdScript,
+  linkElements,
+  mayCarryServerElements,
+  pageLinks,
+  serverHeadProblem,
+  startTagEnd,
+  withServerHead,
+} from '../../src/plugins/linkage/server/src/domain/page-head';
 import { DEFAULT_TEMPLATES, PAGE_TEMPLATES } from '../../src/plugins/linkage/server/src/site-templates/defaults';
 import { fixturePages } from '../../src/plugins/linkage/server/src/site-templates/fixtures';
 import { templateEngine } from '../../src/plugins/linkage/server/src/domain/templates';
@@ -164,5 +174,87 @@ describe('serverHeadProblem', () => {
       expect({ page, locale, problem: serverHeadProblem(html) }).toEqual({ page, locale, problem: null });
       expect(withServerHead(html, SERVER)).toContain(`<head>\n<meta charset="utf-8">\n${SERVER.join('\n')}\n<meta name="viewport"`);
     }
+  });
+});
+
+describe('the look before the parse (mayCarryServerElements)', () => {
+  test.each([
+    ['a quoted “>”', '<link title=">" rel=x>', 21],
+    ['an unquoted value with quotes in it, then a quoted “>”', '<link a=b="x c="y>z" rel=canonical>', 34],
+    ['“=” where a name begins starts a name: its quote opens a value', '<link =a="x>" rel=canonical>', 27],
+    ['a self-closing tag', '<link rel=x/>', 12],
+    ['no end', '<link rel="x>', -1],
+  ])('finds where a start tag ends as the tokenizer does: %s', (_why, html, end) => {
+    expect(startTagEnd(html, 5)).toBe(end);
+  });
+
+  test('lets the shipped pages skip the parse, and sends every refused page above to it', () => {
+    const engine = templateEngine(new Map(Object.entries(DEFAULT_TEMPLATES).map(([key, t]) => [key, t.body])));
+    for (const page of PAGE_TEMPLATES) {
+      for (const locale of LOCALES)
+        expect({ page, locale, may: mayCarryServerElements(engine.renderFileSync(page, (fixturePages(locale) as Record<string, object>)[page]) as string) }).toEqual({
+          page,
+          locale,
+          may: false,
+        });
+    }
+  });
+
+  test('never lets a page skip the parse when the parse finds an element of the server’s (generated pages)', () => {
+    const pieces = [
+      '<link',
+      '<LINK',
+      '<script',
+      '<sCrIpt',
+      '<linkx',
+      ' ',
+      '\t',
+      '\n',
+      '/',
+      '=',
+      '"',
+      "'",
+      '>',
+      'rel',
+      'canonical',
+      'CANONICAL',
+      'hreflang',
+      'type',
+      'application/ld+json',
+      '&#99;',
+      '&amp;',
+      'a',
+      'x',
+      '<!--',
+      '-->',
+      '<template>',
+      '</template>',
+      '<noscript>',
+      '</noscript>',
+      '</script>',
+      '<p>',
+      '<head>',
+      '<title>',
+      '</title>',
+    ];
+    // Start tags built attribute by attribute, values quoted either way or plain, holding “>”, quotes and “=”.
+    const space = fc.constantFrom(' ', '\t', '\n', '/', ' / ', '');
+    const word = fc.constantFrom('rel', 'hreflang', 'type', 'a', '=a', 'a"b', "a'b", 'title');
+    const text = fc.array(fc.constantFrom('>', 'canonical', 'application/ld+json', 'x', ' ', '"', "'", '=', '&#99;'), { maxLength: 6 }).map((p) => p.join(''));
+    const value = fc.oneof(
+      text.map((t) => `"${t.replace(/"/g, '')}"`),
+      text.map((t) => `'${t.replace(/'/g, '')}'`),
+      text.map((t) => t.replace(/[\s>]/g, '')),
+      text
+    );
+    const attribute = fc.tuple(space, word, fc.option(fc.tuple(fc.constantFrom('=', ' = ', '='), value))).map(([sp, name, v]) => `${sp || ' '}${name}${v ? v.join('') : ''}`);
+    const tag = fc
+      .tuple(fc.constantFrom('<link', '<LINK', '<script', '<sCrIpt'), fc.array(attribute, { maxLength: 4 }), fc.constantFrom('>', '/>', ' >', ''))
+      .map(([open, attrs, close]) => `${open}${attrs.join('')}${close}`);
+    const page = fc.array(fc.oneof(fc.constantFrom(...pieces), tag), { maxLength: 20 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(page, (html) => mayCarryServerElements(html) || forgedElement(html) === null),
+      { numRuns: 20_000 }
+    );
   });
 });

@@ -91,7 +91,7 @@ const tokens = (value: string | undefined): string[] =>
     .filter(Boolean);
 
 /** What of the server's own the page carries, read as a browser without scripts reads it (attributes' character references decoded, <noscript> parsed). */
-function forgedElement(html: string): AdminText | null {
+export function forgedElement(html: string): AdminText | null {
   for (const element of elementsOf(parse(html, { scriptingEnabled: false }))) {
     if (element.tagName === 'link' && tokens(attributeOf(element, 'rel')).includes('canonical')) return OWN_CANONICAL;
     if (element.tagName === 'link' && attributeOf(element, 'hreflang') !== undefined) return OWN_HREFLANG;
@@ -100,9 +100,68 @@ function forgedElement(html: string): AdminText | null {
   return null;
 }
 
+// A cheap, conservative look before the parse, which costs about as much as the render itself: a
+// forged element needs a literal `<link` or `<script` start tag (tag names take no character
+// references), so a page is parsed only when one of those tags (read to its end as the tokenizer reads
+// it) holds a character reference or one of the words the forged elements need. Everything else,
+// raw text, comments and <template>s included, is treated as a tag here: a look that errs only
+// towards the parse (test/domain/page-head.test.ts checks it against parse5 on generated pages).
+const LINK_OR_SCRIPT = /<(?:link|script)(?=[\t\n\f\r />])/gi;
+const SUSPECT = /&|canonical|hreflang|ld\+json/i;
+const isSpace = (c: string) => c === '\t' || c === '\n' || c === '\f' || c === '\r' || c === ' ';
+
+type TagState = 'before-name' | 'name' | 'after-name' | 'before-value' | 'quoted' | 'after-quoted' | 'unquoted';
+
+/** Where the start tag whose name ends at `from` ends (its `>`), as HTML's tokenizer reads attributes; -1 at the end of the text. */
+export function startTagEnd(html: string, from: number): number {
+  let state: TagState = 'before-name';
+  let quote = '';
+  for (let i = from; i < html.length; i += 1) {
+    const c = html[i];
+    if (state === 'quoted') {
+      if (c === quote) state = 'after-quoted';
+      continue;
+    }
+    if (state === 'unquoted') {
+      if (c === '>') return i;
+      if (isSpace(c)) state = 'before-name';
+      continue;
+    }
+    if (state === 'before-value') {
+      if (isSpace(c)) continue;
+      if (c === '>') return i;
+      if (c === '"' || c === "'") {
+        state = 'quoted';
+        quote = c;
+      } else state = 'unquoted';
+      continue;
+    }
+    // Between attributes, in a name, or after one (a quoted value's end reads as between attributes).
+    const inName: boolean = state === 'name' || state === 'after-name';
+    if (c === '>') return i;
+    if (c === '/') state = 'before-name';
+    else if (isSpace(c)) state = inName ? 'after-name' : 'before-name';
+    // `=` where a name would begin starts the name (the tokenizer's parse error), not a value.
+    else if (c === '=' && inName) state = 'before-value';
+    else state = 'name';
+  }
+  return -1;
+}
+
+/** False only when no element of the page can be one the server writes (see above). */
+export function mayCarryServerElements(html: string): boolean {
+  for (const match of html.matchAll(LINK_OR_SCRIPT)) {
+    const start = match.index ?? 0;
+    const end = startTagEnd(html, start + match[0].length);
+    if (end < 0 || SUSPECT.test(html.slice(start, end))) return true;
+  }
+  return false;
+}
+
 /** Why the server could not write its elements first in the head of a page a template rendered, or null. */
 export function serverHeadProblem(html: string): AdminText | null {
-  return HEAD_OPENING.test(html) ? forgedElement(html) : MUST_OPEN_WITH_HEAD;
+  if (!HEAD_OPENING.test(html)) return MUST_OPEN_WITH_HEAD;
+  return mayCarryServerElements(html) ? forgedElement(html) : null;
 }
 
 /**
