@@ -52,6 +52,38 @@ describe('on this Strapi', () => {
     expect(check.inspect(check.subject(t.strapi))).toEqual([]);
   });
 
+  test('on SQLite a query prepares its statement once per connection, then reuses it; on Postgres knex is as it was (022)', async () => {
+    const client = t.strapi.db.connection.client as unknown as {
+      driverName: string;
+      _query: unknown;
+      acquireConnection(): Promise<{ prepare: (sql: string) => unknown }>;
+      releaseConnection(connection: unknown): Promise<void>;
+    };
+    if (client.driverName !== 'better-sqlite3') {
+      expect(client._query).toBe(Object.getPrototypeOf(client)._query);
+      return;
+    }
+    const connection = await client.acquireConnection();
+    const prepared: string[] = [];
+    const prepare = connection.prepare;
+    connection.prepare = function counted(sql: string) {
+      prepared.push(sql);
+      return prepare.call(this, sql);
+    };
+    await client.releaseConnection(connection);
+    try {
+      // A shape of query no one made before (an unusual order): prepared on first use, then kept.
+      const read = (code: string) => t.strapi.db.query('plugin::linkage.unit').findMany({ where: { code: { $eq: code } }, orderBy: { siteUrl: 'desc' } });
+      expect(await read('no-such-unit-1')).toEqual([]);
+      const first = prepared.filter((sql) => /site_url.? desc/.test(sql)).length;
+      expect(first).toBe(1);
+      for (let i = 2; i < 5; i += 1) expect(await read(`no-such-unit-${i}`)).toEqual([]);
+      expect(prepared.filter((sql) => /site_url.? desc/.test(sql)).length).toBe(first);
+    } finally {
+      connection.prepare = prepare;
+    }
+  });
+
   test('both phases let the boot go on', () => {
     expect(() => assertStrapiInternals(t.strapi, 'register')).not.toThrow();
     expect(() => assertStrapiInternals(t.strapi, 'bootstrap')).not.toThrow();

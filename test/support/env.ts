@@ -32,6 +32,9 @@ export function applyTestEnv(): void {
     DATABASE_CLIENT: 'sqlite',
     HOST: '127.0.0.1',
     PORT: '0',
+    // Fixed, not derived from the port: an app started in a process of its own (on a port of its
+    // own) serves the same pages, their absolute addresses included.
+    LINKAGE_BASE_URL: 'http://localhost:1337',
   };
   for (const [key, value] of Object.entries(defaults)) process.env[key] ??= value;
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';

@@ -10,6 +10,7 @@ import { romanize, hasHan } from './domain/slug';
 import { getService } from './get-service';
 import { GUIDE, isLinkageUid } from './uids';
 import { assertStrapiInternals } from './internals/self-checks';
+import { keepSqliteStatements } from './internals/sqlite-statements';
 
 interface UidService {
   generateUIDField(args: { contentTypeUID: string; field: string; data: Record<string, unknown>; locale?: string }): Promise<string>;
@@ -34,6 +35,8 @@ const forgetPublished = (strapi: Core.Strapi) => getService(strapi, 'published')
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Every Strapi internal patched or relied on below is where the plugin expects it, or the boot stops.
   assertStrapiInternals(strapi, 'bootstrap');
+  // docs/adr/022-sqlite-statements.md: SQLite statements prepared once per connection.
+  keepSqliteStatements(strapi);
   await checkCorsConfig(strapi);
   romanizeContentManagerSlugs(strapi);
   setUpRolesAfterAdmin(strapi);

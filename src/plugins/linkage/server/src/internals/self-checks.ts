@@ -11,6 +11,7 @@ import { LINKAGE_SIGNAL_LISTENER, SHUTDOWN_SIGNALS, STRAPI_SIGNAL_LISTENER } fro
 import { LINKAGE_REQUEST_LISTENER, STRAPI_REQUEST_LISTENER } from '../middlewares/public-fast-path';
 import { listenSettings } from '../domain/change-notifications';
 import { GUIDE } from '../uids';
+import { KNEX_PREPARE_CALL } from './sqlite-statements';
 
 /** `register`: checked before the plugin patches anything at register; `bootstrap`: at bootstrap. */
 export type Phase = 'register' | 'bootstrap';
@@ -271,6 +272,26 @@ export const SELF_CHECKS: readonly SelfCheck[] = [
       // Strapi's, before the plugin takes its place; the plugin's once it has.
       const found = names.filter((n) => n === STRAPI_REQUEST_LISTENER || n === LINKAGE_REQUEST_LISTENER).length;
       return found === 1 ? [] : [`expected one request listener named ${STRAPI_REQUEST_LISTENER}, found ${JSON.stringify(names)}`];
+    },
+  },
+  {
+    name: "knex's better-sqlite3 query method (statements are kept per connection)",
+    adr: 'docs/adr/022-sqlite-statements.md',
+    phase: 'bootstrap',
+    subject: (strapi) => {
+      const client = attempt(() => strapi.db.connection.client) as { driverName?: unknown; _query?: unknown } | undefined;
+      if (!isObject(client)) return null;
+      if (client.driverName !== 'better-sqlite3') return { sqlite: false };
+      // Read from the class, not the instance: the plugin wraps the instance's after this check.
+      const query = attempt(() => Object.getPrototypeOf(client)._query as unknown);
+      return { sqlite: true, source: typeof query === 'function' ? String(query) : null };
+    },
+    inspect: (subject) => {
+      if (!isObject(subject)) return ["strapi.db.connection.client (knex's client) is not there to read"];
+      if (at(subject, 'sqlite') !== true) return [];
+      const source = at(subject, 'source');
+      if (typeof source !== 'string') return ["knex's better-sqlite3 client has no _query method"];
+      return source.includes(KNEX_PREPARE_CALL) ? [] : [`knex's better-sqlite3 _query no longer calls ${KNEX_PREPARE_CALL}`];
     },
   },
   {
