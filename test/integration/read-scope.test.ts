@@ -119,6 +119,8 @@ const COVERED: Readonly<Record<string, string>> = {
   'GET /users-permissions/roles/:id': 'public roles',
   'PUT /users-permissions/roles/:role': 'public roles',
   'DELETE /users-permissions/roles/:role': 'public roles',
+  // Public on purpose: the linked data's IRIs lead to published records only (the snapshot), never a draft.
+  'GET /id/(.*)': 'public: published records only (test/integration/resource-iris.test.ts)',
 };
 
 /** Routes that name a model or a record in their body or query rather than their path. */

@@ -65,3 +65,16 @@ test.each([
   expect(res.status).toBe(status);
   expect(JSON.stringify(res.body.error)).toContain(name);
 });
+
+test('an item taken offline (a draft only) is found no more: its IRI, and its guides’, are a 404', async () => {
+  const exported = (await t.http.get('/api/linkage/exports/cpsv-ap.jsonld?item=QD-MI-001')).text;
+  const guide = local(([...exported.matchAll(/"@id":"([^"#]+\/units\/[^"#]+)"/g)][0] ?? [])[1] ?? 'none');
+  expect((await t.http.get('/id/items/QD-MI-001')).status).toBe(303);
+  expect((await t.http.get(guide)).status).toBe(303);
+  const [{ documentId }] = (await t.strapi.db.query('plugin::linkage.item').findMany({ where: { code: 'QD-MI-001' }, select: ['documentId'] })) as Array<{ documentId: string }>;
+  await t.strapi.documents('plugin::linkage.item').unpublish({ documentId, locale: '*' });
+  const offline = await t.http.get('/id/items/QD-MI-001');
+  expect(offline.status).toBe(404);
+  expect(offline.body.error.message).toBe('no published item has the code QD-MI-001');
+  expect((await t.http.get(guide)).status).toBe(404);
+});
