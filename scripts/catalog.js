@@ -1,17 +1,21 @@
 #!/usr/bin/env node
 // npm run catalog:import -- FILE [--dry-run]
 // npm run catalog:export -- FILE        (FILE "-" writes to standard output)
+// --format national-list: the national implementation list (scripts/lib/national-list.js)
 // Boots Strapi without its HTTP server against the configured database (.env, DATABASE_*).
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 const { run, withStrapi } = require('./lib/headless-strapi');
+const nationalList = require('./lib/national-list');
 
 const usage = `Usage:
   npm run catalog:import -- FILE [--dry-run]   check FILE, then write it all or nothing
-  npm run catalog:export -- FILE               write the stored catalog to FILE ("-" for standard output)`;
+  npm run catalog:export -- FILE               write the stored catalog to FILE ("-" for standard output)
+${nationalList.usage.replace(/^Usage:\n/, '')}`;
 
 async function main() {
+  if (nationalList.wants(process.argv.slice(2))) return nationalList.main(process.argv.slice(2));
   const [command, file, ...flags] = process.argv.slice(2);
   if (!['import', 'export'].includes(command) || !file || flags.some((f) => f !== '--dry-run')) {
     console.error(usage);
