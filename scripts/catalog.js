@@ -2,6 +2,7 @@
 // npm run catalog:import -- FILE [--dry-run]
 // npm run catalog:export -- FILE        (FILE "-" writes to standard output)
 // npm run catalog:export -- --format cpsv-ap FILE [--item SLUG|CODE]   (CPSV-AP 3.2.0 JSON-LD)
+// --format national-list: the national implementation list (scripts/lib/national-list.js)
 // Boots Strapi without its HTTP server against the configured database (.env, DATABASE_*).
 'use strict';
 const fs = require('node:fs');
@@ -9,12 +10,14 @@ const path = require('node:path');
 const { Readable } = require('node:stream');
 const { pipeline } = require('node:stream/promises');
 const { run, withStrapi } = require('./lib/headless-strapi');
+const nationalList = require('./lib/national-list');
 
 const usage = `Usage:
   npm run catalog:import -- FILE [--dry-run]   check FILE, then write it all or nothing
   npm run catalog:export -- FILE               write the stored catalog to FILE ("-" for standard output)
   npm run catalog:export -- --format cpsv-ap FILE [--item SLUG|CODE]
-                                               write the published catalog (or one item) as CPSV-AP 3.2.0 JSON-LD`;
+                                               write the published catalog (or one item) as CPSV-AP 3.2.0 JSON-LD
+${nationalList.usage.replace(/^Usage:\n/, '')}`;
 
 /**
  * `export --format cpsv-ap FILE [--item SLUG|CODE]`: what GET /api/linkage/exports/cpsv-ap.jsonld
@@ -43,6 +46,7 @@ function cpsvApExport(args) {
 async function main() {
   const cpsvAp = cpsvApExport(process.argv.slice(2));
   if (cpsvAp) return cpsvAp;
+  if (nationalList.wants(process.argv.slice(2))) return nationalList.main(process.argv.slice(2));
   const [command, file, ...flags] = process.argv.slice(2);
   if (!['import', 'export'].includes(command) || !file || flags.some((f) => f !== '--dry-run')) {
     console.error(usage);

@@ -1,10 +1,7 @@
+import { BOM, csvField, csvLine, parseCsv } from '../../src/plugins/linkage/server/src/domain/csv';
 import {
-  BOM,
-  csvField,
-  csvLine,
   hasEditor,
   ownerTotals,
-  parseCsv,
   parseRecordsParams,
   parseReportParams,
   ruleClasses,

@@ -9,7 +9,8 @@ import { startDemoStrapi, type TestStrapi } from '../support/strapi';
 import { addDays, daysBetween, toIsoDate } from '../../src/plugins/linkage/server/src/domain/dates';
 import { missingFields } from '../../src/plugins/linkage/server/src/domain/completeness';
 import { guideFromRows, type GuideRow } from '../../src/plugins/linkage/server/src/domain/catalog-records';
-import { OWNER_COLUMNS, parseCsv } from '../../src/plugins/linkage/server/src/domain/ownership-report';
+import { parseCsv } from '../../src/plugins/linkage/server/src/domain/csv';
+import { OWNER_COLUMNS } from '../../src/plugins/linkage/server/src/domain/ownership-report';
 
 let t: TestStrapi;
 let auditor: SignedInAdmin;

@@ -225,20 +225,7 @@ export function hasEditor(unitCode: string, ancestors: readonly string[], member
 
 export const ownerKey = (unitCode: string, departmentCode: string): string => `${unitCode}:${departmentCode}`;
 
-// ---- CSV ---------------------------------------------------------------------------------
-
-/** UTF-8 byte order mark: Excel reads the file as UTF-8 (Chinese names) only with it. */
-export const BOM = '\uFEFF';
-
-/** One CSV field: quoted when it holds a comma, quote or line break; text that a spreadsheet would run as a formula is prefixed with '. */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = Array.isArray(value) ? value.join(';') : String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export const csvLine = (values: readonly unknown[]): string => `${values.map(csvField).join(',')}\r\n`;
+// ---- CSV columns (the format is domain/csv.ts) ------------------------------------------
 
 export const OWNER_COLUMNS = [
   'unitCode',
@@ -285,39 +272,6 @@ export const RECORD_COLUMNS = [
 ] as const;
 
 export const recordCsvValues = (row: RecordRow, unitName: string): unknown[] => RECORD_COLUMNS.map((column) => (column === 'unitName' ? unitName : row[column]));
-
-/** Parses CSV text as written by csvLine (for tests and round trips). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let field = '';
-  let row: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i += 1;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 // ---- for a person: headers, values and file names in the admin's language --------------------
 

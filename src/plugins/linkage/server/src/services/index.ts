@@ -16,6 +16,7 @@ import guideTitles from './guide-titles';
 import itemHealth from './item-health';
 import locales from './locales';
 import memberships from './memberships';
+import nationalList from './national-list';
 import navigator from './navigator';
 import ownershipReport from './ownership-report';
 import preview from './preview';
@@ -47,6 +48,7 @@ export default {
   'item-health': itemHealth,
   locales,
   memberships,
+  'national-list': nationalList,
   navigator,
   'ownership-report': ownershipReport,
   preview,

@@ -10,11 +10,10 @@ import { asAdminLanguage, type AdminLanguage } from '../domain/admin-language';
 import type { LocalizedText } from '../domain/catalog-format';
 import { toIsoDate } from '../domain/dates';
 import { isLevel, type Level } from '../domain/levels';
+import { BOM, csvLine } from '../domain/csv';
 import {
-  BOM,
   OWNER_COLUMNS,
   RECORD_COLUMNS,
-  csvLine,
   hasEditor,
   ownerCsvValues,
   columnName,
