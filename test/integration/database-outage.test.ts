@@ -62,13 +62,24 @@ describe('readiness: GET /_ready', () => {
   });
 });
 
-/** Readiness, asked until it answers 200 (the proxy restored, the next look finds the database). */
+/**
+ * Readiness, asked until it answers 200 (the proxy restored, the next look finds the database); then
+ * the pool's connections used until every one answers. A connection the pool held across the cut fails
+ * once, when next used (pg notices its dead socket then), and is dropped: a reader who meets one gets
+ * a 503 with Retry-After; the test's own reads through the app's pool must not meet one.
+ */
 async function untilReady(): Promise<void> {
   for (let i = 0; i < 100; i += 1) {
-    if ((await t.http.get('/_ready')).status === 200) return;
+    if ((await t.http.get('/_ready')).status === 200) break;
+    if (i === 99) throw new Error('readiness never answered 200 after the proxy was restored');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error('readiness never answered 200 after the proxy was restored');
+  for (let round = 0; round < 50; round += 1) {
+    const used = await Promise.allSettled(Array.from({ length: 12 }, () => t.strapi.db.connection.raw('SELECT 1')));
+    if (used.every((u) => u.status === 'fulfilled')) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("the app's pool kept failing after the proxy was restored");
 }
 
 // Only Postgres is reached over a connection that can be cut; SQLite is a file in the process.
