@@ -278,3 +278,19 @@ describe("knex's better-sqlite3 query method (022)", () => {
     expect(statements.inspect({ sqlite: true, source: null })).toEqual(["knex's better-sqlite3 client has no _query method"]);
   });
 });
+
+describe("Strapi's pool hook for new Postgres connections (023)", () => {
+  const setup = check('023-postgres-connection-setup.md');
+  const strapiHook = 'const afterCreate = (db)=>(nativeConnection, done)=>{ db.dialect.initialize(nativeConnection).then(()=>{ return done(null, nativeConnection); }); };';
+  test('as in @strapi/database 5, on Postgres; nothing to check on SQLite', () => {
+    expect(setup.inspect({ postgres: true, initialize: 'function', source: strapiHook })).toEqual([]);
+    expect(setup.inspect({ postgres: false })).toEqual([]);
+  });
+  test('the hook no longer sets connections up through the dialect, the dialect has no initialize, or the module cannot be read', () => {
+    expect(setup.inspect({ postgres: true, initialize: 'function', source: 'const afterCreate = (db)=>(c, done)=>db.setUp(c, done);' })).toEqual([
+      "@strapi/database's pool hook no longer calls db.dialect.initialize(nativeConnection).then(",
+    ]);
+    expect(setup.inspect({ postgres: true, initialize: 'undefined', source: strapiHook })).toEqual(['strapi.db.dialect.initialize is not a function']);
+    expect(setup.inspect({ postgres: true, initialize: 'function', source: null })).toEqual(['@strapi/database could not be read']);
+  });
+});

@@ -3,6 +3,7 @@
 // (Each check on shapes an upgraded Strapi might have: test/domain/strapi-internals.test.ts.)
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { Client } from 'pg';
 import { createStrapi } from '@strapi/strapi';
 import { assertStrapiInternals, SELF_CHECKS } from '../../src/plugins/linkage/server/src/internals/self-checks';
 import { copyOfTemplate, type TestDatabase } from '../support/databases';
@@ -82,6 +83,32 @@ describe('on this Strapi', () => {
     } finally {
       connection.prepare = prepare;
     }
+  });
+
+  test('on Postgres a new connection that fails while Strapi sets it up is closed and handed to the pool, not left hanging with an unhandled rejection; on SQLite the dialect is as it was (023)', async () => {
+    const dialect = t.strapi.db.dialect as unknown as { client: string; initialize: unknown };
+    if (dialect.client !== 'postgres') {
+      expect(dialect.initialize).toBe(Object.getPrototypeOf(dialect).initialize);
+      return;
+    }
+    // The pool's hook for each new connection: Strapi's setup (SET search_path), as knex calls it.
+    const afterCreate = (t.strapi.db.connection.client as unknown as { config: { pool: { afterCreate: (c: unknown, done: (e: unknown, c: unknown) => void) => void } } }).config
+      .pool.afterCreate;
+    // A connection the database dropped between its connect and its setup.
+    const env = t.database.env;
+    const dropped = new Client({ host: env.DATABASE_HOST, port: Number(env.DATABASE_PORT), user: env.DATABASE_USERNAME, database: env.DATABASE_NAME });
+    await dropped.connect();
+    await dropped.end();
+    const outcome = await new Promise((resolve) => {
+      const never = setTimeout(() => resolve('the hook never handed the connection back'), 3000);
+      afterCreate(dropped, (error, connection) => {
+        clearTimeout(never);
+        resolve({ error, handedBack: connection === dropped });
+      });
+    });
+    // knex marks an ended connection disposed: its pool discards it and makes another.
+    expect(outcome).toEqual({ error: null, handedBack: true });
+    expect((await t.strapi.db.connection.raw('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
   });
 
   test('both phases let the boot go on', () => {

@@ -10,6 +10,7 @@ import { romanize, hasHan } from './domain/slug';
 import { getService } from './get-service';
 import { GUIDE, isLinkageUid } from './uids';
 import { assertStrapiInternals } from './internals/self-checks';
+import { endFailedConnectionSetup } from './internals/postgres-connection-setup';
 import { keepSqliteStatements } from './internals/sqlite-statements';
 
 interface UidService {
@@ -37,6 +38,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   assertStrapiInternals(strapi, 'bootstrap');
   // docs/adr/022-sqlite-statements.md: SQLite statements prepared once per connection.
   keepSqliteStatements(strapi);
+  // docs/adr/023-postgres-connection-setup.md: a Postgres connection that dies while being set up is ended.
+  endFailedConnectionSetup(strapi);
   await checkCorsConfig(strapi);
   romanizeContentManagerSlugs(strapi);
   setUpRolesAfterAdmin(strapi);

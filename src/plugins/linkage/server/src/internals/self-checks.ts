@@ -4,6 +4,8 @@
 //
 // Each check inspects what it is given (`inspect`), so a test can hand it a fake shape without
 // booting Strapi; `subject` takes that shape from the running Strapi, and never throws itself.
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { LINKAGE_COMPONENTS } from '../components';
@@ -11,6 +13,7 @@ import { LINKAGE_SIGNAL_LISTENER, SHUTDOWN_SIGNALS, STRAPI_SIGNAL_LISTENER } fro
 import { LINKAGE_REQUEST_LISTENER, STRAPI_REQUEST_LISTENER } from '../middlewares/public-fast-path';
 import { listenSettings } from '../domain/change-notifications';
 import { GUIDE } from '../uids';
+import { STRAPI_SETUP_CALL } from './postgres-connection-setup';
 import { KNEX_PREPARE_CALL } from './sqlite-statements';
 
 /** `register`: checked before the plugin patches anything at register; `bootstrap`: at bootstrap. */
@@ -292,6 +295,33 @@ export const SELF_CHECKS: readonly SelfCheck[] = [
       const source = at(subject, 'source');
       if (typeof source !== 'string') return ["knex's better-sqlite3 client has no _query method"];
       return source.includes(KNEX_PREPARE_CALL) ? [] : [`knex's better-sqlite3 _query no longer calls ${KNEX_PREPARE_CALL}`];
+    },
+  },
+  {
+    name: "Strapi's pool hook that sets up each new Postgres connection (a failed setup is ended, not left unhandled)",
+    adr: 'docs/adr/023-postgres-connection-setup.md',
+    phase: 'bootstrap',
+    subject: (strapi) => {
+      const client = attempt(() => strapi.db.dialect.client);
+      if (typeof client !== 'string') return null;
+      if (client !== 'postgres') return { postgres: false };
+      // The hook is a closure inside @strapi/database: read the module Strapi's core loads.
+      const file = attempt(() => require.resolve('@strapi/database', { paths: [dirname(require.resolve('@strapi/core'))] }));
+      return {
+        postgres: true,
+        initialize: typeof attempt(() => (strapi.db.dialect as unknown as Shape).initialize),
+        source: file ? (attempt(() => readFileSync(file, 'utf8')) ?? null) : null,
+      };
+    },
+    inspect: (subject) => {
+      if (!isObject(subject)) return ["strapi.db.dialect (Strapi's database dialect) is not there to read"];
+      if (at(subject, 'postgres') !== true) return [];
+      const problems: string[] = [];
+      if (at(subject, 'initialize') !== 'function') problems.push('strapi.db.dialect.initialize is not a function');
+      const source = at(subject, 'source');
+      if (typeof source !== 'string') problems.push('@strapi/database could not be read');
+      else if (!source.includes(STRAPI_SETUP_CALL)) problems.push(`@strapi/database's pool hook no longer calls ${STRAPI_SETUP_CALL}`);
+      return problems;
     },
   },
   {
