@@ -3,6 +3,11 @@
 // county-level city (胶州市), a street (八大关街道) and a community with no site of its own
 // (太平角社区). Shared sync (共享同步): each unit shows its own guides in full and links to the other
 // stages' guides on their owners' sites; nothing is copied. Read-only: no test here writes.
+import { publishedGuideRows, type GuideFilter } from '../../src/plugins/linkage/server/src/services/published';
+import { guideKey } from '../../src/plugins/linkage/server/src/domain/catalog-format';
+import { guideFromRows, type GuideRow } from '../../src/plugins/linkage/server/src/domain/catalog-records';
+import { getService } from '../../src/plugins/linkage/server/src/get-service';
+import { byDocument, type Stored } from '../../src/plugins/linkage/server/src/services/store';
 import { startDemoStrapi, type TestStrapi } from '../support/strapi';
 
 let t: TestStrapi;
@@ -468,5 +473,48 @@ describe('refusals', () => {
       expect({ path, status: res.status }).toEqual({ path, status: 400 });
       expect(res.body.error.details.errors).toEqual([expect.objectContaining({ path: ['locale'], message: expect.stringMatching(/zh-Hans, en/) })]);
     }
+  });
+});
+
+describe('published guides read with precompiled statements (services/published.ts publishedGuideRows, attachComponents)', () => {
+  test("hold, for every unit, item and stage filter, exactly what Strapi's query engine returns for the same published guides", async () => {
+    const guideUid = 'plugin::linkage.guide';
+    const all = (await t.strapi.db.query(guideUid).findMany({ where: { publishedAt: { $notNull: true } }, orderBy: { id: 'asc' } })) as Array<{
+      id: number;
+      unitCode: string;
+      itemCode: string;
+      stageKey: string;
+    }>;
+    expect(all.length).toBeGreaterThan(20);
+    const byId = (rows: Array<{ id: number }>) => [...rows].sort((a, b) => a.id - b.id);
+    const filters = [
+      ...new Set(all.map((g) => JSON.stringify({ unitCode: g.unitCode }))),
+      ...new Set(all.map((g) => JSON.stringify({ unitCode: g.unitCode, itemCode: g.itemCode }))),
+      ...new Set(all.map((g) => JSON.stringify({ itemCode: g.itemCode, stageKey: g.stageKey }))),
+      ...new Set(all.map((g) => JSON.stringify({ unitCode: g.unitCode, itemCode: g.itemCode, stageKey: g.stageKey }))),
+    ].map((f) => JSON.parse(f) as GuideFilter);
+    for (const filter of filters) {
+      const expected = await t.strapi.db.query(guideUid).findMany({ where: { ...filter, publishedAt: { $notNull: true } } });
+      expect({ filter, rows: byId(await publishedGuideRows(t.strapi, filter)) }).toEqual({ filter, rows: byId(expected as Array<{ id: number }>) });
+    }
+    // With their components, as guides: the same as from Strapi's populate.
+    const published = getService(t.strapi, 'published');
+    const locales = (await published.snapshot()).locales;
+    for (const unitCode of new Set(all.map((g) => g.unitCode))) {
+      const populated = (await t.strapi.db.query(guideUid).findMany({
+        where: { unitCode, publishedAt: { $notNull: true } },
+        populate: { materials: true, timeLimit: true },
+      })) as unknown as Array<Stored<GuideRow>>;
+      const expected = [...byDocument(populated, locales).values()].map((group) => guideFromRows(group, 'published')).sort((a, b) => guideKey(a).localeCompare(guideKey(b)));
+      const read = [...(await published.unitGuides(unitCode, locales)).values()]
+        .map(({ stamps: _stamps, ...guide }) => guide)
+        .sort((a, b) => guideKey(a).localeCompare(guideKey(b)));
+      expect({ unitCode, guides: read }).toEqual({ unitCode, guides: expected });
+    }
+    // A draft is never read, and a code no guide has reads nothing.
+    expect(await publishedGuideRows(t.strapi, { unitCode: 'no-such-unit' })).toEqual([]);
+    const drafts = await t.strapi.db.query(guideUid).count({ where: { publishedAt: null } });
+    expect(drafts).toBeGreaterThan(0);
+    expect((await publishedGuideRows(t.strapi, { unitCode: all[0].unitCode })).every((row) => row.publishedAt !== null)).toBe(true);
   });
 });

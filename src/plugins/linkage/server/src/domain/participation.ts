@@ -3,7 +3,7 @@
 // the guide previews. A unit takes part when it handles some stage for someone; the city, the
 // unified entry (统一入口), takes part in every item: its site has every item's page.
 import { decide, questionOf, variablesOf, type AnswerSpace } from './answer-space';
-import type { CatalogItem } from './catalog-format';
+import type { CatalogItem, CatalogStage } from './catalog-format';
 import { isAnswerHandler, isFixedHandler } from './catalog-format';
 import { levelIndex } from './levels';
 import { ancestorOrSelfAt, subtreeCodes, type UnitIndex } from './unit-tree';
@@ -39,8 +39,27 @@ export function ownsStage(item: CatalogItem, stageKey: string, unitCode: string,
   const stage = item.stages.find((s) => s.key === stageKey);
   const unit = facts.unitIndex.get(unitCode);
   if (!stage || !unit || stage.level !== unit.level) return false;
-  if (!stageHandlers(item, stageKey, unitCode, facts).includes(unitCode)) return false;
   const space = facts.space(item);
+  // A space is one item over one unit tree and never changes: each answer is worked out once per
+  // space (a site page asks it for its own stages and for every unit it links to).
+  const known = space.item === item && space.units === facts.unitIndex ? ownership(space) : null;
+  const memoKey = `${stageKey}\n${unitCode}`;
+  const memo = known?.get(memoKey);
+  if (memo !== undefined) return memo;
+  const owns = stageHandlers(item, stageKey, unitCode, facts).includes(unitCode) && appliesToSomeone(stage, unitCode, space);
+  known?.set(memoKey, owns);
+  return owns;
+}
+
+const owned = new WeakMap<AnswerSpace, Map<string, boolean>>();
+const ownership = (space: AnswerSpace): Map<string, boolean> => {
+  let known = owned.get(space);
+  if (!known) owned.set(space, (known = new Map()));
+  return known;
+};
+
+/** Whether the stage applies to someone the unit (its handler) handles for. */
+function appliesToSomeone(stage: CatalogStage, unitCode: string, space: AnswerSpace): boolean {
   if (!isAnswerHandler(stage.handler)) return decide(stage.appliesWhen, {}, space) !== false;
   const { fromAnswer, level } = stage.handler;
   const paths = [

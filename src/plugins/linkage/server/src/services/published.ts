@@ -258,9 +258,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async guides(itemCode: string, pairs: ReadonlyArray<{ stageKey: string; unitCode: string }>, locales: readonly string[]): Promise<Map<string, CatalogGuide & Stamped>> {
       if (pairs.length === 0) return new Map();
       // Exact seeks on the (item, stage, unit) index, one per guide.
-      const rows = (
-        await Promise.all(pairs.map((p) => strapi.db.query(GUIDE).findMany({ where: { itemCode, stageKey: p.stageKey, unitCode: p.unitCode, publishedAt: { $notNull: true } } })))
-      ).flat() as Array<Stored<GuideRow>>;
+      const rows = (await Promise.all(pairs.map((p) => publishedGuideRows(strapi, { itemCode, stageKey: p.stageKey, unitCode: p.unitCode })))).flat();
       await attachComponents(strapi, rows);
       const guides = new Map<string, CatalogGuide & Stamped>();
       for (const group of byDocument(rows, locales).values()) {
@@ -272,9 +270,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A unit's own published guides (of one item, or all), by guide key. */
     async unitGuides(unitCode: string, locales: readonly string[], itemCode?: string): Promise<Map<string, CatalogGuide & Stamped>> {
-      const rows = (await strapi.db.query(GUIDE).findMany({
-        where: { unitCode, publishedAt: { $notNull: true }, ...(itemCode ? { itemCode } : {}) },
-      })) as Array<Stored<GuideRow>>;
+      const rows = await publishedGuideRows(strapi, { unitCode, ...(itemCode ? { itemCode } : {}) });
       await attachComponents(strapi, rows);
       const guides = new Map<string, CatalogGuide & Stamped>();
       for (const group of byDocument(rows, locales).values()) {
@@ -289,7 +285,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * reads at a time (a stage has at most one guide per unit), so its memory stays flat.
      */
     async stageGuides(itemCode: string, stageKey: string, locales: readonly string[]): Promise<CatalogGuide[]> {
-      const rows = (await strapi.db.query(GUIDE).findMany({ where: { itemCode, stageKey, publishedAt: { $notNull: true } } })) as Array<Stored<GuideRow>>;
+      const rows = await publishedGuideRows(strapi, { itemCode, stageKey });
       await attachComponents(strapi, rows);
       return [...byDocument(rows, locales).values()].map((group) => guideFromRows(group, 'published')).sort((a, b) => a.unit.localeCompare(b.unit));
     },
@@ -317,6 +313,74 @@ type Knex = Core.Strapi['db']['connection'];
 export const inReadContext = <T>(strapi: Core.Strapi, work: (knex: Knex) => Promise<T>): Promise<T> =>
   strapi.db.inTransaction() ? (strapi.db.transaction(({ trx }) => work(trx as unknown as Knex)) as unknown as Promise<T>) : work(strapi.db.connection);
 
+/** The codes a published guide read is filtered on (each an equality). */
+export type GuideFilter = Partial<Record<'unitCode' | 'itemCode' | 'stageKey', string>>;
+
+interface GuideReads {
+  readonly table: string;
+  readonly publishedAt: string;
+  readonly columns: ReadonlyArray<{ readonly name: string; readonly column: string; readonly type: string }>;
+  /** The statement of each filter's shape, compiled once. */
+  readonly statements: Map<string, string>;
+}
+const guideReads = new WeakMap<Core.Strapi, GuideReads>();
+const componentReads = new WeakMap<Core.Strapi, Map<number, { sql: string; fixed: readonly unknown[] }>>();
+
+/** A guide's stored value as Strapi's query engine returns it: booleans and datetimes converted. */
+function fromColumn(type: string, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (type === 'boolean') return typeof value === 'number' ? value !== 0 : value === 't' || value === 'true' ? true : value === 'f' || value === 'false' ? false : value;
+  if (type === 'datetime' || type === 'timestamp') {
+    const date = value instanceof Date ? value : new Date(value as string | number);
+    return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  }
+  return value;
+}
+
+/**
+ * The published guide rows matching every code given, with their scalar fields as Strapi's query
+ * engine returns them (`findMany` without populate), read with one statement compiled once per
+ * filter shape: a site page miss would otherwise pay, per read, for Strapi's query building and
+ * knex's compiling, twice the read itself (docs/adr/008-raw-sql.md).
+ */
+export async function publishedGuideRows(strapi: Core.Strapi, filter: GuideFilter): Promise<Array<Stored<GuideRow>>> {
+  let reads = guideReads.get(strapi);
+  if (!reads) {
+    const meta = strapi.db.metadata.get(GUIDE);
+    const attributes = meta.attributes as unknown as Record<string, { columnName?: string; type: string }>;
+    const columns = Object.entries(attributes).flatMap(([name, a]) =>
+      a.columnName && !['relation', 'component', 'dynamiczone', 'media'].includes(a.type) ? [{ name, column: a.columnName, type: a.type }] : []
+    );
+    reads = { table: meta.tableName, publishedAt: attributes.publishedAt.columnName as string, columns, statements: new Map() };
+    guideReads.set(strapi, reads);
+  }
+  const keys = (['unitCode', 'itemCode', 'stageKey'] as const).filter((key) => filter[key] !== undefined);
+  const shape = keys.join(',');
+  let sql = reads.statements.get(shape);
+  if (!sql) {
+    const { table, columns, publishedAt } = reads;
+    const attributes = strapi.db.metadata.get(GUIDE).attributes as unknown as Record<string, { columnName: string }>;
+    let query = strapi.db.connection(table).select(columns.map((c) => `${c.column} as ${c.name}`));
+    for (const key of keys) query = query.where(attributes[key].columnName, '');
+    sql = query.whereNotNull(publishedAt).toSQL().sql;
+    reads.statements.set(shape, sql);
+  }
+  const statement = sql;
+  const result = (await inReadContext(strapi, (knex) =>
+    knex.raw(
+      statement,
+      keys.map((key) => filter[key] as string)
+    )
+  )) as unknown;
+  const found = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<Record<string, unknown>>;
+  const { columns } = reads;
+  return found.map((row) => {
+    const converted: Record<string, unknown> = {};
+    for (const c of columns) converted[c.name] = fromColumn(c.type, row[c.name]);
+    return converted as unknown as Stored<GuideRow>;
+  });
+}
+
 /**
  * Loads guides' materials and time limits driven by the guides' ids, in one query: both hang off the
  * same join table, each row of it joined to its component's table. Strapi's populate joins from the
@@ -343,20 +407,34 @@ async function attachComponents(strapi: Core.Strapi, rows: Array<Stored<GuideRow
       .map(([name, a]) => ({ name, column: (a as { columnName: string }).columnName, as: `${alias}__${name}` }));
     return { field, table: meta.tableName, alias, columns };
   });
-  const found = ids.length
-    ? ((await inReadContext(strapi, async (knex) => {
-        let query = knex(join.name).whereIn(`${join.name}.${join.joinColumn.name}`, ids).orderBy(`${join.name}.${join.orderColumnName}`, 'asc');
-        for (const part of parts) {
-          query = query.leftJoin(`${part.table} as ${part.alias}`, function on() {
-            this.on(`${part.alias}.id`, '=', `${join.name}.${join.inverseJoinColumn.name}`).andOnVal(`${join.name}.field`, '=', part.field);
-          });
-        }
-        return query.select([
-          `${join.name}.${join.joinColumn.name} as __entity`,
-          `${join.name}.field as __field`,
-          ...parts.flatMap((part) => part.columns.map((c) => `${part.alias}.${c.column} as ${c.as}`)),
-        ]);
-      })) as Array<Record<string, unknown>>)
+  // Compiled once per number of guides (a page reads a handful), then run with the ids as bindings.
+  let statements = componentReads.get(strapi);
+  if (!statements) componentReads.set(strapi, (statements = new Map()));
+  let compiled = statements.get(ids.length);
+  if (!compiled && ids.length > 0) {
+    let query = strapi.db.connection(join.name).whereIn(`${join.name}.${join.joinColumn.name}`, ids).orderBy(`${join.name}.${join.orderColumnName}`, 'asc');
+    for (const part of parts) {
+      query = query.leftJoin(`${part.table} as ${part.alias}`, function on() {
+        this.on(`${part.alias}.id`, '=', `${join.name}.${join.inverseJoinColumn.name}`).andOnVal(`${join.name}.field`, '=', part.field);
+      });
+    }
+    const { sql, bindings } = query
+      .select([
+        `${join.name}.${join.joinColumn.name} as __entity`,
+        `${join.name}.field as __field`,
+        ...parts.flatMap((part) => part.columns.map((c) => `${part.alias}.${c.column} as ${c.as}`)),
+      ])
+      .toSQL();
+    // The bindings are the fields of the joins, then the ids: where the ids start is kept.
+    compiled = { sql, fixed: bindings.slice(0, bindings.length - ids.length) };
+    if (statements.size < 64) statements.set(ids.length, compiled);
+  }
+  const statement = compiled;
+  const found = statement
+    ? await inReadContext(strapi, async (knex) => {
+        const result = (await knex.raw(statement.sql, [...statement.fixed, ...ids])) as unknown;
+        return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<Record<string, unknown>>;
+      })
     : [];
   // The field is tested in the joins and here, not in WHERE: without statistics SQLite would seek on
   // the (barely selective) field index instead of the entity's.

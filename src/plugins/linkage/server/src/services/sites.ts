@@ -75,11 +75,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return unit;
   }
 
-  async function blankForms(guides: Iterable<CatalogGuide>): Promise<Map<string, string>> {
+  // The media library's files by name, as far as pages have asked, per snapshot: a file added,
+  // changed or removed makes a new snapshot (bootstrap.ts), so a page miss reads only names not yet seen.
+  const fileUrls = new WeakMap<Snapshot, Map<string, string | null>>();
+
+  async function blankForms(snapshot: Snapshot, guides: Iterable<CatalogGuide>): Promise<Map<string, string>> {
     const names = [...new Set([...guides].flatMap((g) => (g.materials ?? []).map((m) => m.blankForm).filter((n): n is string => Boolean(n))))];
     if (names.length === 0 || !strapi.plugin('upload')) return new Map();
-    const files = (await strapi.db.query('plugin::upload.file').findMany({ where: { name: { $in: names } }, select: ['name', 'url'] })) as Array<{ name: string; url: string }>;
-    return new Map(files.map((f) => [f.name, f.url]));
+    let known = fileUrls.get(snapshot);
+    if (!known) fileUrls.set(snapshot, (known = new Map()));
+    const unseen = names.filter((name) => !known.has(name));
+    if (unseen.length > 0) {
+      const files = (await strapi.db.query('plugin::upload.file').findMany({ where: { name: { $in: unseen } }, select: ['name', 'url'] })) as Array<{ name: string; url: string }>;
+      for (const name of unseen) known.set(name, null);
+      for (const file of files) known.set(file.name, file.url);
+    }
+    return new Map(names.flatMap((name) => (known.get(name) ? [[name, known.get(name) as string] as const] : [])));
   }
 
   const context = (snapshot: Snapshot, locale: string, forms?: Map<string, string>): SiteContext => ({
@@ -117,7 +128,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       throw new NotFound(`${textIn(unit.name, locale)} (${unitCode}) handles no stage of ${textIn(item.title, locale)}; see ${itemPageUrl(item.managingUnit, slug, plain.links)}`);
     }
     const guides = await unitGuides(unitCode, snapshot.locales, item.code, options.guide);
-    const view = siteItemView(unitCode, item, context(snapshot, locale, await blankForms(guides.values())), guides, chosen);
+    const view = siteItemView(unitCode, item, context(snapshot, locale, await blankForms(snapshot, guides.values())), guides, chosen);
     if (!options.previewBase) return { item, view };
     // A preview's flow chart and navigator are the draft's too.
     const previewed = {
