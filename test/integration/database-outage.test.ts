@@ -1,3 +1,6 @@
+/**
+ * @jest-environment ./test/support/production-rejections-environment.js
+ */
 // Readiness (GET /_ready) on every database; and, on Postgres, a database outage: this file's
 // Strapi reaches Postgres through a TCP proxy the test cuts (the machine's Postgres, shared with
 // other runs, is never stopped). While it is cut, a write is refused with a 503 and Retry-After and
