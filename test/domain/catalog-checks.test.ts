@@ -121,6 +121,25 @@ describe('catalogProblems: paths in the file', () => {
     expect(shown(file)).toEqual(['units[0].name: needs a text in the default locale zh-Hans', 'departments[1].name: needs a text in the default locale zh-Hans']);
   });
 
+  it('requires the names of units, departments and materials in every locale of the file, as the catalog format says (Strapi refused them before, naming no record)', () => {
+    const file = loadDemo();
+    delete (file.units[3].name as Record<string, string>).en;
+    file.departments[3].name = { 'zh-Hans': file.departments[3].name['zh-Hans'], en: '  ' };
+    delete (file.guides[0].materials![1].name as Record<string, string>).en;
+    expect(shown(file)).toEqual([
+      'units[3].name: needs a text in en too: names and titles need every locale',
+      'departments[3].name: needs a text in en too: names and titles need every locale',
+      'guides[0].materials[1].name: needs a text in en too: names and titles need every locale',
+    ]);
+  });
+
+  it("lets a draft guide's material names leave a locale out", () => {
+    const file = loadDemo();
+    file.guides[0].status = 'draft';
+    delete (file.guides[0].materials![1].name as Record<string, string>).en;
+    expect(shown(file)).toEqual([]);
+  });
+
   it('checks a published item in every locale of the file', () => {
     const file = loadDemo();
     file.items[1].title = { 'zh-Hans': '最低生活保障申请' };

@@ -62,10 +62,13 @@ export function catalogProblems(file: Catalog, stored: Catalog, configuredLocale
       problems.push(problem(['locales', i], `${locale} is not a locale of this Strapi (locales: ${configuredLocales.join(', ')})`));
     }
   });
-  const needsDefault = (path: FieldPath, text: Readonly<Record<string, string>> | undefined) => {
-    if (!text || typeof text[defaultLocale] !== 'string' || text[defaultLocale].trim() === '') {
-      problems.push(problem(path, `needs a text in the default locale ${defaultLocale}`));
-    }
+  // Names and titles need every locale (docs/catalog-format.md): each locale's version of the record
+  // is written with its own, and Strapi refuses a record without its name.
+  const blank = (text: Readonly<Record<string, string>> | undefined, locale: string) => !text || typeof text[locale] !== 'string' || text[locale].trim() === '';
+  const needsEveryLocale = (path: FieldPath, text: Readonly<Record<string, string>> | undefined) => {
+    if (blank(text, defaultLocale)) problems.push(problem(path, `needs a text in the default locale ${defaultLocale}`));
+    const missing = locales.filter((locale) => locale !== defaultLocale && blank(text, locale));
+    if (missing.length > 0) problems.push(problem(path, `needs a text in ${missing.join(', ')} too: names and titles need every locale`));
   };
 
   // Units: the merged tree must hold together.
@@ -77,7 +80,7 @@ export function catalogProblems(file: Catalog, stored: Catalog, configuredLocale
     if (index >= units.storedOnly.length) problems.push(...inFile(['units', index - units.storedOnly.length], [problem(rest, p.message)]));
     else problems.push(...inFile(['(stored) units', units.storedOnly[index].code], [problem(rest, p.message)]));
   }
-  file.units.forEach((u, i) => needsDefault(['units', i, 'name'], u.name));
+  file.units.forEach((u, i) => needsEveryLocale(['units', i, 'name'], u.name));
   // Links: the same rule as every other write path.
   file.units.forEach((u, i) => problems.push(...inFile(['units', i], webUrlProblems('plugin::linkage.unit', { siteUrl: u.siteUrl }))));
   file.items.forEach((item, i) => problems.push(...inFile(['items', i], webUrlProblems('plugin::linkage.item', { policies: item.policies ?? [] }))));
@@ -98,7 +101,7 @@ export function catalogProblems(file: Catalog, stored: Catalog, configuredLocale
     const others = new Map(departmentIndex);
     others.delete(d.code);
     problems.push(...inFile(['departments', i], departmentProblems({ code: d.code, kind: d.kind, unitCode: d.unit }, unitIndex, others)));
-    needsDefault(['departments', i, 'name'], d.name);
+    needsEveryLocale(['departments', i, 'name'], d.name);
   });
   for (const d of departments.storedOnly) {
     if (!unitIndex.has(d.unit)) problems.push(problem(['(stored) departments', d.code, 'unit'], `its unit ${d.unit} would no longer exist`));
@@ -165,6 +168,8 @@ export function catalogProblems(file: Catalog, stored: Catalog, configuredLocale
     const duplicateOf = seenGuide.has(key) ? `guides[${seenGuide.get(key)}]` : null;
     if (!duplicateOf) seenGuide.set(key, i);
     problems.push(...inFile(['guides', i], checkGuide(guide, duplicateOf)));
+    // A draft may be incomplete (as an item may).
+    if (guide.status !== 'draft') (guide.materials ?? []).forEach((m, j) => needsEveryLocale(['guides', i, 'materials', j, 'name'], m.name));
   });
   for (const guide of guides.storedOnly) problems.push(...inFile(['(stored) guides', guideKey(guide)], checkGuide(guide, null)));
 
