@@ -131,6 +131,9 @@ describe('catalogProblems: paths in the file', () => {
       'departments[3].name: needs a text in en too: names and titles need every locale',
       'guides[0].materials[1].name: needs a text in en too: names and titles need every locale',
     ]);
+    // In each admin language, for the operators who import.
+    const material = catalogProblems(file, emptyStored(file), LOCALES).find((p) => formatPath(p.path) === 'guides[0].materials[1].name');
+    expect(material?.text).toEqual({ en: 'the name is empty in English: names and titles need every locale', 'zh-Hans': '名称（英文版）为空：名称和标题每种语言都要填写' });
   });
 
   it("lets a draft guide's material names leave a locale out", () => {

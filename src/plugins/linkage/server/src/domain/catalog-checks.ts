@@ -3,14 +3,14 @@
 import type { Catalog, CatalogGuide, CatalogItem } from './catalog-format';
 import { guideKey } from './catalog-format';
 import { itemRow, itemVersion } from './catalog-records';
-import { questionShapes, itemProblems, type CatalogFacts } from './item-rules';
+import { inLocale, questionShapes, itemProblems, type CatalogFacts } from './item-rules';
 import { departmentProblems, indexDepartments, type DepartmentFacts } from './departments';
 import { guideProblems, type ItemFacts } from './guide-rules';
 import { guideSpecProblems } from './guide-spec';
 import { answerSpace } from './answer-space';
 import { departmentsByUnitKind } from './handlers';
 import { itemCoverage } from './item-coverage';
-import { problem, type FieldPath, type Problem } from './problems';
+import { bilingual, problem, type FieldPath, type Problem } from './problems';
 import { ruleProblems } from './responsibility-rules';
 import { unitSetProblems, indexUnits, type UnitFacts } from './unit-tree';
 import { webUrlProblems } from './web-urls';
@@ -68,7 +68,15 @@ export function catalogProblems(file: Catalog, stored: Catalog, configuredLocale
   const needsEveryLocale = (path: FieldPath, text: Readonly<Record<string, string>> | undefined) => {
     if (blank(text, defaultLocale)) problems.push(problem(path, `needs a text in the default locale ${defaultLocale}`));
     const missing = locales.filter((locale) => locale !== defaultLocale && blank(text, locale));
-    if (missing.length > 0) problems.push(problem(path, `needs a text in ${missing.join(', ')} too: names and titles need every locale`));
+    if (missing.length > 0) {
+      const en = `needs a text in ${missing.join(', ')} too: names and titles need every locale`;
+      const languages = missing.map(inLocale);
+      const text = bilingual(
+        `the name is empty ${languages.map((l) => l.en).join(', ')}: names and titles need every locale`,
+        `名称（${languages.map((l) => l['zh-Hans']).join('、')}）为空：名称和标题每种语言都要填写`
+      );
+      problems.push(problem(path, en, text));
+    }
   };
 
   // Units: the merged tree must hold together.

@@ -118,7 +118,7 @@ export const questionShapes = (questions: readonly QuestionVersion[]): QuestionS
 
 /** Every rule an item must meet to be published, checked on one locale. */
 /** `(in English)` / `（英文版）`: which language's text is missing. */
-const inLocale = (locale: string): AdminText =>
+export const inLocale = (locale: string): AdminText =>
   locale === 'en' ? bilingual('in English', '英文版') : locale.startsWith('zh') ? bilingual('in Chinese', '中文版') : bilingual(`in ${locale}`, `${locale} 版本`);
 
 const requiredText = (where: AdminText, locale: string): AdminText => {
