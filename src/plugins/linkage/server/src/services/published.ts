@@ -326,11 +326,15 @@ interface GuideReads {
 const guideReads = new WeakMap<Core.Strapi, GuideReads>();
 const componentReads = new WeakMap<Core.Strapi, Map<number, { sql: string; fixed: readonly unknown[] }>>();
 
-/** A guide's stored value as Strapi's query engine returns it: booleans and datetimes converted. */
+/**
+ * A guide's stored value as Strapi's query engine returns it (its fields' `fromDB`): booleans, and
+ * datetimes as ISO strings. A guide has no other column type that Strapi converts; a new one must
+ * be added here (the comparison in test/integration/sites-views.test.ts finds it).
+ */
 function fromColumn(type: string, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (type === 'boolean') return typeof value === 'number' ? value !== 0 : value === 't' || value === 'true' ? true : value === 'f' || value === 'false' ? false : value;
-  if (type === 'datetime' || type === 'timestamp') {
+  if (type === 'datetime') {
     const date = value instanceof Date ? value : new Date(value as string | number);
     return Number.isNaN(date.getTime()) ? null : date.toISOString();
   }
