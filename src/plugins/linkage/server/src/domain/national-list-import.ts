@@ -661,28 +661,17 @@ export function readNationalList(sheets: readonly InputSheet[], stored: Catalog,
     for (const step of entry.steps) {
       const name = stageName(step.stage);
       const days = promised.get(name);
-      if (step.promised !== undefined && days !== undefined && step.promised !== days) {
+      // A 承诺办结时限 on the 事项清单 row (or its absence there) that the 环节 row contradicts.
+      if (step.promised !== undefined && promised.has(name) && step.promised !== days) {
+        const given = days === undefined ? { en: 'no 承诺办结时限', zh: '没有承诺办结时限' } : { en: `a 承诺办结时限 of ${days}`, zh: `的承诺办结时限为 ${days}` };
         problems.push(
           sheetProblem(
             STEPS_SHEET,
             step.row,
             '办理时限',
             say(
-              `${step.promised} working days, but 事项清单 row ${row.row} gives this 环节 a 承诺办结时限 of ${days}`,
-              `为 ${step.promised} 个工作日，而事项清单第 ${row.row} 行该环节的承诺办结时限为 ${days}`
-            )
-          )
-        );
-      }
-      if (step.promised !== undefined && days === undefined && promised.has(name)) {
-        problems.push(
-          sheetProblem(
-            STEPS_SHEET,
-            step.row,
-            '办理时限',
-            say(
-              `${step.promised} working days, but 事项清单 row ${row.row} gives this 环节 no 承诺办结时限`,
-              `为 ${step.promised} 个工作日，而事项清单第 ${row.row} 行该环节没有承诺办结时限`
+              `${step.promised} working days, but 事项清单 row ${row.row} gives this 环节 ${given.en}`,
+              `为 ${step.promised} 个工作日，而事项清单第 ${row.row} 行该环节${given.zh}`
             )
           )
         );

@@ -320,6 +320,8 @@ interface GuideReads {
   readonly table: string;
   readonly publishedAt: string;
   readonly columns: ReadonlyArray<{ readonly name: string; readonly column: string; readonly type: string }>;
+  /** The column of each code a read is filtered on. */
+  readonly filterColumns: Readonly<Record<keyof GuideFilter, string>>;
   /** The statement of each filter's shape, compiled once. */
   readonly statements: Map<string, string>;
 }
@@ -355,17 +357,23 @@ export async function publishedGuideRows(strapi: Core.Strapi, filter: GuideFilte
     const columns = Object.entries(attributes).flatMap(([name, a]) =>
       a.columnName && !['relation', 'component', 'dynamiczone', 'media'].includes(a.type) ? [{ name, column: a.columnName, type: a.type }] : []
     );
-    reads = { table: meta.tableName, publishedAt: attributes.publishedAt.columnName as string, columns, statements: new Map() };
+    const columnOf = (name: keyof GuideFilter | 'publishedAt') => attributes[name].columnName as string;
+    reads = {
+      table: meta.tableName,
+      publishedAt: columnOf('publishedAt'),
+      columns,
+      filterColumns: { unitCode: columnOf('unitCode'), itemCode: columnOf('itemCode'), stageKey: columnOf('stageKey') },
+      statements: new Map(),
+    };
     guideReads.set(strapi, reads);
   }
   const keys = (['unitCode', 'itemCode', 'stageKey'] as const).filter((key) => filter[key] !== undefined);
   const shape = keys.join(',');
   let sql = reads.statements.get(shape);
   if (!sql) {
-    const { table, columns, publishedAt } = reads;
-    const attributes = strapi.db.metadata.get(GUIDE).attributes as unknown as Record<string, { columnName: string }>;
+    const { table, columns, publishedAt, filterColumns } = reads;
     let query = strapi.db.connection(table).select(columns.map((c) => `${c.column} as ${c.name}`));
-    for (const key of keys) query = query.where(attributes[key].columnName, '');
+    for (const key of keys) query = query.where(filterColumns[key], '');
     sql = query.whereNotNull(publishedAt).toSQL().sql;
     reads.statements.set(shape, sql);
   }
