@@ -549,3 +549,32 @@ test('the stylesheet is served at /sites/assets/site.css as CSS, at the address 
   expect(linked.status).toBe(200);
   expect(linked.text).toBe(res.text);
 });
+
+// Last: it stops the render threads, as the server's shutdown does.
+test('pages in flight when the server stops are not taken for templates failing: they are unavailable, and no template error is logged', async () => {
+  const sites = t.strapi.plugin('linkage').service('sites') as { itemPage(u: string, s: string, l: string): Promise<unknown> };
+  const renderer = t.strapi.plugin('linkage').service('renderer') as { stop(): Promise<void> };
+  const logged: string[] = [];
+  const error = jest.spyOn(t.strapi.log, 'error').mockImplementation((message: unknown) => {
+    logged.push(String(message));
+    return t.strapi.log;
+  });
+  try {
+    // Nothing rendered kept: every page is rendered now.
+    (t.strapi.plugin('linkage').service('published') as { invalidate(): void }).invalidate();
+    const inFlight = [CITY, SHINAN, JIAOZHOU, PINGDU, LAIXI, BADAGUAN, TAIPINGJIAO].map((unit) =>
+      sites.itemPage(unit, RETIREMENT, 'en').then(
+        () => 'rendered',
+        (e: Error) => e.name
+      )
+    );
+    await renderer.stop();
+    const outcomes = await Promise.all(inFlight);
+    expect(outcomes.some((o) => o === 'PageUnavailable')).toBe(true);
+    expect(outcomes.every((o) => o === 'rendered' || o === 'PageUnavailable' || o === 'NotFound')).toBe(true);
+    await expect(sites.itemPage(CITY, ALLOWANCE, 'en')).rejects.toThrow('the server is stopping');
+    expect(logged.filter((m) => m.includes('failed to render'))).toEqual([]);
+  } finally {
+    error.mockRestore();
+  }
+});

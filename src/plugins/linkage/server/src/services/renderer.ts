@@ -23,10 +23,21 @@ export class RenderFailure extends Error {
   }
 }
 
+/** A render cut short because the server is stopping (its threads end): no fault of the templates. */
+export class RenderStopped extends Error {
+  constructor() {
+    super('the server is stopping: the page was not rendered');
+    this.name = 'RenderStopped';
+  }
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const budgetMs = Number(strapi.config.get('plugin::linkage.renderBudgetMs', 1000));
-  const threads = Number(strapi.config.get('plugin::linkage.renderThreads', 0)) || Math.max(1, Math.min(2, os.cpus().length - 1));
+  // Two where there are two cores: under a burst of misses one thread waits between pages while the
+  // main thread hands it the next, and a second keeps the cores busy (BENCHMARKS.md).
+  const threads = Number(strapi.config.get('plugin::linkage.renderThreads', 0)) || Math.min(2, os.cpus().length);
   let pool: workerpool.Pool | null = null;
+  let stopped = false;
   // Started on first use: a Strapi that renders no page (a command-line tool) starts no thread.
   const poolOf = (): workerpool.Pool => {
     pool ??= workerpool.pool(path.join(__dirname, '..', 'site-templates', 'render-worker.js'), {
@@ -46,12 +57,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Renders one page; rejects with a RenderFailure. The budget counts from when a thread starts it, not while it waits. */
   const render: PageRenderer = async (templates, page, data) => {
+    if (stopped) throw new RenderStopped();
     const set = setOf(templates);
     const task: RenderTask = { setId: set.id, templates: set.entries, page, data };
     let result: RenderResult;
     try {
       result = (await poolOf().exec('render', [task]).timeout(budgetMs)) as RenderResult;
     } catch (error) {
+      // Its thread was ended by stop(), not by its own doing (a client that left may still wait for it).
+      if (stopped) throw new RenderStopped();
       if (error instanceof workerpool.Promise.TimeoutError) {
         throw new RenderFailure(`took longer than ${budgetMs} ms to render, the limit for one page (LINKAGE_RENDER_BUDGET_MS)`, true);
       }
@@ -66,6 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     budgetMs,
     render,
     async stop(): Promise<void> {
+      stopped = true;
       if (pool) await pool.terminate(true);
       pool = null;
     },

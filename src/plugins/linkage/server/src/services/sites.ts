@@ -24,6 +24,7 @@ import { inReadContext, type Snapshot } from './published';
 import { GUIDE } from '../uids';
 import { json, rendered, type Cached, type Rendered } from './render-cache';
 import { getService } from '../get-service';
+import { RenderStopped } from './renderer';
 import { NAVIGATOR_SCRIPT } from '../site-templates/navigator-script';
 
 export const STYLESHEET_PATH = '/sites/assets/site.css';
@@ -175,6 +176,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         return done(await renderer().render(set.bodies, template, data));
       } catch (error) {
+        if (error instanceof RenderStopped) throw new PageUnavailable(`The page ${where} cannot be shown now: the server is stopping`);
         const reason = (error as Error).message;
         if (set === snapshot.templateSet) {
           failed.set(template, reason);
