@@ -1,4 +1,4 @@
-import { guidePageUrl, itemPageUrl, parseLinkMode, siteHost, type LinkContext } from '../../src/plugins/linkage/server/src/domain/links';
+import { guidePageUrl, itemPageUrl, parseLinkMode, siteHost, sitePageAt, type LinkContext } from '../../src/plugins/linkage/server/src/domain/links';
 import { BEIGUAN_VILLAGE, CITY, FUAN_STREET, JIAOZHOU, RETIREMENT_SLUG, linksOf, navigatorOf } from './navigator-fixtures';
 
 const nav = navigatorOf();
@@ -85,5 +85,35 @@ describe('parseLinkMode', () => {
     expect(parseLinkMode('local')).toBe('local');
     expect(parseLinkMode(undefined)).toBe('local');
     expect(parseLinkMode('SITE')).toBe('local');
+  });
+});
+
+describe('sitePageAt', () => {
+  it("names a unit's home and its page of an item from the address alone", () => {
+    expect(sitePageAt('/sites/370281000000')).toEqual({ kind: 'index', unitCode: '370281000000' });
+    expect(sitePageAt(`/sites/370281000000/items/${RETIREMENT_SLUG}`)).toEqual({ kind: 'item', unitCode: '370281000000', slug: RETIREMENT_SLUG });
+  });
+
+  it('is the page of every item page link the sites build in local mode', () => {
+    const url = itemPageUrl(JIAOZHOU, RETIREMENT_SLUG, local);
+    expect(sitePageAt(url)).toEqual({ kind: 'item', unitCode: JIAOZHOU, slug: RETIREMENT_SLUG });
+  });
+
+  it.each([
+    [`/sites/370281000000/items/${RETIREMENT_SLUG}?locale=en`, "a query (the page's parameters are checked on the long way)"],
+    ['/sites/370281000000?', 'an empty query'],
+    [`/sites/370281000000/items/${RETIREMENT_SLUG}/route`, 'a route page'],
+    ['/sites/370281000000/', 'a trailing slash'],
+    ['/sites/%33%37', 'an escaped unit code'],
+    ['/sites/370281000000/items/a%20b', 'an escaped slug'],
+    ['/sites/preview/abc', 'a preview'],
+    ['/sites/preview', "the previews' address"],
+    ['/sites/assets', "the assets' address"],
+    ['/sites/assets/site.css', 'an asset'],
+    ['/sites/..', 'a dot segment'],
+    ['/sites', 'no unit'],
+    ['/api/linkage/sites/370281000000', 'a JSON view'],
+  ])('is null for %s: %s', (url) => {
+    expect(sitePageAt(url)).toBeNull();
   });
 });

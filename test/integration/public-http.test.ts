@@ -240,6 +240,70 @@ describe('cache hits before Koa', () => {
   });
 });
 
+describe('site page misses before Koa', () => {
+  const SLUG = 'enterprise-employee-retirement-certification';
+  const sites = () =>
+    t.strapi.plugin('linkage').service('sites') as {
+      itemPage(u: string, s: string, l: string): Promise<{ body: Buffer; etag: string }>;
+      indexPage(u: string, l: string): Promise<{ body: Buffer; etag: string }>;
+    };
+  /** Forgets what was rendered and what the chain's answers looked like, as a write does. */
+  const forget = () => (t.strapi.plugin('linkage').service('published') as { invalidate(): void }).invalidate();
+  const REPRESENTATION = ['etag', 'content-length', 'date'];
+  const chainHeaders = (response: RawResponse) => Object.fromEntries(Object.entries(response.headers).filter(([name]) => !REPRESENTATION.includes(name)));
+
+  test("once the chain has answered a unit's item page, another unit's item page is rendered before Koa: the page's bytes, the chain's headers", async () => {
+    forget();
+    reachedKoa.length = 0;
+    const learned = await raw(`/sites/370281000000/items/${SLUG}`, 'identity');
+    const miss = await raw(`/sites/370200000000/items/${SLUG}`, 'identity');
+    expect(reachedKoa).toEqual([`/sites/370281000000/items/${SLUG}`]);
+    expect(learned.status).toBe(200);
+    expect(miss.status).toBe(200);
+    const page = await sites().itemPage('370200000000', SLUG, 'zh-Hans');
+    expect(miss.body.equals(page.body)).toBe(true);
+    expect(miss.headers.etag).toBe(page.etag);
+    expect(miss.headers['content-length']).toBe(String(page.body.length));
+    expect(chainHeaders(miss)).toEqual(chainHeaders(learned));
+    expect(miss.headers['content-security-policy']).toBeDefined();
+    expect(miss.headers.vary).toBe('Origin, Accept-Language, Accept-Encoding');
+    // Then a hit, as for any answer.
+    const hit = await raw(`/sites/370200000000/items/${SLUG}`, 'identity');
+    expect(hit.body.equals(miss.body)).toBe(true);
+    expect(reachedKoa).toHaveLength(1);
+  });
+
+  test("a unit's home page likewise; in the reader's language, in each content coding", async () => {
+    forget();
+    reachedKoa.length = 0;
+    await raw('/sites/370281000000', 'identity');
+    const english = await raw('/sites/370200000000', 'identity', { 'Accept-Language': 'en-GB,en;q=0.9' });
+    const brotli = await raw('/sites/370202001000', 'br');
+    expect(reachedKoa).toEqual(['/sites/370281000000']);
+    expect(english.body.equals((await sites().indexPage('370200000000', 'en')).body)).toBe(true);
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(brotli.body).equals((await sites().indexPage('370202001000', 'zh-Hans')).body)).toBe(true);
+  });
+
+  test('a page that cannot be shown, an origin not seen yet, a query and a route page still take the long way', async () => {
+    forget();
+    await raw(`/sites/370281000000/items/${SLUG}`, 'identity');
+    reachedKoa.length = 0;
+    const urls = [`/sites/370299000000/items/${SLUG}`, '/sites/999999999999', `/sites/370200000000/items/${SLUG}?locale=en`, `/sites/370281000000/items/${SLUG}/route`];
+    const answers = await Promise.all(urls.map((url) => raw(url, 'identity')));
+    const otherOrigin = await raw(`/sites/370202001000`, 'identity', { Origin: 'https://example.org' });
+    expect(reachedKoa.sort()).toEqual([...urls, '/sites/370202001000'].sort());
+    expect(answers.map((a) => a.status)).toEqual([404, 404, 200, 200]);
+    expect(answers[0].body.toString()).toContain('<html');
+    expect(otherOrigin.headers['access-control-allow-origin']).toBe('*');
+    // The next page from that origin is rendered before Koa, with its CORS headers.
+    reachedKoa.length = 0;
+    const next = await raw(`/sites/370200000000`, 'identity', { Origin: 'https://example.org' });
+    expect(reachedKoa).toEqual([]);
+    expect(next.headers['access-control-allow-origin']).toBe('*');
+  });
+});
+
 describe('ids and dates', () => {
   test('public records carry their document id and when they were updated and published', async () => {
     const items = (await get('/api/linkage/items?locale=en')).body.data as Array<Record<string, unknown>>;

@@ -51,6 +51,25 @@ export function unitPageUrl(unitCode: string, ctx: LinkContext): string {
 /** The page of an item on a unit's site. */
 export const itemPageUrl = (unitCode: string, slug: string, ctx: LinkContext): string => `${unitPageUrl(unitCode, ctx)}/items/${encodeURIComponent(slug)}`;
 
+/** A unit's site page as its address names it: its home, or its page of an item. */
+export type SitePage = { readonly kind: 'index'; readonly unitCode: string } | { readonly kind: 'item'; readonly unitCode: string; readonly slug: string };
+
+// Segments that need no decoding (the router decodes `%`), and no query: the address alone says the page.
+const SITE_PAGE = /^\/sites\/([\w.-]+)(?:\/items\/([\w.-]+))?$/;
+
+/**
+ * The site page at this request address (path and query, as sent), when the address alone names it:
+ * `/sites/:unitCode` and `/sites/:unitCode/items/:slug` with no query and nothing to decode. Previews
+ * and assets are not unit pages; anything else is null.
+ */
+export function sitePageAt(url: string): SitePage | null {
+  const match = SITE_PAGE.exec(url);
+  if (!match) return null;
+  const [, unitCode, slug] = match;
+  if (unitCode === 'preview' || unitCode === 'assets' || unitCode === '.' || unitCode === '..' || slug === '.' || slug === '..') return null;
+  return slug === undefined ? { kind: 'index', unitCode } : { kind: 'item', unitCode, slug };
+}
+
 /** A stage's guide on its handling unit's page of the item. */
 export const guidePageUrl = (unitCode: string, slug: string, stageKey: string, ctx: LinkContext): string => `${itemPageUrl(unitCode, slug, ctx)}#stage-${stageKey}`;
 

@@ -68,7 +68,19 @@ function siteFrame(unitCode: string, ctx: SiteContext) {
  * surely apply, when no stage before them may apply too. Before any answer, a first stage for some
  * applicants only (劳动能力鉴定, for illness retirement) leaves the first step open: none.
  */
-export function settledFirstSteps(item: CatalogItem, space: AnswerSpace, answers: Answers = {}): CatalogStage[] {
+export function settledFirstSteps(item: CatalogItem, space: AnswerSpace, answers: Answers = {}): readonly CatalogStage[] {
+  // Before any answer they are the item's alone: worked out once per space (every unit's page asks).
+  const memo = space.item === item && Object.keys(answers).length === 0;
+  const known = memo ? unansweredFirstSteps.get(space) : undefined;
+  if (known) return known;
+  const steps = firstStepsOf(item, space, answers);
+  if (memo) unansweredFirstSteps.set(space, steps);
+  return steps;
+}
+
+const unansweredFirstSteps = new WeakMap<AnswerSpace, readonly CatalogStage[]>();
+
+function firstStepsOf(item: CatalogItem, space: AnswerSpace, answers: Answers): CatalogStage[] {
   const stages = [...item.stages].sort(stageOrder);
   const decided = stages.map((stage) => ({ stage, applies: decide(stage.appliesWhen, answers, space) }));
   const firstPossible = decided.find((d) => d.applies !== false);

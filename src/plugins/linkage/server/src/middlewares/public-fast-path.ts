@@ -6,11 +6,20 @@
 // address gets the same bytes and headers from here: the representation its Accept-Encoding asks
 // for, or a 304 when its validators match. Anything else, and every request this cannot answer,
 // goes to Strapi's listener as before.
+//
+// A miss of a unit's site page (its home or its page of an item, addressed with no query) is
+// rendered here too, once the chain has answered a page of that kind to the same Origin: the page
+// is the sites service's, in the reader's language as the pages' controller negotiates it, and the
+// headers are those the chain set on that answer. A page that cannot be shown (not found, a
+// template failing, the database) goes the long way, which says why.
 import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
 import type { Core } from '@strapi/strapi';
 import { LRUCache } from 'lru-cache';
 import { chooseCoding, type ContentCoding } from '../domain/content-coding';
+import { isDatabaseUnavailable } from '../domain/database-outage';
 import { isNotModified } from '../domain/http-conditions';
+import { sitePageAt, type SitePage } from '../domain/links';
+import { negotiateLocale } from '../domain/locale-negotiation';
 import type { Cached } from '../services/render-cache';
 import { answerOf, representation } from '../services/representations';
 import { getService } from '../get-service';
@@ -81,9 +90,17 @@ export function installFastPath(strapi: Core.Strapi): void {
   const strapiListener = listeners.find((l) => l.name === STRAPI_REQUEST_LISTENER);
   if (!strapiListener) throw new Error(`linkage: Strapi's http server has no request listener named ${STRAPI_REQUEST_LISTENER} (docs/adr/021-public-fast-path.md)`);
   const published = getService(strapi, 'published');
+  const sites = getService(strapi, 'sites');
+  const health = getService(strapi, 'database-health');
   const maxBytes = Number(strapi.config.get('plugin::linkage.cacheBytes', 32 * 1024 * 1024));
   const replays = new LRUCache<string, Replay>({ maxSize: maxBytes, sizeCalculation: (replay, key) => replay.value.body.length + key.length * 2 + 512 });
-  published.onInvalidate(() => replays.clear());
+  // The chain's headers on a 200 of a site page, by the page's kind and the request's Origin.
+  const pageHeaders = new LRUCache<string, readonly string[]>({ max: 256 });
+  const pageHeadersKey = (page: SitePage, request: IncomingMessage) => `${page.kind}\n${request.headers.origin ?? ''}`;
+  published.onInvalidate(() => {
+    replays.clear();
+    pageHeaders.clear();
+  });
   // Clients send a handful of distinct Accept-Encoding values: each is parsed once.
   const codings = new LRUCache<string, ContentCoding>({ max: 256 });
   const codingOf = (header: string | undefined): ContentCoding => {
@@ -114,22 +131,51 @@ export function installFastPath(strapi: Core.Strapi): void {
     }
   }
 
-  function remember(key: string, response: ServerResponse): void {
+  function remember(key: string, request: IncomingMessage, response: ServerResponse): void {
     const value = answerOf(response);
     if (!value || (response.statusCode !== 200 && response.statusCode !== 304)) return;
     const headers = flatHeaders(response.getHeaders());
-    if (headers) replays.set(key, { value, headers, prepared: new Map() });
+    if (!headers) return;
+    replays.set(key, { value, headers, prepared: new Map() });
+    const page = sitePageAt(request.url as string);
+    if (page && response.statusCode === 200) pageHeaders.set(pageHeadersKey(page, request), headers);
+  }
+
+  /** A site page's miss, rendered as its controller would (controllers/pages.ts), with the headers the chain set on a page of its kind. */
+  async function renderPage(page: SitePage, headers: readonly string[], key: string, request: IncomingMessage, response: ServerResponse, longWay: () => void): Promise<void> {
+    let value: Cached;
+    try {
+      const { locales } = await published.snapshot();
+      const { locale } = negotiateLocale(undefined, request.headers['accept-language'] || undefined, locales);
+      value = page.kind === 'item' ? await sites.itemPage(page.unitCode, page.slug, locale) : await sites.indexPage(page.unitCode, locale);
+    } catch (error) {
+      // The long way answers it: a refusal page, or a 503 while the database is down.
+      if (isDatabaseUnavailable(error)) health.suspect(error);
+      return longWay();
+    }
+    if ((value.status ?? 200) !== 200) return longWay();
+    const replay: Replay = { value, headers, prepared: new Map() };
+    replays.set(key, replay);
+    send(replay, request, response);
   }
 
   const fastPath: RequestListener = function linkageFastPath(this: Server, request, response) {
     const key = keyOf(request);
     if (key === null) return strapiListener.call(this, request, response);
     const longWay = () => {
-      response.once('finish', () => remember(key, response));
+      response.once('finish', () => remember(key, request, response));
       strapiListener.call(this, request, response);
     };
     const replay = current(key);
-    if (!replay) return longWay();
+    if (!replay) {
+      const page = sitePageAt(request.url as string);
+      const headers = page && !health.isDown() ? pageHeaders.get(pageHeadersKey(page, request)) : undefined;
+      if (page && headers) {
+        void renderPage(page, headers, key, request, response, longWay);
+        return;
+      }
+      return longWay();
+    }
     if (published.cacheTrusted()) return send(replay, request, response);
     // Not trusted without a look at the change feed (the last was over a second ago): the snapshot
     // looks, and the replay is sent if nothing changed meanwhile; else, or if the look fails, the
