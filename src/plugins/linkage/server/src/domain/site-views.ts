@@ -16,7 +16,7 @@ import { guidePageUrl, itemPageUrl, siteHost, unitPageUrl, type LinkContext } fr
 import { stageOrder } from './routing';
 import { siteName } from './site-strings';
 import { ownsStage, stageHandlers, takesPart, type ParticipationFacts } from './participation';
-import { ancestorsOf, type UnitFacts, type UnitIndex } from './unit-tree';
+import { ancestorsOf, childCodes, type UnitFacts, type UnitIndex } from './unit-tree';
 import { unitStep } from './unit-question-steps';
 import { kindName, levelName, levelNoun, textIn } from './vocabulary';
 
@@ -54,10 +54,7 @@ function siteFrame(unitCode: string, ctx: SiteContext) {
     ancestors: ancestorsOf(unitCode, ctx.unitIndex)
       .reverse()
       .map((a) => named(a.code)),
-    children: [...ctx.unitIndex.values()]
-      .filter((u) => u.parentCode === unitCode)
-      .sort((a, b) => a.code.localeCompare(b.code))
-      .map((u) => named(u.code)),
+    children: childCodes(unitCode, ctx.unitIndex).map(named),
     locale,
     locales: ctx.locales,
   };

@@ -171,7 +171,11 @@ export function installFastPath(strapi: Core.Strapi): void {
       const page = sitePageAt(request.url as string);
       const headers = page && !health.isDown() ? pageHeaders.get(pageHeadersKey(page, request)) : undefined;
       if (page && headers) {
-        void renderPage(page, headers, key, request, response, longWay);
+        renderPage(page, headers, key, request, response, longWay).catch((error: unknown) => {
+          strapi.log.error(`[linkage] a site page miss failed before Koa: ${(error as Error)?.stack ?? String(error)}`);
+          if (response.headersSent) response.destroy();
+          else longWay();
+        });
         return;
       }
       return longWay();

@@ -33,9 +33,9 @@ export class RenderStopped extends Error {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const budgetMs = Number(strapi.config.get('plugin::linkage.renderBudgetMs', 1000));
-  // Two where there are two cores: under a burst of misses one thread waits between pages while the
-  // main thread hands it the next, and a second keeps the cores busy (BENCHMARKS.md).
-  const threads = Number(strapi.config.get('plugin::linkage.renderThreads', 0)) || Math.min(2, os.cpus().length);
+  // One fewer than the cores, one or two: a second thread on two cores took the main thread's core
+  // under a burst of misses (p99 worse, BENCHMARKS.md).
+  const threads = Number(strapi.config.get('plugin::linkage.renderThreads', 0)) || Math.max(1, Math.min(2, os.cpus().length - 1));
   let pool: workerpool.Pool | null = null;
   let stopped = false;
   // Started on first use: a Strapi that renders no page (a command-line tool) starts no thread.
