@@ -170,6 +170,25 @@ if (onPostgres) {
       expect((await t.http.get(`/sites/${UNIT.jiaozhou}?locale=en`)).status).toBe(200);
     });
 
+    test('a site page miss answered before Koa (no query) is refused the same way: the 503 refusal page, first and while the outage is known', async () => {
+      // A home page goes the long way once: the next home pages' misses are rendered before Koa.
+      expect((await t.http.get(`/sites/${UNIT.qingdao}`)).status).toBe(200);
+      getService(t.strapi, 'published').invalidate();
+      expect((await t.http.get(`/sites/${UNIT.qingdao}`)).status).toBe(200);
+      proxy!.cut();
+      try {
+        for (let i = 0; i < 2; i += 1) {
+          const page = await t.http.get(`/sites/${UNIT.jiaozhou}`).set('Accept-Language', 'en');
+          expect({ status: page.status, retryAfter: page.headers['retry-after'] }).toEqual({ status: 503, retryAfter: '2' });
+          expect(page.text).toContain('This page cannot be shown at the moment; please try again later.');
+        }
+      } finally {
+        proxy!.restore();
+      }
+      await untilReady();
+      expect((await t.http.get(`/sites/${UNIT.jiaozhou}`)).status).toBe(200);
+    });
+
     test('a published snapshot that could not be built during the outage is built on the first read after it', async () => {
       // As after a write: the next read builds the snapshot from the database.
       getService(t.strapi, 'published').invalidate();
