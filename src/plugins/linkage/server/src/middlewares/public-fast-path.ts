@@ -142,7 +142,7 @@ export function installFastPath(strapi: Core.Strapi): void {
   }
 
   /** A site page's miss, rendered as its controller would (controllers/pages.ts), with the headers the chain set on a page of its kind. */
-  async function renderPage(page: SitePage, headers: readonly string[], key: string, request: IncomingMessage, response: ServerResponse, longWay: () => void): Promise<void> {
+  async function answerPageMiss(page: SitePage, headers: readonly string[], key: string, request: IncomingMessage, response: ServerResponse, longWay: () => void): Promise<void> {
     let value: Cached;
     try {
       const { locales } = await published.snapshot();
@@ -171,7 +171,7 @@ export function installFastPath(strapi: Core.Strapi): void {
       const page = sitePageAt(request.url as string);
       const headers = page && !health.isDown() ? pageHeaders.get(pageHeadersKey(page, request)) : undefined;
       if (page && headers) {
-        renderPage(page, headers, key, request, response, longWay).catch((error: unknown) => {
+        answerPageMiss(page, headers, key, request, response, longWay).catch((error: unknown) => {
           strapi.log.error(`[linkage] a site page miss failed before Koa: ${(error as Error)?.stack ?? String(error)}`);
           if (response.headersSent) response.destroy();
           else longWay();
