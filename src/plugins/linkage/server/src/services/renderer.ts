@@ -5,10 +5,10 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import workerpool from 'workerpool';
 import type { AdminText } from '../domain/admin-language';
 import { templateSetId, type PageRenderer } from '../domain/templates';
 import type { RenderResult, RenderTask } from '../site-templates/render-worker';
+import { OverBudget, PoolStopped, RenderPool, ThreadEnded } from '../site-templates/render-pool';
 
 /** A render that failed: over its budget, the template's own error, or a page the server cannot write its head into. */
 export class RenderFailure extends Error {
@@ -36,18 +36,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // One fewer than the cores, one or two: a second thread on two cores took the main thread's core
   // under a burst of misses (p99 worse, BENCHMARKS.md).
   const threads = Number(strapi.config.get('plugin::linkage.renderThreads', 0)) || Math.max(1, Math.min(2, os.cpus().length - 1));
-  let pool: workerpool.Pool | null = null;
+  // Threads start on first use: a Strapi that renders no page (a command-line tool) starts none.
+  const pool = new RenderPool<RenderTask, RenderResult>({
+    file: path.join(__dirname, '..', 'site-templates', 'render-worker.js'),
+    threads,
+    depth: 2,
+    budgetMs,
+    // A template that builds huge strings or arrays ends its own thread, not the server.
+    resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 },
+  });
   let stopped = false;
-  // Started on first use: a Strapi that renders no page (a command-line tool) starts no thread.
-  const poolOf = (): workerpool.Pool => {
-    pool ??= workerpool.pool(path.join(__dirname, '..', 'site-templates', 'render-worker.js'), {
-      maxWorkers: threads,
-      workerType: 'thread',
-      // A template that builds huge strings or arrays ends its own thread, not the server.
-      workerThreadOpts: { resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 } },
-    });
-    return pool;
-  };
   const sets = new WeakMap<ReadonlyMap<string, string>, { id: string; entries: Array<[string, string]> }>();
   const setOf = (templates: ReadonlyMap<string, string>) => {
     let set = sets.get(templates);
@@ -62,15 +60,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const task: RenderTask = { setId: set.id, templates: set.entries, page, data };
     let result: RenderResult;
     try {
-      result = (await poolOf().exec('render', [task]).timeout(budgetMs)) as RenderResult;
+      result = await pool.run(task);
     } catch (error) {
       // Its thread was ended by stop(), not by its own doing (a client that left may still wait for it).
-      if (stopped) throw new RenderStopped();
-      if (error instanceof workerpool.Promise.TimeoutError) {
+      if (stopped || error instanceof PoolStopped) throw new RenderStopped();
+      if (error instanceof OverBudget) {
         throw new RenderFailure(`took longer than ${budgetMs} ms to render, the limit for one page (LINKAGE_RENDER_BUDGET_MS)`, true);
       }
-      const message = (error as Error)?.message ?? String(error);
-      throw new RenderFailure(/Worker terminated|ERR_WORKER_OUT_OF_MEMORY|out of memory/i.test(message) ? `used more memory than a page may (${message})` : message, false);
+      if (error instanceof ThreadEnded) {
+        throw new RenderFailure(/memory/i.test(error.message) ? `used more memory than a page may (${error.message})` : `ended its render thread (${error.message})`, false);
+      }
+      throw new RenderFailure((error as Error).message, false);
     }
     if (result.headProblem) throw new RenderFailure(result.headProblem.en, false, result.headProblem);
     return result.html;
@@ -81,8 +81,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     render,
     async stop(): Promise<void> {
       stopped = true;
-      if (pool) await pool.terminate(true);
-      pool = null;
+      await pool.stop();
     },
   };
 };

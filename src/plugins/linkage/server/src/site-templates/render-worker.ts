@@ -1,7 +1,7 @@
-// A render worker thread: renders one page of a template set. Started by services/renderer.ts in a
-// pool; a render over its time budget is stopped by terminating the thread, so no template, however
-// slow any single step is, holds the server's event loop.
-import workerpool from 'workerpool';
+// A render worker thread: renders pages of a template set, one at a time, in the order sent. Started
+// by services/renderer.ts in a pool (render-pool.ts); a render over its time budget is stopped by
+// terminating the thread, so no template, however slow any single step is, holds the server's event loop.
+import { parentPort } from 'node:worker_threads';
 import type { Liquid } from 'liquidjs';
 import type { AdminText } from '../domain/admin-language';
 import { serverHeadProblem } from '../domain/page-head';
@@ -46,4 +46,14 @@ function render(task: RenderTask): RenderResult {
   return { html, headProblem: serverHeadProblem(html) };
 }
 
-workerpool.worker({ render });
+const port = parentPort;
+if (port) {
+  port.on('message', ({ id, task }: { id: number; task: RenderTask }) => {
+    try {
+      port.postMessage({ id, result: render(task) });
+    } catch (error) {
+      port.postMessage({ id, error: (error as Error).message });
+    }
+  });
+  port.postMessage({ ready: true });
+}
