@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Site page misses in process, one at a time: every unit's page of an item rendered in turn with the
 // render cache off (twice; the second round is reported), wall time per page by unit level (the
-// render thread's work included), and the time of each SQL statement per page. What a miss costs
+// render thread's work included), and the time of each SQL statement per page (on SQLite, its run in
+// SQLite; on Postgres, its round through knex). What a miss costs
 // without HTTP or queueing; scripts/bench/sites.js measures the same pages under load.
 // Usage: DATABASE_FILENAME=.tmp/scale.db node scripts/bench/misses.js [--slug S] [--app DIR]
 //   --app: the checkout to measure (default: this one), for a side-by-side run against another commit.
@@ -25,21 +26,40 @@ async function main() {
   await app.load();
   const client = app.db.connection.client;
   const statements = new Map();
-  const query = client._query;
-  client._query = async function timed(connection, obj) {
-    const started = process.hrtime.bigint();
-    try {
-      return await query.call(this, connection, obj);
-    } finally {
-      const sql = String(obj.sql)
-        .replace(/\?(, \?)*/g, '?')
-        .slice(0, 90);
-      const seen = statements.get(sql) ?? { n: 0, ms: 0 };
-      seen.n += 1;
-      seen.ms += Number(process.hrtime.bigint() - started) / 1e6;
-      statements.set(sql, seen);
-    }
+  const timed = (sql, started) => {
+    const key = String(sql)
+      .replace(/\?(, \?)*/g, '?')
+      .slice(0, 90);
+    const seen = statements.get(key) ?? { n: 0, ms: 0 };
+    seen.n += 1;
+    seen.ms += Number(process.hrtime.bigint() - started) / 1e6;
+    statements.set(key, seen);
   };
+  if (client.driverName === 'better-sqlite3') {
+    // Each statement's run in SQLite, whether knex runs it or the plugin's page-miss reads do.
+    const connection = await client.acquireConnection();
+    const Statement = connection.prepare('select 1').constructor;
+    await client.releaseConnection(connection);
+    const all = Statement.prototype.all;
+    Statement.prototype.all = function timedAll(...bindings) {
+      const started = process.hrtime.bigint();
+      try {
+        return all.apply(this, bindings);
+      } finally {
+        timed(this.source, started);
+      }
+    };
+  } else {
+    const query = client._query;
+    client._query = async function timedQuery(connection, obj) {
+      const started = process.hrtime.bigint();
+      try {
+        return await query.call(this, connection, obj);
+      } finally {
+        timed(obj.sql, started);
+      }
+    };
+  }
   const sites = app.plugin('linkage').service('sites');
   const snapshot = await app.plugin('linkage').service('published').snapshot();
   const byLevel = {};

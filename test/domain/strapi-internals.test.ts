@@ -268,14 +268,19 @@ describe("knex's better-sqlite3 query method (022)", () => {
   const statements = check('022-sqlite-statements.md');
   const knexQuery = 'async _query(connection, obj) { const statement = connection.prepare(obj.sql); return statement; }';
   test('as in knex 3.1, on SQLite; nothing to check on Postgres', () => {
-    expect(statements.inspect({ sqlite: true, source: knexQuery })).toEqual([]);
+    expect(statements.inspect({ sqlite: true, source: knexQuery, pooled: true })).toEqual([]);
     expect(statements.inspect({ sqlite: false })).toEqual([]);
   });
   test('the query method no longer prepares the SQL itself, or is gone', () => {
-    expect(statements.inspect({ sqlite: true, source: 'async _query(connection, obj) { return this.cache.run(obj); }' })).toEqual([
+    expect(statements.inspect({ sqlite: true, source: 'async _query(connection, obj) { return this.cache.run(obj); }', pooled: true })).toEqual([
       "knex's better-sqlite3 _query no longer calls connection.prepare(obj.sql)",
     ]);
-    expect(statements.inspect({ sqlite: true, source: null })).toEqual(["knex's better-sqlite3 client has no _query method"]);
+    expect(statements.inspect({ sqlite: true, source: null, pooled: true })).toEqual(["knex's better-sqlite3 client has no _query method"]);
+  });
+  test("the client no longer lends and takes back its pool's connection", () => {
+    expect(statements.inspect({ sqlite: true, source: knexQuery, pooled: false })).toEqual([
+      "knex's client no longer has acquireConnection and releaseConnection (the page misses' reads take the connection with them)",
+    ]);
   });
 });
 

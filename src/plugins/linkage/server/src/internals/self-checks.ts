@@ -278,23 +278,28 @@ export const SELF_CHECKS: readonly SelfCheck[] = [
     },
   },
   {
-    name: "knex's better-sqlite3 query method (statements are kept per connection)",
+    name: "knex's better-sqlite3 query method and pool (statements are kept per connection, page misses read with them)",
     adr: 'docs/adr/022-sqlite-statements.md',
     phase: 'bootstrap',
     subject: (strapi) => {
-      const client = attempt(() => strapi.db.connection.client) as { driverName?: unknown; _query?: unknown } | undefined;
+      const client = attempt(() => strapi.db.connection.client) as
+        | { driverName?: unknown; _query?: unknown; acquireConnection?: unknown; releaseConnection?: unknown }
+        | undefined;
       if (!isObject(client)) return null;
       if (client.driverName !== 'better-sqlite3') return { sqlite: false };
       // Read from the class, not the instance: the plugin wraps the instance's after this check.
       const query = attempt(() => Object.getPrototypeOf(client)._query as unknown);
-      return { sqlite: true, source: typeof query === 'function' ? String(query) : null };
+      const pooled = typeof client.acquireConnection === 'function' && typeof client.releaseConnection === 'function';
+      return { sqlite: true, source: typeof query === 'function' ? String(query) : null, pooled };
     },
     inspect: (subject) => {
       if (!isObject(subject)) return ["strapi.db.connection.client (knex's client) is not there to read"];
       if (at(subject, 'sqlite') !== true) return [];
+      const problems =
+        at(subject, 'pooled') === true ? [] : ["knex's client no longer has acquireConnection and releaseConnection (the page misses' reads take the connection with them)"];
       const source = at(subject, 'source');
-      if (typeof source !== 'string') return ["knex's better-sqlite3 client has no _query method"];
-      return source.includes(KNEX_PREPARE_CALL) ? [] : [`knex's better-sqlite3 _query no longer calls ${KNEX_PREPARE_CALL}`];
+      if (typeof source !== 'string') return [...problems, "knex's better-sqlite3 client has no _query method"];
+      return source.includes(KNEX_PREPARE_CALL) ? problems : [...problems, `knex's better-sqlite3 _query no longer calls ${KNEX_PREPARE_CALL}`];
     },
   },
   {

@@ -313,6 +313,23 @@ type Knex = Core.Strapi['db']['connection'];
 export const inReadContext = <T>(strapi: Core.Strapi, work: (knex: Knex) => Promise<T>): Promise<T> =>
   strapi.db.inTransaction() ? (strapi.db.transaction(({ trx }) => work(trx as unknown as Knex)) as unknown as Promise<T>) : work(strapi.db.connection);
 
+/** Runs a read compiled once (knex's SQL for this dialect, `?` bindings) without knex's query runner. */
+export type DirectRead = (sql: string, bindings: readonly (string | number)[]) => Promise<Array<Record<string, unknown>>>;
+const directReads = new WeakMap<Core.Strapi, DirectRead>();
+
+/** Set at boot where the database allows it (on SQLite: internals/sqlite-statements.ts, ADR 022). */
+export const readDirectly = (strapi: Core.Strapi, read: DirectRead): void => {
+  directReads.set(strapi, read);
+};
+
+/** The rows of a read compiled once: in the caller's transaction when there is one, else directly where set, else through knex. */
+async function rowsOf(strapi: Core.Strapi, sql: string, bindings: readonly (string | number)[]): Promise<Array<Record<string, unknown>>> {
+  const direct = strapi.db.inTransaction() ? undefined : directReads.get(strapi);
+  if (direct) return direct(sql, bindings);
+  const result = (await inReadContext(strapi, (knex) => knex.raw(sql, [...bindings]))) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<Record<string, unknown>>;
+}
+
 /** The codes a published guide read is filtered on (each an equality). */
 export type GuideFilter = Partial<Record<'unitCode' | 'itemCode' | 'stageKey', string>>;
 
@@ -377,14 +394,11 @@ export async function publishedGuideRows(strapi: Core.Strapi, filter: GuideFilte
     sql = query.whereNotNull(publishedAt).toSQL().sql;
     reads.statements.set(shape, sql);
   }
-  const statement = sql;
-  const result = (await inReadContext(strapi, (knex) =>
-    knex.raw(
-      statement,
-      keys.map((key) => filter[key] as string)
-    )
-  )) as unknown;
-  const found = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<Record<string, unknown>>;
+  const found = await rowsOf(
+    strapi,
+    sql,
+    keys.map((key) => filter[key] as string)
+  );
   const { columns } = reads;
   return found.map((row) => {
     const converted: Record<string, unknown> = {};
@@ -441,13 +455,7 @@ async function attachComponents(strapi: Core.Strapi, rows: Array<Stored<GuideRow
     compiled = { sql, fixed: bindings.slice(0, bindings.length - ids.length) };
     if (statements.size < 64) statements.set(ids.length, compiled);
   }
-  const statement = compiled;
-  const found = statement
-    ? await inReadContext(strapi, async (knex) => {
-        const result = (await knex.raw(statement.sql, [...statement.fixed, ...ids])) as unknown;
-        return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<Record<string, unknown>>;
-      })
-    : [];
+  const found = compiled ? await rowsOf(strapi, compiled.sql, [...(compiled.fixed as Array<string | number>), ...ids]) : [];
   // The field is tested in the joins and here, not in WHERE: without statistics SQLite would seek on
   // the (barely selective) field index instead of the entity's.
   const byEntity = new Map<string, Map<number, Array<Record<string, unknown>>>>(parts.map((part) => [part.field, new Map()]));
