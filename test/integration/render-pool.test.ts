@@ -71,6 +71,7 @@ test('a task past its budget ends its thread; the task its thread held next is a
 
 test("a task's own failure is its alone: the thread goes on with the next", async () => {
   const pool = poolOf();
+  await expect(pool.run({ name: 'not plain data', busyMs: 1, fail: (() => 'a function') as unknown as string })).rejects.toThrow(/could not be cloned/);
   const failing = pool.run({ name: 'failing', fail: 'no template "missing"' });
   const next = pool.run({ name: 'next' });
   await expect(failing).rejects.toThrow('no template "missing"');

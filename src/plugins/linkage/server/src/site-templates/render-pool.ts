@@ -91,8 +91,14 @@ export class RenderPool<T, R> {
       const thread = this.freest();
       if (!thread) return;
       const job = this.queue.shift() as Job<T, R>;
+      try {
+        thread.worker.postMessage({ id: job.id, task: job.task });
+      } catch (error) {
+        // A task that cannot be copied to a thread (not plain data) fails alone.
+        job.reject(error as Error);
+        continue;
+      }
       thread.jobs.push(job);
-      thread.worker.postMessage({ id: job.id, task: job.task });
       if (thread.jobs.length === 1) this.startClock(thread);
     }
   }
