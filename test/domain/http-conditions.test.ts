@@ -1,9 +1,19 @@
 // Conditional GET (RFC 9110 §13): If-None-Match with weak comparison, its precedence over
 // If-Modified-Since, and If-Modified-Since at second precision.
-import { entityTags, isNotModified, weaklyEqual } from '../../src/plugins/linkage/server/src/domain/http-conditions';
+import { createHash } from 'node:crypto';
+import { entityTags, isNotModified, strongEtagOf, weaklyEqual } from '../../src/plugins/linkage/server/src/domain/http-conditions';
 
 const ETAG = '"abc"';
 const AT = new Date('2026-12-01T08:00:00.500Z');
+
+describe('strongEtagOf', () => {
+  it('is the quoted base64url SHA-1 of the bytes, the same for a Buffer and a Uint8Array of them', () => {
+    const bytes = new TextEncoder().encode('<p>办事指南</p>');
+    expect(strongEtagOf(bytes)).toBe(`"${createHash('sha1').update(bytes).digest('base64url')}"`);
+    expect(strongEtagOf(Buffer.from(bytes))).toBe(strongEtagOf(bytes));
+    expect(strongEtagOf(new TextEncoder().encode('<p>办事指南!</p>'))).not.toBe(strongEtagOf(bytes));
+  });
+});
 
 describe('entityTags', () => {
   it('reads a list of strong and weak tags, and a wildcard', () => {

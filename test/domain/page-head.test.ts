@@ -10,6 +10,7 @@ import {
   linkElements,
   mayCarryServerElements,
   pageLinks,
+  serverElementsFor,
   serverHeadProblem,
   startTagEnd,
   withServerHead,
@@ -120,6 +121,16 @@ describe('withServerHead', () => {
   it('is null for a page that does not open with its head, and the page as it is when there is nothing to write', () => {
     expect(withServerHead('<html><body></body></html>', SERVER)).toBeNull();
     expect(withServerHead(PAGE, [])).toBe(PAGE);
+  });
+});
+
+describe('serverElementsFor', () => {
+  const elements = { always: SERVER, withUnitQuestion: ['<script src="/sites/assets/navigator.js" defer></script>'] };
+
+  it('adds the navigator’s script only to a page that asks a unit question level by level', () => {
+    expect(serverElementsFor(PAGE, elements)).toEqual(SERVER);
+    const asking = PAGE.replace('<p>x</p>', '<fieldset data-unit-question="where"></fieldset>');
+    expect(serverElementsFor(asking, elements)).toEqual([...SERVER, ...elements.withUnitQuestion]);
   });
 });
 

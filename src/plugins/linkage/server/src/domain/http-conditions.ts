@@ -1,6 +1,10 @@
 // Conditional GET per RFC 9110 §13: whether a request's validators say the client already holds
 // the representation (a 304), with If-None-Match's weak comparison (§8.8.3.2: W/"x" and "x" match),
 // and If-Modified-Since considered only when there is no If-None-Match (§13.2.2).
+import { createHash } from 'node:crypto';
+
+/** A body's strong entity tag: its SHA-1, base64url, quoted. */
+export const strongEtagOf = (body: Uint8Array): string => `"${createHash('sha1').update(body).digest('base64url')}"`;
 
 /** The opaque tags of an If-None-Match list, weakness dropped; ['*'] for a wildcard. */
 export function entityTags(header: string): string[] {

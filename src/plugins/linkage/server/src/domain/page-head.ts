@@ -164,6 +164,17 @@ export function serverHeadProblem(html: string): AdminText | null {
   return mayCarryServerElements(html) ? forgedElement(html) : null;
 }
 
+/** What the server writes first in a page's head: on every page, and where the page asks a unit question. */
+export interface ServerElements {
+  readonly always: readonly string[];
+  /** The navigator's script: only where a unit question is asked level by level (the form works without it). */
+  readonly withUnitQuestion: readonly string[];
+}
+
+/** The server's elements for this page, as the template rendered it. */
+export const serverElementsFor = (html: string, elements: ServerElements): readonly string[] =>
+  html.includes('data-unit-question') ? [...elements.always, ...elements.withUnitQuestion] : elements.always;
+
 /**
  * The page with the server's elements first in its head; null when the page does not open with its
  * head (serverHeadProblem says so: the render worker checks every page it renders).

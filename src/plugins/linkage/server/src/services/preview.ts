@@ -12,14 +12,13 @@ import type { CatalogItem } from '../domain/catalog-format';
 import { guideFromRows, itemFromRows, type GuideRow, type ItemRow } from '../domain/catalog-records';
 import { checkPreview, previewSecret, signPreview, type PreviewClaim } from '../domain/preview-token';
 import { guidePreviewPage, itemPreviewPage, publicPageUrl, templatePreviewPage, templateSceneOf, type PreviewPage, type TemplateScene } from '../domain/preview-target';
-import { withServerHead } from '../domain/page-head';
 import type { Problem } from '../domain/problems';
 import type { SiteRefusal } from '../domain/refusal-page';
 import { liquidMessage, templateSetId } from '../domain/templates';
 import { GUIDE, ITEM, SITE_TEMPLATE } from '../uids';
 import { renderFlowchart } from './navigator';
 import type { Snapshot } from './published';
-import { rendered, type Rendered } from './render-cache';
+import type { Rendered } from './render-cache';
 import type { PageOptions } from './sites';
 import { byDocument, type Stored } from './store';
 import { getService } from '../get-service';
@@ -160,13 +159,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   // The reload script goes where the JSON-LD goes: first in the head, from the server, not the templates.
-  const html = (body: string): Rendered => rendered(withServerHead(body, [`<script src="${RELOAD_SCRIPT}"></script>`]) ?? body, 'text/html; charset=utf-8');
+  const RELOAD_TAG = `<script src="${RELOAD_SCRIPT}"></script>`;
 
-  async function render(token: string, requestedLocale: unknown, draw: (scene: Scene, locale: string) => Promise<string>): Promise<Rendered> {
+  async function render(token: string, requestedLocale: unknown, draw: (scene: Scene, locale: string) => Promise<Rendered>): Promise<Rendered> {
     const opened = await open(token, requestedLocale);
     if ('refusal' in opened) return sites().refusal(opened.refusal, opened.locale);
+    const { scene } = opened;
     try {
-      return html(await draw(opened.scene, opened.locale));
+      return await draw({ ...scene, options: { ...scene.options, head: [RELOAD_TAG] } }, opened.locale);
     } catch (error) {
       return sites().refusal(failure(error, opened.scene), opened.locale);
     }

@@ -1,8 +1,8 @@
 // Rendered public answers (JSON views, pages, flow charts), bounded by bytes, least recently used
 // first, each with its strong ETag; emptied by any write to the plugin's records.
-import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { LRUCache } from 'lru-cache';
+import { strongEtagOf } from '../domain/http-conditions';
 import { getService } from '../get-service';
 import type { Snapshot } from './published';
 
@@ -23,7 +23,7 @@ export interface Cached extends Rendered {
 
 export const rendered = (text: string, type: string, extra: Pick<Rendered, 'status'> = {}): Rendered => {
   const body = Buffer.from(text, 'utf8');
-  return { body, type, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, ...extra };
+  return { body, type, etag: strongEtagOf(body), ...extra };
 };
 
 export const json = (value: unknown): Rendered => rendered(JSON.stringify(value), 'application/json; charset=utf-8');

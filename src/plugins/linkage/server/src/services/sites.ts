@@ -7,7 +7,7 @@ import { NotFound, PageUnavailable } from '../domain/failures';
 import { guideKey, type CatalogGuide, type CatalogItem, type CatalogUnit } from '../domain/catalog-format';
 import type { LinkedDataContext } from '../domain/government-service';
 import { answersQuery, itemPageUrl } from '../domain/links';
-import { jsonLdScript, linkElements, pageLinks, withServerHead, type PageLinks } from '../domain/page-head';
+import { jsonLdScript, linkElements, pageLinks, type PageLinks, type ServerElements } from '../domain/page-head';
 import { indexPageLinkedData, itemPageLinkedData, routePageLinkedData } from '../domain/page-linked-data';
 import { pageData } from '../domain/page-data';
 import { refusalPage, type SiteRefusal } from '../domain/refusal-page';
@@ -28,6 +28,7 @@ import { RenderStopped } from './renderer';
 import { NAVIGATOR_SCRIPT } from '../site-templates/navigator-script';
 
 export const STYLESHEET_PATH = '/sites/assets/site.css';
+const HTML = 'text/html; charset=utf-8';
 export const NAVIGATOR_SCRIPT_PATH = '/sites/assets/navigator.js';
 const navigatorScript = rendered(NAVIGATOR_SCRIPT, 'text/javascript; charset=utf-8');
 /** The navigator script's `?v=`: its address changes with its content, so it may be kept for a year. */
@@ -49,6 +50,8 @@ export interface PageOptions {
   readonly guide?: CatalogGuide;
   /** The preview's address: its page, stylesheet, flow chart and navigator answers are under it. */
   readonly previewBase?: string;
+  /** Elements the preview writes first in the head, before the server's (its reload script). */
+  readonly head?: readonly string[];
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -155,26 +158,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * set instead (then the plugin's defaults), and the rendered page is cached as any other. A
    * preview renders its own set only, and its failure is the editor's to see (services/preview.ts).
    */
-  async function renderPage(snapshot: Snapshot, template: string, data: Record<string, unknown>, where: string, options: PageOptions, server: ServerHead): Promise<string> {
+  async function renderPage(snapshot: Snapshot, template: string, data: Record<string, unknown>, where: string, options: PageOptions, server: ServerHead): Promise<Rendered> {
     if (!snapshot.templates.has(template)) throw new NotFound(`The site template "${template}" is not published`);
     // Written by the server first in the head, whatever the template says: the page's canonical and
-    // language links, its JSON-LD, and the navigator's script only where a unit question is asked
-    // level by level (the form works without it). A template never carries a script, nor these links.
-    const done = (html: string) => {
-      const elements = [...linkElements(server.links), jsonLdScript(server.jsonLd), ...(html.includes('data-unit-question') ? [NAVIGATOR_SCRIPT_TAG] : [])];
-      const page = withServerHead(html, elements);
-      // The render worker refuses such a page first (domain/page-head.ts serverHeadProblem).
-      if (page === null) throw new Error('the page does not open with its head: the server has nowhere to write its links and linked data');
-      return page;
+    // language links, its JSON-LD, and the navigator's script where a unit question is asked level by
+    // level (domain/page-head.ts). A template never carries a script, nor these links.
+    const head: ServerElements = {
+      always: [...(options.head ?? []), ...linkElements(server.links), jsonLdScript(server.jsonLd)],
+      withUnitQuestion: [NAVIGATOR_SCRIPT_TAG],
     };
-    if (options.previewBase) return done(await renderer().render(snapshot.templateSet.bodies, template, data));
+    const page = async (bodies: ReadonlyMap<string, string>): Promise<Rendered> => ({ ...(await renderer().renderPage(bodies, template, data, head)), type: HTML });
+    if (options.previewBase) return page(snapshot.templateSet.bodies);
     const failed = failuresOf(snapshot);
     const sets = [snapshot.templateSet, ...snapshot.fallbackSets].filter((set) => set.bodies.has(template));
     for (const set of sets) {
       // Checked at each attempt: another page may have found the published set failing meanwhile.
       if (set === snapshot.templateSet && failed.has(template)) continue;
       try {
-        return done(await renderer().render(set.bodies, template, data));
+        return await page(set.bodies);
       } catch (error) {
         if (error instanceof RenderStopped) throw new PageUnavailable(`The page ${where} cannot be shown now: the server is stopping`);
         const reason = (error as Error).message;
@@ -272,7 +273,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     stylesheet: options.previewBase ? `${options.previewBase}/site.css` : `${STYLESHEET_PATH}?v=${stylesheetFingerprint(stylesheetOf(snapshot))}`,
   });
 
-  async function renderIndex(snapshot: Snapshot, unitCode: string, locale: string, options: PageOptions = {}): Promise<string> {
+  async function renderIndex(snapshot: Snapshot, unitCode: string, locale: string, options: PageOptions = {}): Promise<Rendered> {
     const view = await indexView(snapshot, unitCode, locale, options);
     const head = serverHead(snapshot, view.site.url, locale, (canonical, ctx) => indexPageLinkedData(view, snapshot.items, canonical, ctx));
     return renderPage(
@@ -285,7 +286,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
   }
 
-  async function renderItem(snapshot: Snapshot, unitCode: string, slug: string, locale: string, options: PageOptions = {}): Promise<string> {
+  async function renderItem(snapshot: Snapshot, unitCode: string, slug: string, locale: string, options: PageOptions = {}): Promise<Rendered> {
     const { item, view } = await itemView(snapshot, unitCode, slug, locale, options);
     const head = serverHead(snapshot, view.item.url, locale, (canonical, ctx) => itemPageLinkedData(view, item, canonical, ctx));
     return renderPage(
@@ -305,7 +306,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     raw: Readonly<Record<string, unknown>>,
     locale: string,
     options: PageOptions = {}
-  ): Promise<string> {
+  ): Promise<Rendered> {
     // A unit chosen above a question's answer level is a step of the form, not an answer: the page
     // asks the next level under it (domain/unit-question-steps.ts); the route API refuses it.
     const { answers: complete, partial } = partialUnitChoices(raw, navigator().itemBySlug(snapshot, slug), snapshot.unitIndex);
@@ -349,8 +350,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return stylesheet;
   };
 
-  const html = (body: string) => rendered(body, 'text/html; charset=utf-8');
-
   function refusalFrom(snapshot: Snapshot | null, refusal: SiteRefusal, locale: string): Rendered {
     const { status, html: body } = refusalPage(refusal, {
       units: snapshot?.units ?? new Map(),
@@ -359,7 +358,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       links: snapshot ? navigator().links(snapshot) : { mode: 'local', units: new Map(), localBase: '' },
       stylesheet: snapshot ? `${STYLESHEET_PATH}?v=${stylesheetFingerprint(stylesheetOf(snapshot))}` : STYLESHEET_PATH,
     });
-    return rendered(body, 'text/html; charset=utf-8', { status });
+    return rendered(body, HTML, { status });
   }
 
   const answersOf = (raw: unknown): Record<string, unknown> => (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {});
@@ -381,19 +380,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async indexPage(unitCode: string, locale: string): Promise<Cached> {
       const snapshot = await published().snapshot();
-      return cache().get(snapshot, `page|${unitCode}|${locale}`, async () => html(await renderIndex(snapshot, unitCode, locale)));
+      return cache().get(snapshot, `page|${unitCode}|${locale}`, () => renderIndex(snapshot, unitCode, locale));
     },
 
     async itemPage(unitCode: string, slug: string, locale: string): Promise<Cached> {
       const snapshot = await published().snapshot();
-      return cache().get(snapshot, `page|${unitCode}|${slug}|${locale}`, async () => html(await renderItem(snapshot, unitCode, slug, locale)));
+      return cache().get(snapshot, `page|${unitCode}|${slug}|${locale}`, () => renderItem(snapshot, unitCode, slug, locale));
     },
 
     async routePage(unitCode: string, slug: string, rawAnswers: unknown, locale: string): Promise<Cached> {
       const snapshot = await published().snapshot();
       const raw = answersOf(rawAnswers);
       const key = `page-route|${unitCode}|${slug}|${locale}|${JSON.stringify(Object.entries(raw).sort(([a], [b]) => a.localeCompare(b)))}`;
-      return cache().get(snapshot, key, async () => html(await renderRoute(snapshot, unitCode, slug, raw, locale)));
+      return cache().get(snapshot, key, () => renderRoute(snapshot, unitCode, slug, raw, locale));
     },
 
     /** The same pages, uncached, from a given snapshot: for previews (services/preview.ts). */
