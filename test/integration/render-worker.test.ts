@@ -9,21 +9,35 @@ import { strongEtagOf } from '../../src/plugins/linkage/server/src/domain/http-c
 // The worker as the server runs it: compiled (npm test builds the plugin first).
 const WORKER = path.join(__dirname, '..', '..', 'src', 'plugins', 'linkage', 'dist', 'server', 'site-templates', 'render-worker.js');
 const TEMPLATES: Array<[string, string]> = [
-  ['page', '<!doctype html>\n<html lang="zh-Hans">\n<head>\n<meta charset="utf-8">\n<title>{{ title }}</title>\n</head>\n<body>{% if asks %}<fieldset data-unit-question="where"></fieldset>{% endif %}</body>\n</html>'],
+  [
+    'page',
+    '<!doctype html>\n<html lang="zh-Hans">\n<head>\n<meta charset="utf-8">\n<title>{{ title }}</title>\n</head>\n<body>{% if asks %}<fieldset data-unit-question="where"></fieldset>{% endif %}</body>\n</html>',
+  ],
   ['headless', '<p>{{ title }}</p>'],
 ];
-const HEAD = { always: ['<link rel="canonical" href="https://zwfw.qingdao.example/sites/370200000000">'], withUnitQuestion: ['<script src="/sites/assets/navigator.js" defer></script>'] };
+const HEAD = {
+  always: ['<link rel="canonical" href="https://zwfw.qingdao.example/sites/370200000000">'],
+  withUnitQuestion: ['<script src="/sites/assets/navigator.js" defer></script>'],
+};
 
 let pool: RenderPool<RenderTask, RenderResult>;
 beforeEach(() => {
-  pool = new RenderPool<RenderTask, RenderResult>({ file: WORKER, threads: 1, depth: 2, budgetMs: 5000, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
+  pool = new RenderPool<RenderTask, RenderResult>({
+    file: WORKER,
+    threads: 1,
+    depth: 2,
+    budgetMs: 5000,
+    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
+  });
 });
 afterEach(() => pool.stop());
 
 describe('the render worker', () => {
   it('asks for a set’s templates once: a task without them is refused until the thread has been sent them', async () => {
     await expect(pool.run({ setId: 's1', page: 'page', data: { title: '青岛' } })).rejects.toThrow(UNKNOWN_TEMPLATE_SET);
-    await expect(pool.run({ setId: 's1', templates: TEMPLATES, page: 'page', data: { title: '青岛' } })).resolves.toEqual({ html: expect.stringContaining('<title>青岛</title>') });
+    await expect(pool.run({ setId: 's1', templates: TEMPLATES, page: 'page', data: { title: '青岛' } })).resolves.toEqual({
+      html: expect.stringContaining('<title>青岛</title>'),
+    });
     await expect(pool.run({ setId: 's1', page: 'page', data: { title: '胶州' } })).resolves.toEqual({ html: expect.stringContaining('<title>胶州</title>') });
     await expect(pool.run({ setId: 's2', page: 'page', data: { title: '胶州' } })).rejects.toThrow(UNKNOWN_TEMPLATE_SET);
   });
