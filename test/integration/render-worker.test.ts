@@ -1,24 +1,16 @@
 // The real render worker (site-templates/render-worker.ts) in its pool: a thread is sent a template
-// set's templates only when it does not hold them, and a public page leaves it finished, the
-// server's elements first in its head, as bytes with their strong ETag.
+// set's templates only when it does not hold them, and every page it renders is read for room for
+// the server's head.
 import path from 'node:path';
 import { RenderPool } from '../../src/plugins/linkage/server/src/site-templates/render-pool';
 import { UNKNOWN_TEMPLATE_SET, type RenderResult, type RenderTask } from '../../src/plugins/linkage/server/src/site-templates/render-worker';
-import { strongEtagOf } from '../../src/plugins/linkage/server/src/domain/http-conditions';
 
 // The worker as the server runs it: compiled (npm test builds the plugin first).
 const WORKER = path.join(__dirname, '..', '..', 'src', 'plugins', 'linkage', 'dist', 'server', 'site-templates', 'render-worker.js');
 const TEMPLATES: Array<[string, string]> = [
-  [
-    'page',
-    '<!doctype html>\n<html lang="zh-Hans">\n<head>\n<meta charset="utf-8">\n<title>{{ title }}</title>\n</head>\n<body>{% if asks %}<fieldset data-unit-question="where"></fieldset>{% endif %}</body>\n</html>',
-  ],
+  ['page', '<!doctype html>\n<html lang="zh-Hans">\n<head>\n<meta charset="utf-8">\n<title>{{ title }}</title>\n</head>\n<body></body>\n</html>'],
   ['headless', '<p>{{ title }}</p>'],
 ];
-const HEAD = {
-  always: ['<link rel="canonical" href="https://zwfw.qingdao.example/sites/370200000000">'],
-  withUnitQuestion: ['<script src="/sites/assets/navigator.js" defer></script>'],
-};
 
 let pool: RenderPool<RenderTask, RenderResult>;
 beforeEach(() => {
@@ -37,24 +29,14 @@ describe('the render worker', () => {
     await expect(pool.run({ setId: 's1', page: 'page', data: { title: '青岛' } })).rejects.toThrow(UNKNOWN_TEMPLATE_SET);
     await expect(pool.run({ setId: 's1', templates: TEMPLATES, page: 'page', data: { title: '青岛' } })).resolves.toEqual({
       html: expect.stringContaining('<title>青岛</title>'),
+      headProblem: null,
     });
-    await expect(pool.run({ setId: 's1', page: 'page', data: { title: '胶州' } })).resolves.toEqual({ html: expect.stringContaining('<title>胶州</title>') });
+    await expect(pool.run({ setId: 's1', page: 'page', data: { title: '胶州' } })).resolves.toEqual({ html: expect.stringContaining('<title>胶州</title>'), headProblem: null });
     await expect(pool.run({ setId: 's2', page: 'page', data: { title: '胶州' } })).rejects.toThrow(UNKNOWN_TEMPLATE_SET);
   });
 
-  it('answers a public page as its bytes, the server’s elements first in its head, with the ETag of those bytes', async () => {
-    const result = await pool.run({ setId: 's1', templates: TEMPLATES, page: 'page', data: { title: '青岛', asks: false }, head: HEAD });
-    if (!('body' in result)) throw new Error(`a page was expected, not ${JSON.stringify(result)}`);
-    const html = Buffer.from(result.body).toString('utf8');
-    expect(html).toContain(`<meta charset="utf-8">\n${HEAD.always[0]}\n<title>青岛</title>`);
-    expect(html).not.toContain('navigator.js');
-    expect(result.etag).toBe(strongEtagOf(result.body));
-    const asking = await pool.run({ setId: 's1', page: 'page', data: { title: '青岛', asks: true }, head: HEAD });
-    expect('body' in asking && Buffer.from(asking.body).toString('utf8')).toContain(`${HEAD.always[0]}\n${HEAD.withUnitQuestion[0]}\n<title>`);
-  });
-
   it('says why a page that does not open with its head cannot take the server’s elements, in both admin languages', async () => {
-    const result = await pool.run({ setId: 's1', templates: TEMPLATES, page: 'headless', data: { title: 'x' }, head: HEAD });
-    expect(result).toEqual({ headProblem: { en: expect.stringContaining('must open with'), 'zh-Hans': expect.any(String) } });
+    const result = await pool.run({ setId: 's1', templates: TEMPLATES, page: 'headless', data: { title: 'x' } });
+    expect(result.headProblem).toEqual({ en: expect.stringContaining('must open with'), 'zh-Hans': expect.any(String) });
   });
 });

@@ -7,7 +7,6 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { AdminText } from '../domain/admin-language';
 import { templateSetId, type PageRenderer } from '../domain/templates';
-import type { ServerElements } from '../domain/page-head';
 import { UNKNOWN_TEMPLATE_SET, type RenderResult, type RenderTask } from '../site-templates/render-worker';
 import { OverBudget, PoolStopped, RenderPool, ThreadEnded } from '../site-templates/render-pool';
 
@@ -53,14 +52,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return set;
   };
 
-  /** Renders a task, its templates sent only to a thread that does not hold them yet; rejects with a RenderFailure. */
-  async function run(templates: ReadonlyMap<string, string>, task: Omit<RenderTask, 'setId' | 'templates'>): Promise<RenderResult> {
+  /**
+   * Renders one page; rejects with a RenderFailure. The budget counts from when a thread starts it,
+   * not while it waits. A set's templates are sent only to a thread that does not hold them yet.
+   */
+  const render: PageRenderer = async (templates, page, data) => {
     const set = setOf(templates);
+    const task: RenderTask = { setId: set.id, page, data };
     let result: RenderResult;
     try {
-      result = await pool.run({ ...task, setId: set.id }).catch((error: unknown) => {
+      result = await pool.run(task).catch((error: unknown) => {
         if ((error as Error).message !== UNKNOWN_TEMPLATE_SET) throw error;
-        return pool.run({ ...task, setId: set.id, templates: set.entries });
+        return pool.run({ ...task, templates: set.entries });
       });
     } catch (error) {
       // Its thread was ended by stop(), not by its own doing (a client that left may still wait for it).
@@ -73,28 +76,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       throw new RenderFailure((error as Error).message, false);
     }
-    if ('headProblem' in result) throw new RenderFailure(result.headProblem.en, false, result.headProblem);
-    return result;
-  }
-
-  /** Renders one page's text (a template's checks); the budget counts from when a thread starts it, not while it waits. */
-  const render: PageRenderer = async (templates, page, data) => {
-    const result = await run(templates, { page, data });
-    if (!('html' in result)) throw new RenderFailure('the render thread answered a page where its text was asked', false);
+    if (result.headProblem) throw new RenderFailure(result.headProblem.en, false, result.headProblem);
     return result.html;
   };
-
-  /** Renders a public page with the server's elements first in its head: its bytes and ETag. */
-  async function renderPage(templates: ReadonlyMap<string, string>, page: string, data: object, head: ServerElements): Promise<{ body: Buffer; etag: string }> {
-    const result = await run(templates, { page, data, head });
-    if (!('body' in result)) throw new RenderFailure('the render thread answered a page’s text where its bytes were asked', false);
-    return { body: Buffer.from(result.body.buffer, result.body.byteOffset, result.body.byteLength), etag: result.etag };
-  }
 
   return {
     budgetMs,
     render,
-    renderPage,
     async stop(): Promise<void> {
       await pool.stop();
     },

@@ -7,7 +7,7 @@ import { NotFound, PageUnavailable } from '../domain/failures';
 import { guideKey, type CatalogGuide, type CatalogItem, type CatalogUnit } from '../domain/catalog-format';
 import type { LinkedDataContext } from '../domain/government-service';
 import { answersQuery, itemPageUrl } from '../domain/links';
-import { jsonLdScript, linkElements, pageLinks, type PageLinks, type ServerElements } from '../domain/page-head';
+import { jsonLdScript, linkElements, pageLinks, serverElementsFor, withServerHead, type PageLinks, type ServerElements } from '../domain/page-head';
 import { indexPageLinkedData, itemPageLinkedData, routePageLinkedData } from '../domain/page-linked-data';
 import { pageData } from '../domain/page-data';
 import { refusalPage, type SiteRefusal } from '../domain/refusal-page';
@@ -167,7 +167,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       always: [...(options.head ?? []), ...linkElements(server.links), jsonLdScript(server.jsonLd)],
       withUnitQuestion: [NAVIGATOR_SCRIPT_TAG],
     };
-    const page = async (bodies: ReadonlyMap<string, string>): Promise<Rendered> => ({ ...(await renderer().renderPage(bodies, template, data, head)), type: HTML });
+    // The render thread is what a burst of misses queues for: the server writes its head here.
+    const page = async (bodies: ReadonlyMap<string, string>): Promise<Rendered> => {
+      const html = await renderer().render(bodies, template, data);
+      const withHead = withServerHead(html, serverElementsFor(html, head));
+      // The render thread refuses such a page first (domain/page-head.ts serverHeadProblem).
+      if (withHead === null) throw new Error('the page does not open with its head: the server has nowhere to write its links and linked data');
+      return rendered(withHead, HTML);
+    };
     if (options.previewBase) return page(snapshot.templateSet.bodies);
     const failed = failuresOf(snapshot);
     const sets = [snapshot.templateSet, ...snapshot.fallbackSets].filter((set) => set.bodies.has(template));

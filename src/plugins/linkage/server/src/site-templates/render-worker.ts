@@ -1,13 +1,10 @@
 // A render worker thread: renders pages of a template set, one at a time, in the order sent. Started
 // by services/renderer.ts in a pool (render-pool.ts); a render over its time budget is stopped by
 // terminating the thread, so no template, however slow any single step is, holds the server's event loop.
-// A public page leaves here finished: the server's head written in, encoded, with its ETag, its bytes
-// handed over to the event loop without a copy.
 import { parentPort } from 'node:worker_threads';
 import type { Liquid } from 'liquidjs';
 import type { AdminText } from '../domain/admin-language';
-import { strongEtagOf } from '../domain/http-conditions';
-import { serverElementsFor, serverHeadProblem, withServerHead, type ServerElements } from '../domain/page-head';
+import { serverHeadProblem } from '../domain/page-head';
 import { liquidMessage, templateEngine } from '../domain/templates';
 
 export interface RenderTask {
@@ -17,19 +14,19 @@ export interface RenderTask {
   readonly templates?: ReadonlyArray<readonly [string, string]>;
   readonly page: string;
   readonly data: object;
-  /** For a public page: the server's elements to write first in its head; the answer is then its bytes. */
-  readonly head?: ServerElements;
 }
 
-/** A page that could not take the server's head (domain/page-head.ts), the page's text, or the finished page. */
-export type RenderResult = { readonly headProblem: AdminText } | { readonly html: string } | { readonly body: Uint8Array; readonly etag: string };
+/** A rendered page, and why the server could not write its own head elements into it (domain/page-head.ts), if so. */
+export interface RenderResult {
+  readonly html: string;
+  readonly headProblem: AdminText | null;
+}
 
 /** The error a thread answers with when it holds no engine of the task's set and was not sent its templates. */
 export const UNKNOWN_TEMPLATE_SET = 'linkage: this render thread does not hold the template set';
 
 const KEPT = 4;
 const engines = new Map<string, Liquid>();
-const encoder = new TextEncoder();
 
 function engineOf(task: RenderTask): Liquid {
   let engine = engines.get(task.setId);
@@ -52,24 +49,17 @@ function render(task: RenderTask): RenderResult {
     throw new Error(liquidMessage(error));
   }
   // Every page is read here, off the event loop, for room for the server's head and no forgery of it.
-  const headProblem = serverHeadProblem(html);
-  if (headProblem) return { headProblem };
-  if (!task.head) return { html };
-  const body = encoder.encode(withServerHead(html, serverElementsFor(html, task.head)) as string);
-  return { body, etag: strongEtagOf(body) };
+  return { html, headProblem: serverHeadProblem(html) };
 }
 
 const port = parentPort;
 if (port) {
   port.on('message', ({ id, task }: { id: number; task: RenderTask }) => {
-    let result: RenderResult;
     try {
-      result = render(task);
+      port.postMessage({ id, result: render(task) });
     } catch (error) {
       port.postMessage({ id, error: (error as Error).message });
-      return;
     }
-    port.postMessage({ id, result }, 'body' in result ? [result.body.buffer as ArrayBuffer] : []);
   });
   port.postMessage({ ready: true });
 }
