@@ -126,7 +126,7 @@ test('two imports at once take turns: the second waits (SQLite: fails clearly), 
   fs.rmSync(fileA);
   fs.rmSync(fileB);
 
-  expect(endedA.code).toBe(0);
+  expect(endedA).toMatchObject({ code: 0 });
   expect(a.output()).toMatch(new RegExp(`guides\\s+0 new, ${count} changed, 0 unchanged`));
   if (databaseClient() === 'sqlite') {
     expect(endedB.code).toBe(1);
@@ -134,7 +134,7 @@ test('two imports at once take turns: the second waits (SQLite: fails clearly), 
     expect(await storedFees()).toEqual(Array.from({ length: count }, () => '11元'));
     return;
   }
-  expect(endedB.code).toBe(0);
+  expect(endedB).toMatchObject({ code: 0 });
   // B read the catalog after A committed: A's fees were already there.
   expect(b.output()).toMatch(new RegExp(`guides\\s+0 new, ${count - half} changed, ${half} unchanged`));
   expect(await storedFees()).toEqual(Array.from({ length: count }, (_, i) => (i < half ? '11元' : '22元')));

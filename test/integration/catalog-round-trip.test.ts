@@ -95,12 +95,12 @@ describe('npm run catalog:import', () => {
 
   test('imports a file into an empty database with progress output, then a second import changes nothing', async () => {
     const first = await catalogCommand(target, 'import', exportFile);
-    expect(first.code).toBe(0);
+    expect(first).toMatchObject({ code: 0 });
     expect(first.stderr).toMatch(/Checking 26 units, 61 departments, 4 items, 88 guides/);
     expect(first.stderr).toMatch(/guides: 88\/88 written/);
     expect(first.stdout).toMatch(/guides\s+88 new, 0 changed, 0 unchanged/);
     const second = await catalogCommand(target, 'import', exportFile);
-    expect(second.code).toBe(0);
+    expect(second).toMatchObject({ code: 0 });
     expect(second.stdout).toMatch(/units\s+0 new, 0 changed, 26 unchanged/);
     expect(second.stdout).toMatch(/guides\s+0 new, 0 changed, 88 unchanged/);
     expect(second.stdout).toMatch(/reviews recorded\s+0/);

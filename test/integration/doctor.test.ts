@@ -183,7 +183,7 @@ describe('each store broken by a direct database write', () => {
     await t.strapi.db.query(GUIDE_FACT).deleteMany({ where: { guideDocumentId: guide } });
     expect(await found()).toEqual([['guide-facts', guide]]);
     const rebuild = await linkageCommand(t.database, 'report', 'rebuild');
-    expect(rebuild.code).toBe(0);
+    expect(rebuild).toMatchObject({ code: 0 });
     expect(rebuild.stdout).toMatch(/^Guide facts rebuilt: 88 guides in /m);
     expect(await found()).toEqual([]);
   });

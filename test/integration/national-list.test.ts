@@ -170,7 +170,7 @@ describe('npm run catalog:export -- --format national-list', () => {
 
   test('as CSV: three files, UTF-8 with a BOM, the same rows as the workbook', async () => {
     const result = await catalogCommand(demoCopy, 'export', '--format', 'national-list', csvFile);
-    expect(result.code).toBe(0);
+    expect(result).toMatchObject({ code: 0 });
     expect(result.stderr).toMatch(/national-list\.csv, .*national-list-materials\.csv, .*national-list-steps\.csv/);
     const files: Record<string, string> = { 事项清单: csvFile, 材料: scratch('national-list-materials.csv'), 办理环节: scratch('national-list-steps.csv') };
     for (const [sheet, file] of Object.entries(files)) {
@@ -307,10 +307,10 @@ describe('round trip, as an operator runs it', () => {
     fs.writeFileSync(catalogFile, JSON.stringify({ ...demo, guides: [] }));
     expect(await catalogCommand(copy, 'import', catalogFile)).toMatchObject({ code: 0 });
     const imported = await catalogCommand(copy, 'import', '--format', 'national-list', workbookFile, '--unit', 'all');
-    expect(imported.code).toBe(0);
+    expect(imported).toMatchObject({ code: 0 });
     expect(imported.stdout).toMatch(/guides\s+88 new, 0 changed, 0 unchanged/);
     expect(imported.stderr).toMatch(/guides: 88\/88 written/);
-    expect((await catalogCommand(copy, 'export', '--format', 'national-list', again)).code).toBe(0);
+    expect(await catalogCommand(copy, 'export', '--format', 'national-list', again)).toMatchObject({ code: 0 });
     expect(await workbookCells(again)).toEqual(exported);
   });
 });

@@ -90,7 +90,7 @@ describe('the unregistered-condition hazard', () => {
   test('the next boot (here the linkage command line) fails closed: it logs "[linkage] Role ..." and removes the unrestricted read permission, and only it', async () => {
     await stopInProcessStrapi();
     firstBoot = await linkageCommand(database, 'member', 'list');
-    expect(firstBoot.code).toBe(0);
+    expect(firstBoot).toMatchObject({ code: 0 });
     expect(roleErrors(firstBoot)).toEqual([
       expect.stringMatching(
         /\[linkage\] Role "Linkage unit editor": removed its plugin::content-manager\.explorer\.read permission on guides, which no longer carries a registered linkage condition/
@@ -120,7 +120,7 @@ describe('the unregistered-condition hazard', () => {
   test('a later boot finds every linkage role scoped: no error, nothing removed, and the removed permission is not silently re-created', async () => {
     const before = await storedRolePermissions(database, ROLES.unitEditor);
     const again = await linkageCommand(database, 'member', 'list', '--email', 'hazard-editor@linkage.test');
-    expect(again.code).toBe(0);
+    expect(again).toMatchObject({ code: 0 });
     expect(roleErrors(again)).toEqual([]);
     expect(await storedRolePermissions(database, ROLES.unitEditor)).toEqual(before);
     expect(before.some((p) => p.action === CM_READ && p.subject === GUIDE)).toBe(false);
@@ -135,7 +135,7 @@ describe('npm run linkage -- member add / list / remove', () => {
   test('member add --scope subtree: exit 0, prints the membership with the unit name and scope; it is stored', async () => {
     const before = await storedMemberships(database);
     const r = await linkageCommand(database, 'member', 'add', '--email', EMAIL, '--unit', UNIT.jiaozhou, '--scope', 'subtree');
-    expect(r.code).toBe(0);
+    expect(r).toMatchObject({ code: 0 });
     expect(r.stdout).toMatch(new RegExp(`Added: ${UNIT.jiaozhou}\\s+胶州市\\s+subtree\\s+${EMAIL}`));
     const after = await storedMemberships(database);
     expect(after.slice(0, before.length)).toEqual(before);
@@ -144,7 +144,7 @@ describe('npm run linkage -- member add / list / remove', () => {
 
   test('member list: exit 0, one line per membership (unit, name, scope, email); --unit filters', async () => {
     const all = await linkageCommand(database, 'member', 'list');
-    expect(all.code).toBe(0);
+    expect(all).toMatchObject({ code: 0 });
     const lines = all.stdout.split('\n').filter((l) => l.includes(EMAIL));
     expect(lines).toEqual([
       expect.stringMatching(new RegExp(`^${UNIT.shinan}\\s+市南区\\s+unit\\s+${EMAIL}$`)),
@@ -161,7 +161,7 @@ describe('npm run linkage -- member add / list / remove', () => {
 
   test('member remove: exit 0, prints what was removed; the list no longer shows it', async () => {
     const r = await linkageCommand(database, 'member', 'remove', '--email', EMAIL, '--unit', UNIT.jiaozhou);
-    expect(r.code).toBe(0);
+    expect(r).toMatchObject({ code: 0 });
     expect(r.stdout).toMatch(new RegExp(`Removed: ${UNIT.jiaozhou}\\s+胶州市\\s+subtree\\s+${EMAIL}`));
     const after = await linkageCommand(database, 'member', 'list', '--unit', UNIT.jiaozhou);
     expect(after.stdout).toMatch(/No memberships\./);
@@ -218,14 +218,14 @@ describe('a newer plugin version adds a permission to a linkage role', () => {
     await removeFromEditors();
     await queryDatabase(database, "DELETE FROM strapi_core_store_settings WHERE key = 'plugin_linkage_permissions-given'", [], { write: true });
     const boot = await linkageCommand(database, 'member', 'list');
-    expect(boot.code).toBe(0);
+    expect(boot).toMatchObject({ code: 0 });
     expect(await editorHasIt()).toBe(true);
   });
 
   test('once given, an administrator who removes it is not overruled at the next boot', async () => {
     await removeFromEditors();
     const boot = await linkageCommand(database, 'member', 'list');
-    expect(boot.code).toBe(0);
+    expect(boot).toMatchObject({ code: 0 });
     expect(await editorHasIt()).toBe(false);
   });
 });
