@@ -22,7 +22,7 @@ async function withStrapi(work) {
   // A command waits for the database longer than a serving instance, which must answer 503 at once
   // while the database is down: on a busy machine a Postgres connection can take seconds. What the
   // environment or .env says wins (loaded here first: Strapi would load .env after these are set).
-  process.loadEnvFile(path.join(APP_DIR, '.env'));
+  require('dotenv').config({ path: path.join(APP_DIR, '.env') });
   process.env.DATABASE_CONNECT_TIMEOUT ??= '15000';
   process.env.DATABASE_CONNECTION_TIMEOUT ??= '30000';
   const { createStrapi } = require('@strapi/strapi');
