@@ -10,6 +10,7 @@ import { romanize, hasHan } from './domain/slug';
 import { getService } from './get-service';
 import { GUIDE, isLinkageUid } from './uids';
 import { assertStrapiInternals } from './internals/self-checks';
+import { DIRECT_RENDER_PROBLEM } from './domain/templates';
 import { endFailedConnectionSetup } from './internals/postgres-connection-setup';
 import { keepSqliteStatements } from './internals/sqlite-statements';
 
@@ -47,6 +48,11 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Cache hits of the public API and the sites, answered before Koa (docs/adr/021-public-fast-path.md).
   installFastPath(strapi);
   checkOutageConfig(strapi);
+  // docs/adr/024-liquid-direct-render.md: a liquidjs whose internals moved renders pages as liquidjs alone does, slower.
+  if (DIRECT_RENDER_PROBLEM)
+    strapi.log.warn(
+      `[linkage] site pages render through liquidjs's generators, not directly: about 3 times slower: ${DIRECT_RENDER_PROBLEM} (docs/adr/024-liquid-direct-render.md)`
+    );
   // Readiness for load balancers, beside Strapi's liveness (/_health): public on purpose, it holds
   // nothing but up or down (controllers/readiness.ts).
   strapi.server.routes([

@@ -3,18 +3,30 @@
 import { createHash } from 'node:crypto';
 import { Liquid } from 'liquidjs';
 import type { AdminText } from './admin-language';
+import { NESTING_MESSAGE, directRenderEngine, directRenderProblem } from './liquid-direct-render';
+import type { LiquidOptions } from 'liquidjs';
 import { problem, type Problem } from './problems';
 
 export const TEMPLATE_LIMITS = { parseLimit: 200_000, renderLimit: 2_000, memoryLimit: 64 * 1024 * 1024 } as const;
 
-/** An engine whose partials and layouts are the given templates, by key. */
-export function templateEngine(templates: ReadonlyMap<string, string>): Liquid {
+/**
+ * Why this liquidjs cannot render directly (domain/liquid-direct-render.ts), or null: checked
+ * once a thread; engines then render as liquidjs alone does, only slower, and the boot says so.
+ */
+export const DIRECT_RENDER_PROBLEM = directRenderProblem();
+
+/**
+ * An engine whose partials and layouts are the given templates, by key. Its synchronous renders are
+ * direct where this liquidjs allows it; `directRender: false` gives liquidjs alone (the tests'
+ * reference).
+ */
+export function templateEngine(templates: ReadonlyMap<string, string>, { directRender = DIRECT_RENDER_PROBLEM === null }: { directRender?: boolean } = {}): Liquid {
   const lookup = (file: string): string => {
     const body = templates.get(file);
     if (body === undefined) throw new Error(`no template "${file}"`);
     return body;
   };
-  const engine = new Liquid({
+  const options: LiquidOptions = {
     outputEscape: 'escape',
     strictFilters: true,
     ownPropertyOnly: true,
@@ -32,7 +44,8 @@ export function templateEngine(templates: ReadonlyMap<string, string>): Liquid {
       dirname: () => '',
       sep: '/',
     },
-  });
+  };
+  const engine = directRender ? directRenderEngine(options) : new Liquid(options);
   // Whatever a template says, `raw` no longer unescapes: output stays escaped.
   engine.registerFilter('raw', (value: unknown) => value);
   return engine;
@@ -55,8 +68,8 @@ export const liquidMessage = (error: unknown): string => {
   const position = e.token?.getPosition?.();
   const where = position && !/line:\s*\d+/.test(e.message ?? '') ? ` (line ${position[0]}, column ${position[1]})` : '';
   const message = (e.message ?? String(error)).split('\n')[0];
-  // Rendering is synchronous: a template that includes itself forever ends on the stack.
-  if (message.startsWith('Maximum call stack size exceeded')) return `templates include each other without end (${message})`;
+  // Rendering is synchronous: a template that includes itself forever ends on the stack, or at the direct render's nesting limit (MAX_NESTING).
+  if (message.startsWith('Maximum call stack size exceeded') || message.startsWith(NESTING_MESSAGE)) return `templates include each other without end (${message})`;
   return `${message}${where}`;
 };
 
