@@ -5,6 +5,7 @@
 // without JavaScript. Read-only: no test here writes.
 import { attributes, elements, headings, htmlLang, tags, textOf } from '../support/html';
 import { startDemoStrapi, type TestStrapi } from '../support/strapi';
+import { getService } from '../../src/plugins/linkage/server/src/get-service';
 
 let t: TestStrapi;
 beforeAll(async () => {
@@ -330,6 +331,31 @@ describe('the navigator is a plain HTML form', () => {
     expect(guide.status).toBe(200);
     expect(tags(guide.text, 'section').map((s) => s.id)).toContain(anchor);
     expect(textOf(guide.text)).toContain('男年满60周岁,女干部年满55周岁、女工人年满50周岁,累计缴费年限满15年。');
+  });
+
+  test("a route page at the city takes the city's own guides from the page's one read of them, not from a second", async () => {
+    const published = getService(t.strapi, 'published');
+    // A new snapshot: the page is a miss, rendered now.
+    published.invalidate();
+    const reads = jest.spyOn(published, 'guides');
+    try {
+      const route = await page(
+        `/sites/${CITY}/items/${RETIREMENT}/route?answers%5Bretirement_type%5D=normal&answers%5Benterprise_type%5D=domestic&answers%5Benterprise_location%5D=${PINGDU}`
+      );
+      expect(route.status).toBe(200);
+      // The city's stage is on the route, with its guide: the link to it and its materials.
+      // The city's stage is on the route with its guide (shown only when it was found): its materials and the link to it.
+      const list = route.text.slice(route.text.indexOf('<ol class="route">'));
+      const cityStage = list.slice(list.indexOf('<h3>市劳动保险经办机构核准</h3>'), list.indexOf('</ol>\n'));
+      expect(elements(cityStage, 'li').map((li) => textOf(li.inner))).toEqual(['职工退休审批表', '居民身份证', '职工人事档案', '退伍证或军官转业证 可能需要']);
+      expect(tags(cityStage, 'a').map((a) => a.href)).toEqual([`/sites/${CITY}/items/${RETIREMENT}?locale=zh-Hans#stage-city-approval`]);
+      // Only the other units' guides of the route were read for the route.
+      const pairs = reads.mock.calls.flatMap(([, asked]) => asked);
+      expect(pairs.length).toBeGreaterThan(0);
+      expect(pairs.filter((pair) => pair.unitCode === CITY)).toEqual([]);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   test('the English form submits to the same route page in English', async () => {

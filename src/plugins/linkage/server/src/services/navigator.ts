@@ -6,7 +6,7 @@ import type { AnswerSpace } from '../domain/answer-space';
 import type { AdminLanguage } from '../domain/admin-language';
 import { guideKey, type CatalogGuide, type CatalogItem } from '../domain/catalog-format';
 import { itemSummary, itemView, unitTree, type Lookup, type UnitNode } from '../domain/catalog-views';
-import { withStamp, type RecordStamp } from '../domain/record-stamps';
+import { withStamp, type RecordStamp, type Stamped } from '../domain/record-stamps';
 import { flowGraph } from '../domain/flow-graph';
 import { flowchartMermaid } from '../domain/flowchart-mermaid';
 import { flowchartSvg } from '../domain/flowchart-svg';
@@ -71,12 +71,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * the route loaded, a previewed draft guide in its place. Bad answers are Invalid: said in a
    * reader's `language` for a page, else (the API) with the plain reasons API clients match on.
    */
-  async function routeOf(snapshot: Snapshot, item: CatalogItem, raw: Readonly<Record<string, unknown>>, locale: string, language?: AdminLanguage, draft?: CatalogGuide) {
+  /**
+   * An item's route for these answers. `known`: every guide of the item of one unit, already read
+   * (a site page's own guides, a previewed draft among them): the route's guides of that unit are
+   * taken from it rather than read again.
+   */
+  async function routeOf(
+    snapshot: Snapshot,
+    item: CatalogItem,
+    raw: Readonly<Record<string, unknown>>,
+    locale: string,
+    language?: AdminLanguage,
+    draft?: CatalogGuide,
+    known?: { readonly unitCode: string; readonly guides: ReadonlyMap<string, CatalogGuide & Stamped> }
+  ) {
     const space = snapshot.space(item.code);
     const answered = routeForAnswers(space, raw, snapshot.departmentsByUnitKind);
     if ('problems' in answered) throw new Invalid(language ? answered.problems : answered.problems.map((p) => problem(p.path, p.message)), language);
     const { answers, route } = answered;
-    const guides = await published().guides(item.code, answered.guides, snapshot.locales);
+    const unread = known ? answered.guides.filter((pair) => pair.unitCode !== known.unitCode) : answered.guides;
+    const guides: Map<string, CatalogGuide> = await published().guides(item.code, unread, snapshot.locales);
+    for (const pair of answered.guides) {
+      if (pair.unitCode !== known?.unitCode) continue;
+      const key = guideKey({ item: item.code, stage: pair.stageKey, unit: pair.unitCode });
+      const guide = known.guides.get(key);
+      if (guide) guides.set(key, guide);
+    }
     if (draft && draft.item === item.code && answered.guides.some((g) => g.stageKey === draft.stage && g.unitCode === draft.unit)) guides.set(guideKey(draft), draft);
     const view = routeView({ space, answers, route, guides, lookup: lookup(snapshot), spec: snapshot.spec, locales: snapshot.locales, locale, links: links(snapshot) });
     return { answers, view };

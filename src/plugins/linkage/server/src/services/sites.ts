@@ -133,14 +133,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const guides = await unitGuides(unitCode, snapshot.locales, item.code, options.guide);
     const view = siteItemView(unitCode, item, context(snapshot, locale, await blankForms(snapshot, guides.values())), guides, chosen);
-    if (!options.previewBase) return { item, view };
+    if (!options.previewBase) return { item, view, guides };
     // A preview's flow chart and navigator are the draft's too.
     const previewed = {
       ...view,
       item: { ...view.item, flowchartUrl: `${options.previewBase}/flowchart.svg?locale=${encodeURIComponent(locale)}` },
       navigator: { ...view.navigator, action: `${options.previewBase}/route` },
     };
-    return { item, view: previewed };
+    return { item, view: previewed, guides };
   }
 
   // Page templates that failed with the published set, per snapshot: their pages go straight to
@@ -318,9 +318,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // asks the next level under it (domain/unit-question-steps.ts); the route API refuses it.
     const { answers: complete, partial } = partialUnitChoices(raw, navigator().itemBySlug(snapshot, slug), snapshot.unitIndex);
     const chosen = Object.fromEntries(Object.entries({ ...complete, ...partial }).filter((e): e is [string, string] => typeof e[1] === 'string'));
-    const { item, view } = await itemView(snapshot, unitCode, slug, locale, options, chosen);
-    // Said in the reader's language: the refusal page lists these sentences.
-    const { answers, view: result } = await navigator().routeOf(snapshot, item, complete, locale, asAdminLanguage(locale) ?? 'en', options.guide);
+    const { item, view, guides } = await itemView(snapshot, unitCode, slug, locale, options, chosen);
+    // Said in the reader's language: the refusal page lists these sentences. The page's own guides are not read twice.
+    const { answers, view: result } = await navigator().routeOf(snapshot, item, complete, locale, asAdminLanguage(locale) ?? 'en', options.guide, { unitCode, guides });
     const query = answersQuery(raw);
     const withQuery = (url: string) => (query === '' ? url : `${url}?${query}`);
     const routeUrl = withQuery(`${view.item.url}/route`);
