@@ -99,10 +99,25 @@ describe('sitePageAt', () => {
     expect(sitePageAt(url)).toEqual({ kind: 'item', unitCode: JIAOZHOU, slug: RETIREMENT_SLUG });
   });
 
+  it('names a route page with its answers, and any page with the locale asked for, from a plain query', () => {
+    expect(sitePageAt(`/sites/370281000000/items/${RETIREMENT_SLUG}/route`)).toEqual({ kind: 'route', unitCode: '370281000000', slug: RETIREMENT_SLUG });
+    expect(sitePageAt(`/sites/370200000000/items/${RETIREMENT_SLUG}/route?locale=en&answers%5Benterprise_location%5D=370281000000&answers[retirement_type]=normal`)).toEqual({
+      kind: 'route',
+      unitCode: '370200000000',
+      slug: RETIREMENT_SLUG,
+      locale: 'en',
+      answers: { enterprise_location: '370281000000', retirement_type: 'normal' },
+    });
+    expect(sitePageAt(`/sites/370281000000/items/${RETIREMENT_SLUG}?locale=en`)).toEqual({ kind: 'item', unitCode: '370281000000', slug: RETIREMENT_SLUG, locale: 'en' });
+    expect(sitePageAt('/sites/370281000000?locale=zh-Hans')).toEqual({ kind: 'index', unitCode: '370281000000', locale: 'zh-Hans' });
+    expect(sitePageAt('/sites/370281000000?')).toEqual({ kind: 'index', unitCode: '370281000000' });
+  });
+
   it.each([
-    [`/sites/370281000000/items/${RETIREMENT_SLUG}?locale=en`, "a query (the page's parameters are checked on the long way)"],
-    ['/sites/370281000000?', 'an empty query'],
-    [`/sites/370281000000/items/${RETIREMENT_SLUG}/route`, 'a route page'],
+    [`/sites/370281000000/items/${RETIREMENT_SLUG}?answers[a]=1`, 'a parameter the page does not take'],
+    ['/sites/370281000000?locale=en&locale=zh-Hans', 'a parameter given twice'],
+    [`/sites/370281000000/items/${RETIREMENT_SLUG}/route?answers[0]=1`, 'a query qs would read otherwise (domain/query-parameters.ts plainParameters)'],
+    [`/sites/370281000000/items/${RETIREMENT_SLUG}/route/`, 'a route page with a trailing slash'],
     ['/sites/370281000000/', 'a trailing slash'],
     ['/sites/%33%37', 'an escaped unit code'],
     ['/sites/370281000000/items/a%20b', 'an escaped slug'],

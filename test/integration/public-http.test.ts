@@ -246,6 +246,7 @@ describe('site page misses before Koa', () => {
     t.strapi.plugin('linkage').service('sites') as {
       itemPage(u: string, s: string, l: string): Promise<{ body: Buffer; etag: string }>;
       indexPage(u: string, l: string): Promise<{ body: Buffer; etag: string }>;
+      routePage(u: string, s: string, answers: Record<string, string>, l: string): Promise<{ body: Buffer; etag: string }>;
     };
   /** Forgets what was rendered and what the chain's answers looked like, as a write does. */
   const forget = () => (t.strapi.plugin('linkage').service('published') as { invalidate(): void }).invalidate();
@@ -285,7 +286,64 @@ describe('site page misses before Koa', () => {
     expect(brotliDecompressSync(brotli.body).equals((await sites().indexPage('370202001000', 'zh-Hans')).body)).toBe(true);
   });
 
-  test('a page that cannot be shown, an origin not seen yet, a query and a route page still take the long way', async () => {
+  test("once the chain has answered a route page, another route page is rendered before Koa: the page's bytes, the chain's headers", async () => {
+    const CITY = '370200000000';
+    const route = (query: string) => `/sites/${CITY}/items/${SLUG}/route?${query}`;
+    forget();
+    reachedKoa.length = 0;
+    const learned = await raw(route('answers%5Benterprise_type%5D=foreign'), 'identity');
+    const miss = await raw(route('answers%5Bretirement_type%5D=normal&answers%5Benterprise_type%5D=domestic&answers%5Benterprise_location%5D=370281000000'), 'identity');
+    // A choice in progress, the brackets as a hand would type them.
+    const step = await raw(route('answers[enterprise_location]=370281000000'), 'identity');
+    expect(reachedKoa).toEqual([route('answers%5Benterprise_type%5D=foreign')]);
+    expect([learned.status, miss.status, step.status]).toEqual([200, 200, 200]);
+    const page = await sites().routePage(CITY, SLUG, { retirement_type: 'normal', enterprise_type: 'domestic', enterprise_location: '370281000000' }, 'zh-Hans');
+    expect(miss.body.equals(page.body)).toBe(true);
+    expect(miss.headers.etag).toBe(page.etag);
+    expect(step.body.equals((await sites().routePage(CITY, SLUG, { enterprise_location: '370281000000' }, 'zh-Hans')).body)).toBe(true);
+    expect(chainHeaders(miss)).toEqual(chainHeaders(learned));
+    expect(miss.headers.vary).toBe('Origin, Accept-Language, Accept-Encoding');
+  });
+
+  test('a page asked for with ?locale= does not vary with Accept-Language: its headers are learned from a page asked for so, not from one without', async () => {
+    const CITY = '370200000000';
+    forget();
+    await raw(`/sites/${CITY}/items/${SLUG}/route?answers%5Benterprise_type%5D=foreign`, 'identity');
+    reachedKoa.length = 0;
+    const learned = await raw(`/sites/${CITY}/items/${SLUG}/route?answers%5Benterprise_type%5D=foreign&locale=en`, 'identity');
+    const miss = await raw(`/sites/${CITY}/items/${SLUG}/route?locale=en&answers%5Benterprise_type%5D=domestic`, 'gzip', { 'Accept-Language': 'zh-CN' });
+    const item = await raw(`/sites/370281000000/items/${SLUG}?locale=en`, 'identity');
+    const itemMiss = await raw(`/sites/${CITY}/items/${SLUG}?locale=en`, 'identity');
+    expect(reachedKoa).toEqual([`/sites/${CITY}/items/${SLUG}/route?answers%5Benterprise_type%5D=foreign&locale=en`, `/sites/370281000000/items/${SLUG}?locale=en`]);
+    expect(learned.headers.vary).toBe('Origin, Accept-Encoding');
+    expect(miss.headers.vary).toBe('Origin, Accept-Encoding');
+    expect(miss.status).toBe(200);
+    expect(gunzipSync(miss.body).equals((await sites().routePage(CITY, SLUG, { enterprise_type: 'domestic' }, 'en')).body)).toBe(true);
+    expect(chainHeaders(itemMiss)).toEqual(chainHeaders(item));
+    expect(itemMiss.body.equals((await sites().itemPage(CITY, SLUG, 'en')).body)).toBe(true);
+  });
+
+  test('route pages whose answers are refused, and queries not plainly the parameters a page takes, take the long way, which refuses them', async () => {
+    const CITY = '370200000000';
+    forget();
+    await raw(`/sites/${CITY}/items/${SLUG}/route?answers%5Benterprise_type%5D=foreign`, 'identity');
+    await raw(`/sites/${CITY}/items/${SLUG}`, 'identity');
+    reachedKoa.length = 0;
+    const urls = [
+      `/sites/${CITY}/items/${SLUG}/route?answers%5Bretirement_type%5D=sometime`,
+      `/sites/${CITY}/items/${SLUG}/route?answers%5Bretirement_type%5D=normal&answers%5Bretirement_type%5D=early`,
+      `/sites/${CITY}/items/${SLUG}/route?answers%5B0%5D=normal`,
+      `/sites/${CITY}/items/${SLUG}/route?answers=normal`,
+      `/sites/${CITY}/items/${SLUG}?answers%5Bretirement_type%5D=normal`,
+      `/sites/${CITY}/items/${SLUG}?locale=en&locale=zh-Hans`,
+    ];
+    const answers = [];
+    for (const url of urls) answers.push(await raw(url, 'identity'));
+    expect(reachedKoa).toEqual(urls);
+    expect(answers.map((a) => a.status)).toEqual([400, 400, 400, 400, 400, 400]);
+  });
+
+  test('a page that cannot be shown, an origin not seen yet, and a page of a form the chain has not answered yet (?locale=, a route page) take the long way', async () => {
     forget();
     await raw(`/sites/370281000000/items/${SLUG}`, 'identity');
     reachedKoa.length = 0;

@@ -6,6 +6,7 @@ import type { Context } from 'koa';
 import { asAdminLanguage } from '../domain/admin-language';
 import { isDatabaseUnavailable } from '../domain/database-outage';
 import { Invalid, NotFound, PageUnavailable, problemMessages } from '../domain/failures';
+import { SITE_PAGE_PARAMETERS } from '../domain/links';
 import { negotiateLocale } from '../domain/locale-negotiation';
 import { problemSentence } from '../domain/problems';
 import { acceptedQuery, parameterProblems, type ParameterSpec } from '../domain/query-parameters';
@@ -78,15 +79,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async index(ctx: Context) {
       const { unitCode } = ctx.params as { unitCode: string };
-      await respond(ctx, { locale: 'one' }, (locale) => sites().indexPage(unitCode, locale));
+      await respond(ctx, SITE_PAGE_PARAMETERS.index, (locale) => sites().indexPage(unitCode, locale));
     },
     async item(ctx: Context) {
       const { unitCode, slug } = ctx.params as { unitCode: string; slug: string };
-      await respond(ctx, { locale: 'one' }, (locale) => sites().itemPage(unitCode, slug, locale));
+      await respond(ctx, SITE_PAGE_PARAMETERS.item, (locale) => sites().itemPage(unitCode, slug, locale));
     },
     async route(ctx: Context) {
       const { unitCode, slug } = ctx.params as { unitCode: string; slug: string };
-      await respond(ctx, { locale: 'one', answers: 'map' }, (locale) => sites().routePage(unitCode, slug, ctx.query.answers, locale));
+      await respond(ctx, SITE_PAGE_PARAMETERS.route, (locale) => sites().routePage(unitCode, slug, ctx.query.answers, locale));
     },
     /** Any other address under /sites/: not found, said on a page of the nearest known site. */
     async unknown(ctx: Context) {

@@ -2,6 +2,7 @@
 // with no site is served from its nearest ancestor's. With links in `local` mode (the demo's) they
 // point at this app's own rendered pages instead, so the demo is navigable end to end.
 
+import { plainParameters, type ParameterSpec } from './query-parameters';
 import { isWebUrl } from './web-urls';
 
 export { isWebUrl };
@@ -51,23 +52,42 @@ export function unitPageUrl(unitCode: string, ctx: LinkContext): string {
 /** The page of an item on a unit's site. */
 export const itemPageUrl = (unitCode: string, slug: string, ctx: LinkContext): string => `${unitPageUrl(unitCode, ctx)}/items/${encodeURIComponent(slug)}`;
 
-/** A unit's site page as its address names it: its home, or its page of an item. */
-export type SitePage = { readonly kind: 'index'; readonly unitCode: string } | { readonly kind: 'item'; readonly unitCode: string; readonly slug: string };
+/** A unit's site page as its address names it: its home, its page of an item, or that page's route for answers. */
+export type SitePage =
+  | { readonly kind: 'index'; readonly unitCode: string; readonly locale?: string }
+  | { readonly kind: 'item'; readonly unitCode: string; readonly slug: string; readonly locale?: string }
+  | { readonly kind: 'route'; readonly unitCode: string; readonly slug: string; readonly locale?: string; readonly answers?: Readonly<Record<string, string>> };
 
-// Segments that need no decoding (the router decodes `%`), and no query: the address alone says the page.
-const SITE_PAGE = /^\/sites\/([\w.-]+)(?:\/items\/([\w.-]+))?$/;
+/** The query parameters each kind of site page takes (controllers/pages.ts refuses any other). */
+export const SITE_PAGE_PARAMETERS: Readonly<Record<SitePage['kind'], ParameterSpec>> = {
+  index: { locale: 'one' },
+  item: { locale: 'one' },
+  route: { locale: 'one', answers: 'map' },
+};
+
+// Segments that need no decoding (the router decodes `%`), then the query, if any.
+const SITE_PAGE = /^\/sites\/([\w.-]+)(?:\/items\/([\w.-]+)(\/route)?)?(?:\?(.*))?$/;
 
 /**
- * The site page at this request address (path and query, as sent), when the address alone names it:
- * `/sites/:unitCode` and `/sites/:unitCode/items/:slug` with no query and nothing to decode. Previews
- * and assets are not unit pages; anything else is null.
+ * The site page at this request address (path and query, as sent), when the address plainly names
+ * it: `/sites/:unitCode`, `/sites/:unitCode/items/:slug` and its `/route`, nothing in the path to
+ * decode, and a query of only the parameters the page takes, each plainly given
+ * (`plainParameters`). Previews and assets are not unit pages; anything else is null.
  */
 export function sitePageAt(url: string): SitePage | null {
   const match = SITE_PAGE.exec(url);
   if (!match) return null;
-  const [, unitCode, slug] = match;
+  const [, unitCode, slug, route, query] = match;
   if (unitCode === 'preview' || unitCode === 'assets' || unitCode === '.' || unitCode === '..' || slug === '.' || slug === '..') return null;
-  return slug === undefined ? { kind: 'index', unitCode } : { kind: 'item', unitCode, slug };
+  const kind = slug === undefined ? 'index' : route === undefined ? 'item' : 'route';
+  const parameters = plainParameters(query ?? '', SITE_PAGE_PARAMETERS[kind]);
+  if (!parameters) return null;
+  const locale = parameters.locale as string | undefined;
+  const withLocale = locale === undefined ? {} : { locale };
+  if (kind === 'index') return { kind, unitCode, ...withLocale };
+  if (kind === 'item') return { kind, unitCode, slug, ...withLocale };
+  const answers = parameters.answers as Readonly<Record<string, string>> | undefined;
+  return { kind, unitCode, slug, ...withLocale, ...(answers === undefined ? {} : { answers }) };
 }
 
 /** A stage's guide on its handling unit's page of the item. */

@@ -50,3 +50,51 @@ export function acceptedQuery(pairs: Iterable<readonly [string, string]>, accept
   const text = kept.toString();
   return text === '' ? '' : `?${text}`;
 }
+
+/** What `plainParameters` reads: each `one` parameter's text, each `map` parameter's entries. */
+export type PlainParameters = Readonly<Record<string, string | Readonly<Record<string, string>>>>;
+
+// A `map` entry's key that qs reads as written: not an array index, nothing it would split or drop.
+const PLAIN_KEY = /^[A-Za-z_][\w-]*$/;
+
+/** A query's name or value as qs decodes it (`+` is a space), or null where it would keep it undecoded. */
+function decodedPart(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A query string's parameters, when they are plainly what `accepted` takes, read as Strapi's query
+ * parser (qs, `strictNullHandling`) reads them: each `one` parameter at most once, each `map` entry
+ * `name[key]` (brackets as they are or percent-encoded) at most once with a plain key. Null for
+ * anything else (an unknown or repeated parameter, a name without `=`, a key qs would read as an
+ * index or drop, an escape it cannot decode): such a query is left to the long way, which reads it
+ * with qs and refuses what `parameterProblems` refuses.
+ */
+export function plainParameters(query: string, accepted: ParameterSpec): PlainParameters | null {
+  const found: Record<string, string | Record<string, string>> = {};
+  if (query === '') return found;
+  const pairs = query.split('&');
+  if (pairs.length > 100) return null;
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at < 0) return null;
+    const name = decodedPart(pair.slice(0, at));
+    const value = decodedPart(pair.slice(at + 1));
+    if (name === null || value === null) return null;
+    if (accepted[name] === 'one') {
+      if (Object.hasOwn(found, name)) return null;
+      found[name] = value;
+      continue;
+    }
+    const entry = /^([^[\]]+)\[([^[\]]*)\]$/.exec(name);
+    if (!entry || accepted[entry[1]] !== 'map' || !PLAIN_KEY.test(entry[2]) || entry[2] in Object.prototype) return null;
+    const map = (found[entry[1]] ??= {}) as Record<string, string>;
+    if (Object.hasOwn(map, entry[2])) return null;
+    map[entry[2]] = value;
+  }
+  return found;
+}

@@ -7,11 +7,12 @@
 // for, or a 304 when its validators match. Anything else, and every request this cannot answer,
 // goes to Strapi's listener as before.
 //
-// A miss of a unit's site page (its home or its page of an item, addressed with no query) is
-// rendered here too, once the chain has answered a page of that kind to the same Origin: the page
-// is the sites service's, in the reader's language as the pages' controller negotiates it, and the
-// headers are those the chain set on that answer. A page that cannot be shown (not found, a
-// template failing, the database) goes the long way, which says why.
+// A miss of a unit's site page (its home, its page of an item, or that page's route for answers,
+// addressed with a plain query: domain/links.ts sitePageAt) is rendered here too, once the chain has
+// answered a page of that kind, to the same Origin, varying with Accept-Language or not as this one
+// does: the page is the sites service's, in the reader's language as the pages' controller
+// negotiates it, and the headers are those the chain set on that answer. A page that cannot be
+// shown (not found, answers refused, a template failing, the database) goes the long way, which says why.
 import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
 import type { Core } from '@strapi/strapi';
 import { LRUCache } from 'lru-cache';
@@ -94,9 +95,12 @@ export function installFastPath(strapi: Core.Strapi): void {
   const health = getService(strapi, 'database-health');
   const maxBytes = Number(strapi.config.get('plugin::linkage.cacheBytes', 32 * 1024 * 1024));
   const replays = new LRUCache<string, Replay>({ maxSize: maxBytes, sizeCalculation: (replay, key) => replay.value.body.length + key.length * 2 + 512 });
-  // The chain's headers on a 200 of a site page, by the page's kind and the request's Origin.
+  // The chain's headers on a 200 of a site page, by the page's kind, whether the page's language
+  // came from Accept-Language (the chain then says Vary: Accept-Language), and the request's Origin.
   const pageHeaders = new LRUCache<string, readonly string[]>({ max: 256 });
-  const pageHeadersKey = (page: SitePage, request: IncomingMessage) => `${page.kind}\n${request.headers.origin ?? ''}`;
+  const pageHeadersKey = (page: SitePage, variesWithLanguage: boolean, request: IncomingMessage) =>
+    `${page.kind}\n${variesWithLanguage ? 'accept-language' : ''}\n${request.headers.origin ?? ''}`;
+  const variesWithLanguage = (response: ServerResponse) => /(^|,)\s*accept-language\s*(,|$)/i.test(String(response.getHeader('vary') ?? ''));
   published.onInvalidate(() => {
     replays.clear();
     pageHeaders.clear();
@@ -138,16 +142,21 @@ export function installFastPath(strapi: Core.Strapi): void {
     if (!headers) return;
     replays.set(key, { value, headers, prepared: new Map() });
     const page = sitePageAt(request.url as string);
-    if (page && response.statusCode === 200) pageHeaders.set(pageHeadersKey(page, request), headers);
+    if (page && response.statusCode === 200) pageHeaders.set(pageHeadersKey(page, variesWithLanguage(response), request), headers);
   }
 
-  /** A site page's miss, rendered as its controller would (controllers/pages.ts), with the headers the chain set on a page of its kind. */
-  async function answerPageMiss(page: SitePage, headers: readonly string[], key: string, request: IncomingMessage, response: ServerResponse, longWay: () => void): Promise<void> {
+  /** A site page's miss, rendered as its controller would (controllers/pages.ts), with the headers the chain set on a page like it. */
+  async function answerPageMiss(page: SitePage, key: string, request: IncomingMessage, response: ServerResponse, longWay: () => void): Promise<void> {
     let value: Cached;
+    let headers: readonly string[] | undefined;
     try {
       const { locales } = await published.snapshot();
-      const { locale } = negotiateLocale(undefined, request.headers['accept-language'] || undefined, locales);
-      value = page.kind === 'item' ? await sites.itemPage(page.unitCode, page.slug, locale) : await sites.indexPage(page.unitCode, locale);
+      const { locale, variesWithHeader } = negotiateLocale(page.locale, request.headers['accept-language'] || undefined, locales);
+      headers = pageHeaders.get(pageHeadersKey(page, variesWithHeader, request));
+      // No page like it answered by the chain yet: the long way answers, and teaches its headers.
+      if (!headers) return longWay();
+      if (page.kind === 'route') value = await sites.routePage(page.unitCode, page.slug, page.answers, locale);
+      else value = page.kind === 'item' ? await sites.itemPage(page.unitCode, page.slug, locale) : await sites.indexPage(page.unitCode, locale);
     } catch (error) {
       // The long way answers it: a refusal page, or a 503 while the database is down.
       if (isDatabaseUnavailable(error)) health.suspect(error);
@@ -168,10 +177,9 @@ export function installFastPath(strapi: Core.Strapi): void {
     };
     const replay = current(key);
     if (!replay) {
-      const page = sitePageAt(request.url as string);
-      const headers = page && !health.isDown() ? pageHeaders.get(pageHeadersKey(page, request)) : undefined;
-      if (page && headers) {
-        answerPageMiss(page, headers, key, request, response, longWay).catch((error: unknown) => {
+      const page = pageHeaders.size > 0 && !health.isDown() ? sitePageAt(request.url as string) : null;
+      if (page) {
+        answerPageMiss(page, key, request, response, longWay).catch((error: unknown) => {
           strapi.log.error(`[linkage] a site page miss failed before Koa: ${(error as Error)?.stack ?? String(error)}`);
           if (response.headersSent) response.destroy();
           else longWay();
