@@ -8,44 +8,38 @@
 'use strict';
 const path = require('node:path');
 const { arg } = require('./lib/harness');
+const { APP_DIR, withStrapi } = require('../lib/headless-strapi');
 
 const SLUG = arg('slug', 'public-rental-housing-001');
 const ROUNDS = Number(arg('rounds', 6));
-const APP_DIR = path.resolve(__dirname, '..', '..');
 
 /** The render tasks of every unit's page of the item, as the sites service hands them to its renderer. */
-async function capturedPages() {
-  process.chdir(APP_DIR);
+function capturedPages() {
   process.env.NODE_ENV = 'production';
-  process.env.LINKAGE_SEED_DEMO = 'false';
+  // Nothing cached: every page is rendered, so every page is seen.
   process.env.LINKAGE_CACHE_BYTES = '1';
-  process.env.STRAPI_TELEMETRY_DISABLED = 'true';
-  require(path.join(APP_DIR, 'scripts', 'ensure-env'));
-  const { createStrapi } = require('@strapi/strapi');
-  const app = createStrapi({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist'), autoReload: false, serveAdminPanel: false });
-  app.log.level = 'error';
-  await app.load();
-  const renderer = app.plugin('linkage').service('renderer');
-  const pages = [];
-  let templates = new Map();
-  const render = renderer.render;
-  renderer.render = async (set, page, data) => {
-    templates = set;
-    // As the render thread receives it: a structured copy.
-    pages.push({ page, data: structuredClone(data) });
-    return render(set, page, data);
-  };
-  const sites = app.plugin('linkage').service('sites');
-  const snapshot = await app.plugin('linkage').service('published').snapshot();
-  for (const code of snapshot.units.keys()) {
-    try {
-      await sites.itemPage(code, SLUG, 'zh-Hans');
-    } catch {
-      // the unit takes no part in the item: it has no page of it
+  return withStrapi(async (app) => {
+    const renderer = app.plugin('linkage').service('renderer');
+    const pages = [];
+    let templates = new Map();
+    const render = renderer.render;
+    renderer.render = async (set, page, data) => {
+      templates = set;
+      // As the render thread receives it: a structured copy.
+      pages.push({ page, data: structuredClone(data) });
+      return render(set, page, data);
+    };
+    const sites = app.plugin('linkage').service('sites');
+    const snapshot = await app.plugin('linkage').service('published').snapshot();
+    for (const code of snapshot.units.keys()) {
+      try {
+        await sites.itemPage(code, SLUG, 'zh-Hans');
+      } catch {
+        // the unit takes no part in the item: it has no page of it
+      }
     }
-  }
-  await app.destroy();
-  return { templates: new Map(templates), pages };
+    return { templates: new Map(templates), pages };
+  });
 }
 
 async function main() {
