@@ -2,9 +2,9 @@
 // fails exactly where and how it fails: every case here is rendered by both engines, built with the
 // same options (templateEngine with and without the direct render), and compared.
 import fc from 'fast-check';
-import { Liquid } from 'liquidjs';
+import { Liquid, defaultOperators } from 'liquidjs';
 import type { Template } from 'liquidjs';
-import { MAX_NESTING, directRenderEngine, directRenderProblem } from '../../src/plugins/linkage/server/src/domain/liquid-direct-render';
+import { MAX_NESTING, directRenderEngine, directRenderProblem, withDirectRender } from '../../src/plugins/linkage/server/src/domain/liquid-direct-render';
 import { DIRECT_RENDER_PROBLEM, liquidMessage, templateEngine } from '../../src/plugins/linkage/server/src/domain/templates';
 import { DEFAULT_TEMPLATES, PAGE_TEMPLATES } from '../../src/plugins/linkage/server/src/site-templates/defaults';
 import { fixturePages } from '../../src/plugins/linkage/server/src/site-templates/fixtures';
@@ -146,6 +146,17 @@ describe('conditions', () => {
   test.each(conditions)('if, elsif and unless with %s', (condition) => {
     same(`{% if ${condition} %}yes{% elsif n == 3 %}elsif{% else %}no{% endif %}|{% unless ${condition} %}u{% elsif t %}ue{% else %}uelse{% endunless %}`, DATA);
   });
+});
+
+test("an engine's own operators are the ones used, == and != included", () => {
+  // The tokenizer takes only the operators liquidjs knows: the same names, other meanings.
+  const operators = { ...defaultOperators, '==': (l: unknown, r: unknown) => String(l) === String(r), contains: () => true };
+  const body = "{% if n == '3' %}loose{% else %}strict{% endif %}{% if s contains 'zzz' %}+{% endif %}";
+  const plain = new Liquid({ operators });
+  const fast = directRenderEngine({ operators });
+  const expected = plain.parseAndRenderSync(body, DATA);
+  expect(expected).toBe('loose+');
+  expect(fast.renderSync(withDirectRender(fast.parse(body)) as Template[], DATA)).toBe(expected);
 });
 
 describe('tags around the direct render keep liquidjs behaviour', () => {

@@ -96,17 +96,22 @@ function compilePropertyAccess(access: PropertyAccess, token: Token): Evaluate |
   };
 }
 
-/** An expression's postfix form as closures; operators keep liquidjs's own, but for primitives' equality. */
+type Operator = (...args: unknown[]) => unknown;
+const operatorOf = (ctx: Context, name: string) => (ctx.opts.operators as Record<string, Operator>)[name];
+
+/**
+ * An expression's postfix form as closures, its operands evaluated left to right as liquidjs does;
+ * each operator is the engine's own, but liquidjs's `==` and `!=` of two primitives, which are `===`.
+ */
 function compileExpression(postfix: readonly Token[]): Evaluate | null {
   const operands: Evaluate[] = [];
   for (const token of postfix) {
     if (TypeGuards.isOperatorToken(token)) {
       const name = token.operator;
-      const operator = defaultOperators[name] as (...args: unknown[]) => unknown;
       if (name === 'not') {
         const r = operands.pop();
         if (!r) return null;
-        operands.push((ctx) => settled(operator(settled(r(ctx)), ctx)));
+        operands.push((ctx) => settled(operatorOf(ctx, name)(r(ctx), ctx)));
         continue;
       }
       const r = operands.pop();
@@ -114,12 +119,14 @@ function compileExpression(postfix: readonly Token[]): Evaluate | null {
       if (!l || !r) return null;
       if (name === '==' || name === '!=') {
         const equal = name === '==';
+        const standard = defaultOperators[name];
         operands.push((ctx) => {
           const a = l(ctx);
           const b = r(ctx);
-          return isPrimitive(a) && isPrimitive(b) ? (a === b) === equal : settled(operator(a, b, ctx));
+          const operator = operatorOf(ctx, name);
+          return operator === standard && isPrimitive(a) && isPrimitive(b) ? (a === b) === equal : settled(operator(a, b, ctx));
         });
-      } else operands.push((ctx) => settled(operator(l(ctx), r(ctx), ctx)));
+      } else operands.push((ctx) => settled(operatorOf(ctx, name)(l(ctx), r(ctx), ctx)));
       continue;
     }
     const evaluate = compileToken(token);
