@@ -46,8 +46,9 @@ function run(main) {
       if (error && ['ValidationError', 'NotFoundError', 'CatalogRejected', 'Invalid', 'NotFound', 'BackupError'].includes(error.name)) {
         console.error(error.message);
         for (const detail of (error.details && error.details.errors) || []) console.error(`  - ${detail.path.join('.')}: ${detail.message}`);
-        // The plugin's own failures (server/src/domain/failures.ts) list their problems.
-        for (const p of error.problems || []) console.error(`  - ${p.path.join('.')}: ${p.message}`);
+        // The plugin's own failures (server/src/domain/failures.ts) list their problems; a rejected
+        // catalog's message lists them already (domain/catalog-rejection.ts).
+        if (error.name !== 'CatalogRejected') for (const p of error.problems || []) console.error(`  - ${p.path.join('.')}: ${p.message}`);
       } else if (error && error.code === 'SQLITE_BUSY') {
         // SQLite has one writer at a time; an import holds the write lock until it commits.
         console.error(

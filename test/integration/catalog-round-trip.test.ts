@@ -118,6 +118,11 @@ describe('npm run catalog:import', () => {
     expect(result.stderr).toMatch(/The catalog was not imported \(\d+ problems; nothing was written\)/);
     expect(result.stderr).toMatch(/ - guides\[0\]\.unit: no unit has the code 370299000000/);
     expect(result.stderr).toMatch(/ - units\[1\]\.parent: no unit has the code 370201000000/);
+    // Each problem once: not again in another spelling of its path.
+    const listed = result.stderr.split('\n').filter((line) => line.startsWith('  - '));
+    const count = Number(/\((\d+) problems;/.exec(result.stderr)?.[1]);
+    expect(listed).toHaveLength(count);
+    expect(result.stderr).not.toMatch(/guides\.0\.unit/);
     const after = await catalogCommand(target, 'export', '-');
     expect(JSON.parse(after.stdout).units.find((u: { code: string }) => u.code === exported.units[1].code).parent).toBe(exported.units[1].parent);
   });
